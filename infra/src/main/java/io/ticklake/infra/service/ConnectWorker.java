@@ -1,0 +1,109 @@
+package io.ticklake.infra.service;
+
+import io.ticklake.infra.PlatformConfig;
+import io.ticklake.infra.http.Http;
+import io.ticklake.infra.runtime.JavaCommand;
+import io.ticklake.infra.runtime.KafkaRuntime;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * A Kafka Connect worker in distributed mode, keeping its configs, offsets and status in topics on
+ * the platform's broker, with the configured plugin directories on its plugin.path.
+ */
+public final class ConnectWorker extends ProcessService {
+
+    public static final String NAME = "connect";
+    public static final String GROUP_ID = "ticklake-connect";
+
+    private static final String REST = "rest";
+
+    private final Supplier<String> bootstrapServers;
+
+    /** @param bootstrapServers the broker to use, asked at every start (its port may be chosen late) */
+    public ConnectWorker(PlatformConfig config, Supplier<String> bootstrapServers) {
+        super(NAME, config, List.of(new ServicePort(REST, config.connectPort(), "TICKLAKE_CONNECT_PORT")));
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** The REST API, e.g. {@code http://127.0.0.1:8083}. */
+    public String url() {
+        return "http://" + PlatformConfig.HOST + ":" + port(REST);
+    }
+
+    /** The configured plugin directories that exist now. */
+    public List<Path> pluginPath() {
+        return config.connectPluginPath().stream().filter(Files::isDirectory).toList();
+    }
+
+    @Override
+    protected void prepare() {
+        Log4jConfig.write(serviceDir());
+        writeWorkerProperties(serviceDir().resolve("worker.properties"));
+    }
+
+    @Override
+    protected List<String> command() {
+        return new JavaCommand()
+                .heap(config.connectHeap())
+                .option("-XX:+UseG1GC")
+                .systemProperty("ticklake.service", NAME)
+                .systemProperty("log4j2.configurationFile", serviceDir().resolve("log4j2.properties").toUri().toString())
+                .mainClass(KafkaRuntime.classpath(), "org.apache.kafka.connect.cli.ConnectDistributed")
+                .arguments(serviceDir().resolve("worker.properties").toString())
+                .toList();
+    }
+
+    /** {@code /health} answers 200 once the worker has joined its group and can take requests. */
+    @Override
+    protected boolean probeHealth() {
+        return Http.isOk(url() + "/health");
+    }
+
+    @Override
+    protected List<Endpoint> describeEndpoints() {
+        String plugins = pluginPath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+        return List.of(
+                new Endpoint("REST API", url()),
+                new Endpoint("plugin.path", plugins.isEmpty() ? "(none: no configured plugin directory exists)" : plugins));
+    }
+
+    private void writeWorkerProperties(Path file) {
+        String plugins = pluginPath().stream().map(Path::toString).collect(Collectors.joining(","));
+        String content = """
+                # written by the ticklake platform launcher on every start
+                bootstrap.servers=%1$s
+                group.id=%2$s
+                listeners=http://%3$s:%4$d
+                rest.advertised.host.name=%3$s
+                rest.advertised.port=%4$d
+                key.converter=org.apache.kafka.connect.json.JsonConverter
+                value.converter=org.apache.kafka.connect.json.JsonConverter
+                config.storage.topic=_%2$s-configs
+                config.storage.replication.factor=1
+                offset.storage.topic=_%2$s-offsets
+                offset.storage.replication.factor=1
+                offset.storage.partitions=5
+                status.storage.topic=_%2$s-status
+                status.storage.replication.factor=1
+                status.storage.partitions=1
+                offset.flush.interval.ms=10000
+                plugin.discovery=%6$s
+                %5$s
+                """.formatted(bootstrapServers.get(), GROUP_ID, PlatformConfig.HOST, port(REST),
+                plugins.isEmpty() ? "# no plugin directory exists yet" : "plugin.path=" + plugins,
+                config.connectPluginDiscovery());
+        try {
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.ticklake.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class PlatformConfigTest {
+
+    @Test
+    void usesTheDocumentedDefaults() {
+        PlatformConfig config = PlatformConfig.builder().applyEnvironment(Map.of()).home(Path.of("/tmp/tl")).build();
+
+        assertThat(config.kafkaPort()).isEqualTo(9092);
+        assertThat(config.controllerPort()).isEqualTo(9093);
+        assertThat(config.registryPort()).isEqualTo(8081);
+        assertThat(config.connectPort()).isEqualTo(8083);
+        assertThat(config.minioPort()).isEqualTo(9000);
+        assertThat(config.minioConsolePort()).isEqualTo(9001);
+        assertThat(config.bucket()).isEqualTo("ticklake");
+        assertThat(config.kafkaHeap()).isEqualTo("512m");
+        assertThat(config.registryHeap()).isEqualTo("256m");
+        assertThat(config.connectHeap()).isEqualTo("512m");
+        assertThat(config.cacheDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "ticklake"));
+        assertThat(config.logDir()).isEqualTo(Path.of("/tmp/tl/logs"));
+        assertThat(config.runDir()).isEqualTo(Path.of("/tmp/tl/run"));
+    }
+
+    @Test
+    void defaultsTheHomeToTheCheckoutAndThePluginPathToTheSinkModule() {
+        PlatformConfig config = PlatformConfig.builder().applyEnvironment(Map.of()).build();
+        Path repo = RepoLocator.find(Path.of("").toAbsolutePath()).orElseThrow();
+
+        assertThat(config.home()).isEqualTo(repo.resolve(".ticklake"));
+        assertThat(config.connectPluginPath()).containsExactly(repo.resolve("connect-sink/target/plugin"));
+    }
+
+    @Test
+    void readsTheEnvironmentAndLetsSettersOverrideIt() {
+        PlatformConfig config = PlatformConfig.builder()
+                .applyEnvironment(Map.of(
+                        "TICKLAKE_HOME", "/tmp/from-env",
+                        "TICKLAKE_CACHE", "/tmp/cache",
+                        "TICKLAKE_KAFKA_PORT", "19092",
+                        "TICKLAKE_REGISTRY_PORT", "18081",
+                        "TICKLAKE_S3_BUCKET", "my-lake",
+                        "TICKLAKE_CONNECT_PLUGIN_PATH", "/a:/b",
+                        "TICKLAKE_START_TIMEOUT", "30",
+                        "TICKLAKE_KAFKA_HEAP", "1g"))
+                .registryPort(28081)
+                .build();
+
+        assertThat(config.home()).isEqualTo(Path.of("/tmp/from-env"));
+        assertThat(config.cacheDir()).isEqualTo(Path.of("/tmp/cache"));
+        assertThat(config.kafkaPort()).isEqualTo(19092);
+        assertThat(config.registryPort()).isEqualTo(28081);
+        assertThat(config.bucket()).isEqualTo("my-lake");
+        assertThat(config.connectPluginPath()).containsExactly(Path.of("/a"), Path.of("/b"));
+        assertThat(config.startTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.kafkaHeap()).isEqualTo("1g");
+    }
+
+    @Test
+    void testsGetEphemeralPortsWhateverTheEnvironmentSays() {
+        PlatformConfig config = PlatformConfig.forTests(Path.of("/tmp/t"), Map.of("TICKLAKE_KAFKA_PORT", "9092"));
+
+        assertThat(config.kafkaPort()).isZero();
+        assertThat(config.registryPort()).isZero();
+        assertThat(config.minioConsolePort()).isZero();
+        assertThat(config.home()).isEqualTo(Path.of("/tmp/t"));
+    }
+
+    @Test
+    void explainsBadValues() {
+        assertThatThrownBy(() -> PlatformConfig.builder().applyEnvironment(Map.of("TICKLAKE_KAFKA_PORT", "ninety")))
+                .hasMessageContaining("TICKLAKE_KAFKA_PORT='ninety' is not a port number");
+        assertThatThrownBy(() -> PlatformConfig.builder().minioPort(70_000)).hasMessageContaining("MinIO port must be between 0 and 65535");
+        assertThatThrownBy(() -> PlatformConfig.builder().kafkaHeap("lots")).hasMessageContaining("512m");
+        assertThatThrownBy(() -> PlatformConfig.builder().bucket("Bad_Bucket")).hasMessageContaining("not a valid S3 bucket name");
+        assertThatThrownBy(() -> PlatformConfig.builder().secretKey("short")).hasMessageContaining("at least 8 characters");
+    }
+}

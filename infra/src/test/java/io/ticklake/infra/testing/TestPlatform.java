@@ -1,0 +1,170 @@
+package io.ticklake.infra.testing;
+
+import io.ticklake.infra.Platform;
+import io.ticklake.infra.PlatformConfig;
+import io.ticklake.infra.PlatformListener;
+import io.ticklake.infra.kafka.KafkaTopics;
+import io.ticklake.infra.kafka.TopicSpec;
+import io.ticklake.infra.service.PlatformService;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real local platform for integration tests: Kafka, Schema Registry, MinIO and Connect on
+ * ephemeral loopback ports in a temporary directory, each started on first use only, by the same
+ * launcher as {@code infra/platform}. Get the JVM-wide instance from {@link LocalPlatformExtension}
+ * (a {@code TestPlatform} test parameter) or {@link #shared()}; it is torn down when the tests end
+ * (and by a shutdown hook, should that not happen).
+ *
+ * <p>Set the system property {@code ticklake.keepWorkDir=true} to keep the directory (logs, data)
+ * after the run.
+ */
+public final class TestPlatform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestPlatform.class);
+    private static TestPlatform shared;
+
+    private final Path workDir;
+    private final Platform platform;
+    private boolean closed;
+
+    private TestPlatform(Path workDir) {
+        this.workDir = workDir;
+        this.platform = new Platform(PlatformConfig.forTests(workDir, System.getenv()));
+    }
+
+    /** The JVM's shared platform, created on first call; nothing starts until a service is asked for. */
+    public static synchronized TestPlatform shared() {
+        if (shared == null || shared.isClosed()) {
+            AbandonedPlatforms.reap(Path.of(System.getProperty("java.io.tmpdir")));
+            TestPlatform created = isolated();
+            Runtime.getRuntime().addShutdownHook(new Thread(created::close, "ticklake-test-platform-shutdown"));
+            shared = created;
+        }
+        return shared;
+    }
+
+    /** A platform of its own in a fresh directory, for a test that breaks things; the caller closes it. */
+    public static TestPlatform isolated() {
+        try {
+            Path workDir = Files.createTempDirectory(AbandonedPlatforms.DIRECTORY_PREFIX);
+            AbandonedPlatforms.claim(workDir);
+            return new TestPlatform(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a directory for the test platform", e);
+        }
+    }
+
+    /** {@code 127.0.0.1:<port>}; starts the broker on first call. */
+    public String kafkaBootstrapServers() {
+        ensureStarted(platform.kafka());
+        return platform.kafka().bootstrapServers();
+    }
+
+    /** {@code http://127.0.0.1:<port>/apis/ccompat/v7} (default compatibility BACKWARD); starts the registry on first call. */
+    public String schemaRegistryUrl() {
+        ensureStarted(platform.registry());
+        return platform.registry().schemaRegistryUrl();
+    }
+
+    /** MinIO's S3 settings, with the bucket created; starts MinIO (building it first if needed) on first call. */
+    public S3Settings minio() {
+        ensureStarted(platform.minio());
+        PlatformConfig config = platform.config();
+        return new S3Settings(platform.minio().endpoint(), config.accessKey(), config.secretKey(), config.bucket(), config.region());
+    }
+
+    /** {@code http://127.0.0.1:<port>}, Connect's REST API; starts the broker and the worker on first call. */
+    public String connectUrl() {
+        ensureStarted(platform.connect());
+        return platform.connect().url();
+    }
+
+    /** The broker, started. */
+    public ServiceHandle kafka() {
+        return handle(platform.kafka());
+    }
+
+    /** The registry, started. */
+    public ServiceHandle registry() {
+        return handle(platform.registry());
+    }
+
+    /** MinIO, started. */
+    public ServiceHandle minioService() {
+        return handle(platform.minio());
+    }
+
+    /** The Connect worker (and the broker), started. */
+    public ServiceHandle connect() {
+        return handle(platform.connect());
+    }
+
+    /** Creates a topic with replication 1 unless it exists; fails if it exists with another partition count. */
+    public void createTopic(String name, int partitions) {
+        Map<String, Integer> actual = KafkaTopics.ensure(kafkaBootstrapServers(), List.of(new TopicSpec(name, partitions)));
+        if (actual.get(name) != partitions) {
+            throw new IllegalStateException("topic " + name + " already exists with " + actual.get(name)
+                    + " partitions, not " + partitions);
+        }
+    }
+
+    /** The platform's directory: data, logs ({@code logs/<service>.log}) and pid files. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** The names of the services running now, in start order. */
+    public synchronized List<String> runningServices() {
+        return platform.services().stream().filter(PlatformService::isRunning).map(PlatformService::name).toList();
+    }
+
+    /** Stops every service and deletes the directory. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            platform.down(PlatformListener.SILENT);
+        } catch (RuntimeException e) {
+            LOG.warn("stopping the test platform in {} failed: {}", workDir, e.getMessage());
+            platform.services().forEach(PlatformService::kill);
+        }
+        if (Boolean.getBoolean("ticklake.keepWorkDir")) {
+            try {
+                AbandonedPlatforms.release(workDir);
+            } catch (IOException e) {
+                LOG.warn("could not release {}: {}", workDir, e.getMessage());
+            }
+            LOG.info("kept the test platform's directory {}", workDir);
+        } else {
+            AbandonedPlatforms.deleteRecursively(workDir);
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private synchronized ServiceHandle handle(PlatformService service) {
+        ensureStarted(service);
+        return new PlatformServiceHandle(platform, service);
+    }
+
+    private synchronized void ensureStarted(PlatformService service) {
+        if (closed) {
+            throw new IllegalStateException("the test platform in " + workDir + " is closed");
+        }
+        platform.start(service);
+    }
+}
