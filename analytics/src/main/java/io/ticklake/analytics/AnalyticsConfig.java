@@ -1,0 +1,97 @@
+package io.ticklake.analytics;
+
+import io.ticklake.analytics.duckdb.DuckDbSettings;
+import io.ticklake.analytics.lake.LakeUri;
+import io.ticklake.analytics.lake.S3Settings;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a run needs besides its scope.
+ *
+ * @param lake            the lake root
+ * @param s3              how to reach an S3 lake (ignored for a local one)
+ * @param duckDb          the embedded DuckDB's settings
+ * @param modelsDirectory models to run instead of the built-in ones
+ */
+public record AnalyticsConfig(LakeUri lake, S3Settings s3, DuckDbSettings duckDb, Optional<Path> modelsDirectory) {
+
+    public AnalyticsConfig {
+        Objects.requireNonNull(lake, "lake");
+        Objects.requireNonNull(s3, "s3");
+        Objects.requireNonNull(duckDb, "duckDb");
+        Objects.requireNonNull(modelsDirectory, "modelsDirectory");
+    }
+
+    /** A local lake with defaults for everything else (tests, embedding). */
+    public static AnalyticsConfig forLake(String lake) {
+        return from(Map.of(ConfigKey.LAKE.option(), lake), Map.of());
+    }
+
+    /**
+     * Reads the settings from command-line options (keyed by option name) falling back to the environment.
+     *
+     * @throws IllegalArgumentException naming the option when a value is missing or invalid
+     */
+    public static AnalyticsConfig from(Map<String, String> options, Map<String, String> env) {
+        LakeUri lake = LakeUri.parse(ConfigKey.LAKE.lookup(options, env).orElseThrow(() ->
+                new IllegalArgumentException("--" + ConfigKey.LAKE.option() + " (or " + ConfigKey.LAKE.environment()
+                        .get(0) + ") is required")));
+        Optional<String> endpoint = ConfigKey.S3_ENDPOINT.lookup(options, env);
+        boolean pathStyle = ConfigKey.S3_PATH_STYLE.lookup(options, env)
+                .map(v -> parseBoolean(ConfigKey.S3_PATH_STYLE, v)).orElse(endpoint.isPresent());
+        S3Settings s3;
+        try {
+            s3 = new S3Settings(endpoint, ConfigKey.S3_REGION.lookup(options, env).orElse("us-east-1"),
+                    ConfigKey.S3_ACCESS_KEY.lookup(options, env), ConfigKey.S3_SECRET_KEY.lookup(options, env), pathStyle);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("S3 settings: " + e.getMessage(), e);
+        }
+        Optional<Integer> threads = ConfigKey.THREADS.lookup(options, env).map(v -> parsePositive(ConfigKey.THREADS, v));
+        Optional<String> memory = ConfigKey.MEMORY_LIMIT.lookup(options, env);
+        memory.ifPresent(m -> {
+            if (!m.toUpperCase(Locale.ROOT).matches("\\d+(\\.\\d+)?\\s*(B|KB|KIB|MB|MIB|GB|GIB|TB|TIB)")) {
+                throw new IllegalArgumentException("--" + ConfigKey.MEMORY_LIMIT.option() + " '" + m
+                        + "' must be a size such as 512MB or 4GB");
+            }
+        });
+        Path temp = ConfigKey.TEMP_DIR.lookup(options, env).map(Path::of)
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "ticklake-duckdb"));
+        Path extensions = ConfigKey.EXTENSION_DIR.lookup(options, env).map(Path::of)
+                .orElse(defaultCache(env).resolve("duckdb").resolve("extensions"));
+        Optional<Path> models = ConfigKey.MODELS_DIR.lookup(options, env).map(Path::of);
+        return new AnalyticsConfig(lake, s3, new DuckDbSettings(threads, memory, temp, extensions), models);
+    }
+
+    /** {@code $TICKLAKE_CACHE}, else {@code ~/.cache/ticklake}: where the project keeps downloads outside the repo. */
+    public static Path defaultCache(Map<String, String> env) {
+        String cache = env.get("TICKLAKE_CACHE");
+        if (cache != null && !cache.isBlank()) {
+            return Path.of(cache.trim());
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "ticklake");
+    }
+
+    private static boolean parseBoolean(ConfigKey key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException("--" + key.option() + " '" + value + "' must be true or false");
+        };
+    }
+
+    private static int parsePositive(ConfigKey key, String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + key.option() + " '" + value + "' must be a whole number of at least 1");
+    }
+}

@@ -1,0 +1,88 @@
+package io.ticklake.analytics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of a run: its command-line option, the environment variables read when the option is
+ * absent (first match wins) and what happens when neither is given. The README's configuration table and
+ * the CLI's help are this list.
+ */
+public enum ConfigKey {
+    LAKE("lake", List.of("TICKLAKE_LAKE"), "required",
+            "Lake root: file:///path (or a plain path), s3://bucket[/prefix] or s3a://bucket[/prefix]."),
+    S3_ENDPOINT("s3-endpoint", List.of("TICKLAKE_S3_ENDPOINT"), "AWS",
+            "S3-compatible endpoint such as http://127.0.0.1:9000 (MinIO); http:// turns TLS off."),
+    S3_REGION("s3-region", List.of("TICKLAKE_S3_REGION", "AWS_REGION"), "us-east-1", "S3 region."),
+    S3_ACCESS_KEY("s3-access-key", List.of("TICKLAKE_S3_ACCESS_KEY", "AWS_ACCESS_KEY_ID"), "none",
+            "S3 access key (prefer the environment: options are visible to other local users)."),
+    S3_SECRET_KEY("s3-secret-key", List.of("TICKLAKE_S3_SECRET_KEY", "AWS_SECRET_ACCESS_KEY"), "none",
+            "S3 secret key (prefer the environment)."),
+    S3_PATH_STYLE("s3-path-style", List.of("TICKLAKE_S3_PATH_STYLE"), "true with an endpoint, else false",
+            "Path-style S3 URLs (MinIO needs them)."),
+    THREADS("threads", List.of("TICKLAKE_DUCKDB_THREADS"), "all cores", "DuckDB worker threads."),
+    MEMORY_LIMIT("memory-limit", List.of("TICKLAKE_DUCKDB_MEMORY_LIMIT"), "80% of RAM",
+            "DuckDB memory limit, e.g. 4GB; beyond it DuckDB spills to the temp directory."),
+    TEMP_DIR("temp-dir", List.of("TICKLAKE_DUCKDB_TEMP_DIR"), "<java.io.tmpdir>/ticklake-duckdb",
+            "Where DuckDB spills."),
+    EXTENSION_DIR("extension-dir", List.of("TICKLAKE_DUCKDB_EXTENSION_DIR"),
+            "${TICKLAKE_CACHE:-~/.cache/ticklake}/duckdb/extensions",
+            "DuckDB extension directory; bin/install-httpfs installs httpfs there for s3:// lakes."),
+    MODELS_DIR("models-dir", List.of("TICKLAKE_MODELS_DIR"), "the models in the jar",
+            "A directory of model .sql files (and macros/) to run instead of the built-in models.");
+
+    private final String option;
+    private final List<String> environment;
+    private final String defaultText;
+    private final String description;
+
+    ConfigKey(String option, List<String> environment, String defaultText, String description) {
+        this.option = option;
+        this.environment = environment;
+        this.defaultText = defaultText;
+        this.description = description;
+    }
+
+    /** The option's name without the leading dashes. */
+    public String option() {
+        return option;
+    }
+
+    public List<String> environment() {
+        return environment;
+    }
+
+    public String defaultText() {
+        return defaultText;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The option's value, else the first environment variable set, trimmed; empty values count as unset. */
+    public Optional<String> lookup(Map<String, String> options, Map<String, String> env) {
+        Optional<String> value = nonEmpty(options.get(option));
+        for (String variable : environment) {
+            if (value.isPresent()) {
+                break;
+            }
+            value = nonEmpty(env.get(variable));
+        }
+        return value;
+    }
+
+    public static Optional<ConfigKey> forOption(String option) {
+        for (ConfigKey key : values()) {
+            if (key.option.equals(option)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> nonEmpty(String value) {
+        return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+    }
+}

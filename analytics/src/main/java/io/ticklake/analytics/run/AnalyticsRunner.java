@@ -1,0 +1,134 @@
+package io.ticklake.analytics.run;
+
+import io.ticklake.analytics.AnalyticsConfig;
+import io.ticklake.analytics.AnalyticsException;
+import io.ticklake.analytics.duckdb.DuckDbSession;
+import io.ticklake.analytics.duckdb.SqlLiterals;
+import io.ticklake.analytics.lake.LakeAccess;
+import io.ticklake.analytics.lake.ManifestReader;
+import io.ticklake.analytics.lake.ModelPartitions;
+import io.ticklake.analytics.lake.PartitionWriter;
+import io.ticklake.analytics.model.Materialization;
+import io.ticklake.analytics.model.ModelCatalog;
+import io.ticklake.analytics.model.ModelDefinition;
+import io.ticklake.analytics.quality.DataTestRunner;
+import io.ticklake.analytics.time.Grain;
+import io.ticklake.analytics.time.TimeRange;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+
+/**
+ * Runs the models over a lake: plans each model's range, then for each model in dependency order
+ * computes its rows, runs its data tests and, only if they pass, publishes them. A failing model stops the
+ * run; the models before it stay published (each is consistent on its own), the ones after it keep their
+ * previous partitions.
+ */
+public final class AnalyticsRunner {
+
+    private final AnalyticsConfig config;
+    private final ModelCatalog catalog;
+    private final RunListener listener;
+
+    public AnalyticsRunner(AnalyticsConfig config, ModelCatalog catalog, RunListener listener) {
+        this.config = config;
+        this.catalog = catalog;
+        this.listener = listener;
+    }
+
+    /** With the models the configuration names (a directory, else the built-in ones). */
+    public static AnalyticsRunner create(AnalyticsConfig config, RunListener listener) {
+        ModelCatalog catalog = config.modelsDirectory().map(ModelCatalog::fromDirectory).orElseGet(ModelCatalog::builtIn);
+        return new AnalyticsRunner(config, catalog, listener);
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    public RunResult run(BuildScope scope) {
+        long started = System.nanoTime();
+        try (DuckDbSession session = DuckDbSession.open(config.duckDb())) {
+            LakeAccess.configure(session, config.lake(), config.s3(), config.duckDb().extensionDirectory());
+            ManifestReader manifests = new ManifestReader(session, config.lake());
+            NavigableMap<Instant, String> published = manifests.listManifests();
+            Optional<TimeRange> changed = scope.changedRange(published.navigableKeySet());
+            if (changed.isEmpty()) {
+                listener.message("nothing to build: no compacted hour is published under " + manifests.manifestGlob());
+                return new RunResult(scope, changed, List.of(), elapsedMillis(started));
+            }
+            Instant dataEnd = published.isEmpty() ? changed.get().end()
+                    : published.lastKey().plus(Duration.ofHours(1));
+            Instant clipEnd = Grain.DAY.ceil(dataEnd.isAfter(changed.get().end()) ? dataEnd : changed.get().end());
+            BuildPlan plan = BuildPlanner.plan(catalog, changed.get(), clipEnd);
+            listener.planned(plan);
+
+            runMacros(session);
+            ModelPartitions partitions = new ModelPartitions(config.lake());
+            ModelInputs inputs = new ModelInputs(session, catalog, manifests, published, partitions, listener);
+            ModelPublisher publisher = new ModelPublisher(session, partitions, PartitionWriter.forLake(config.lake()));
+            DataTestRunner tests = new DataTestRunner(session);
+            List<ModelResult> results = new ArrayList<>();
+            for (ModelDefinition model : catalog.models()) {
+                TimeRange range = plan.rangeOf(model.name());
+                if (range.isEmpty()) {
+                    results.add(new ModelResult(model.name(), range, 0, 0, 0, 0));
+                    continue;
+                }
+                listener.modelStarted(model.name(), range);
+                ModelResult result = runModel(session, model, range, inputs, tests, publisher);
+                listener.modelFinished(result);
+                results.add(result);
+            }
+            return new RunResult(scope, changed, results, elapsedMillis(started));
+        }
+    }
+
+    private ModelResult runModel(DuckDbSession session, ModelDefinition model, TimeRange range, ModelInputs inputs,
+                                 DataTestRunner tests, ModelPublisher publisher) {
+        long started = System.nanoTime();
+        String table = SqlLiterals.identifier(model.name());
+        long rows;
+        try {
+            session.execute("CREATE OR REPLACE TEMP MACRO range_start() AS " + SqlLiterals.timestamp(range.start()));
+            session.execute("CREATE OR REPLACE TEMP MACRO range_end() AS " + SqlLiterals.timestamp(range.end()));
+            inputs.prepare(model, range);
+            session.execute("CREATE OR REPLACE TEMP TABLE " + table + " AS (\n" + model.sql() + "\n)");
+            rows = session.queryLong("SELECT count(*) FROM " + table);
+        } catch (SQLException e) {
+            throw new AnalyticsException("model '" + model.name() + "' (" + model.origin() + ") failed for " + range
+                    + ": " + e.getMessage(), e);
+        }
+        int testsRun = tests.run(model);
+        int written = 0;
+        if (model.materialization() == Materialization.PARQUET) {
+            try {
+                written = publisher.publish(model, range);
+                // readers of this model from now on read what was published
+                session.execute("DROP TABLE " + table);
+            } catch (SQLException e) {
+                throw new AnalyticsException("publishing model '" + model.name() + "' for " + range + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+        return new ModelResult(model.name(), range, rows, written, testsRun, elapsedMillis(started));
+    }
+
+    private void runMacros(DuckDbSession session) {
+        for (String script : catalog.macroScripts()) {
+            try {
+                session.execute(script);
+            } catch (SQLException e) {
+                throw new AnalyticsException("a macro script of the models failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static long elapsedMillis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+}

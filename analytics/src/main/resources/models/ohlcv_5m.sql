@@ -1,0 +1,13 @@
+-- Five-minute bars per symbol with the same columns and definitions as ohlcv_1m, rolled up from the
+-- 1-minute bars (see rollup_minute_bars in macros/00_windows.sql).
+-- depends_on: ohlcv_1m
+-- time_column: window_start
+-- unique_key: symbol, window_start
+-- not_null: symbol, window_start, window_end, open, high, low, close, avg, vwap, volume, trade_count, stddev, notional, last_event_time
+-- expect: low <= least("open", "close") AND greatest("open", "close") <= high
+-- expect: avg BETWEEN low - 1e-9 * abs(low) AND high + 1e-9 * abs(high)
+-- expect: vwap BETWEEN low - 1e-9 * abs(low) AND high + 1e-9 * abs(high)
+-- expect: volume >= 0 AND trade_count > 0 AND stddev >= 0
+-- expect: window_end = window_start + INTERVAL 5 MINUTE
+-- test: reconciles_with_staging
+SELECT * FROM rollup_minute_bars(300)

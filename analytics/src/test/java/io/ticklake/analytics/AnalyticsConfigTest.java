@@ -1,0 +1,50 @@
+package io.ticklake.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AnalyticsConfigTest {
+
+    @Test
+    void optionsWinOverTheEnvironmentWhichWinsOverDefaults() {
+        AnalyticsConfig config = AnalyticsConfig.from(
+                Map.of("lake", "s3a://bucket/lake", "s3-region", "eu-west-1", "threads", "2"),
+                Map.of("TICKLAKE_LAKE", "file:///ignored", "TICKLAKE_S3_ENDPOINT", "http://127.0.0.1:9000",
+                        "AWS_REGION", "us-west-2", "AWS_ACCESS_KEY_ID", "ak", "AWS_SECRET_ACCESS_KEY", "sk",
+                        "TICKLAKE_CACHE", "/cache"));
+        assertThat(config.lake().root()).isEqualTo("s3://bucket/lake");
+        assertThat(config.s3().region()).isEqualTo("eu-west-1");
+        assertThat(config.s3().endpointAuthority()).contains("127.0.0.1:9000");
+        assertThat(config.s3().useSsl()).isFalse();
+        assertThat(config.s3().pathStyle()).as("an endpoint implies path style").isTrue();
+        assertThat(config.s3().accessKey()).contains("ak");
+        assertThat(config.duckDb().threads()).contains(2);
+        assertThat(config.duckDb().extensionDirectory()).isEqualTo(Path.of("/cache/duckdb/extensions"));
+    }
+
+    @Test
+    void theLakeMayComeFromTheEnvironmentAlone() {
+        AnalyticsConfig config = AnalyticsConfig.from(Map.of(), Map.of("TICKLAKE_LAKE", "/data/lake"));
+        assertThat(config.lake().root()).isEqualTo("/data/lake");
+        assertThat(config.s3().pathStyle()).isFalse();
+        assertThat(config.s3().region()).isEqualTo("us-east-1");
+        assertThat(config.modelsDirectory()).isEmpty();
+    }
+
+    @Test
+    void namesTheOptionOfABadValue() {
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of(), Map.of())).hasMessageContaining("--lake (or TICKLAKE_LAKE) is required");
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "/l", "threads", "0"), Map.of()))
+                .hasMessageContaining("--threads '0' must be a whole number of at least 1");
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "/l", "memory-limit", "lots"), Map.of()))
+                .hasMessageContaining("--memory-limit 'lots'");
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "/l", "s3-path-style", "maybe"), Map.of()))
+                .hasMessageContaining("--s3-path-style 'maybe' must be true or false");
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "s3://b", "s3-access-key", "ak"), Map.of()))
+                .hasMessageContaining("both the S3 access key and the secret key");
+    }
+}

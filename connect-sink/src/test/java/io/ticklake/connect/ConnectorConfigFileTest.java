@@ -1,0 +1,47 @@
+package io.ticklake.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.config.Config;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The connector config the launcher PUTs is valid once its ${VARIABLES} are substituted. */
+class ConnectorConfigFileTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
+
+    @TempDir
+    Path lake;
+
+    @Test
+    void shippedConfigValidatesAfterSubstitution() throws Exception {
+        String text = Files.readString(Path.of("config/stock-ticks-sink.json"));
+        Map<String, String> env = Map.of("TICKLAKE_LAKE_URI", lake.toUri().toString(), "TICKLAKE_S3_ENDPOINT", "",
+                "TICKLAKE_S3_REGION", "us-east-1", "TICKLAKE_S3_ACCESS_KEY", "", "TICKLAKE_S3_SECRET_KEY", "",
+                "TICKLAKE_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7");
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder substituted = new StringBuilder();
+        while (matcher.find()) {
+            assertThat(env).as("documented variable").containsKey(matcher.group(1));
+            matcher.appendReplacement(substituted, Matcher.quoteReplacement(env.get(matcher.group(1))));
+        }
+        matcher.appendTail(substituted);
+        Map<String, String> config = new HashMap<>(new ObjectMapper().readValue(substituted.toString(),
+                new TypeReference<Map<String, String>>() { }));
+
+        assertThat(config).containsEntry("connector.class", TickLakeSinkConnector.class.getName())
+                .containsEntry("topics", "stock-ticks")
+                .containsEntry("errors.deadletterqueue.topic.name", "stock-ticks-dlq");
+        Config result = new TickLakeSinkConnector().validate(config);
+        assertThat(result.configValues()).allSatisfy(value -> assertThat(value.errorMessages()).as(value.name()).isEmpty());
+    }
+}

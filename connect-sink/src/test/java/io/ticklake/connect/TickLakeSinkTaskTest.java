@@ -1,0 +1,294 @@
+package io.ticklake.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ticklake.connect.testing.InMemoryObjectStore;
+import io.ticklake.connect.testing.LakeRows;
+import io.ticklake.connect.testing.ManualClock;
+import io.ticklake.connect.testing.RecordingTaskContext;
+import io.ticklake.connect.testing.Ticks;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TickLakeSinkTaskTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T14:10:00Z");
+    private static final TopicPartition P0 = new TopicPartition(Ticks.TOPIC, 0);
+    private static final TopicPartition P1 = new TopicPartition(Ticks.TOPIC, 1);
+    private static final TopicPartition P2 = new TopicPartition(Ticks.TOPIC, 2);
+
+    private final Ticks ticks = new Ticks("mock://" + UUID.randomUUID());
+    private final InMemoryObjectStore store = new InMemoryObjectStore();
+    private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
+    private final RecordingTaskContext context = new RecordingTaskContext().assign(P0, P1, P2);
+    private TickLakeSinkTask task;
+
+    @TempDir
+    Path tmp;
+
+    private TickLakeSinkTask start(Map<String, String> overrides) {
+        Map<String, String> props = new HashMap<>();
+        props.put("lake.uri", "s3a://lake");
+        props.put("schema.registry.url", ticks.registryUrl());
+        props.put("flush.size", "3");
+        props.put("rotate.interval.ms", "-1");
+        props.put("rotate.idle.ms", "-1");
+        props.put("retry.backoff.ms", "1000");
+        props.put("retry.backoff.max.ms", "4000");
+        props.putAll(overrides);
+        task = new TickLakeSinkTask(config -> store, clock);
+        task.initialize(context);
+        task.start(props);
+        task.open(List.of(P0, P1, P2));
+        return task;
+    }
+
+    @AfterEach
+    void stop() {
+        if (task != null) {
+            task.stop();
+        }
+    }
+
+    private List<SinkRecord> records(int partition, long from, long to) {
+        List<SinkRecord> records = new ArrayList<>();
+        for (long offset = from; offset < to; offset++) {
+            records.add(ticks.tickRecord(partition, offset, "ACME", T0.plusSeconds(offset)));
+        }
+        return records;
+    }
+
+    private List<Long> lakeOffsets(int partition) {
+        return LakeRows.read(store.dumpTo(tmp)).stream().filter(r -> r.partition() == partition)
+                .map(LakeRows.Row::offset).toList();
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> preCommit() {
+        Map<TopicPartition, OffsetAndMetadata> current = new HashMap<>();
+        for (TopicPartition tp : List.of(P0, P1, P2)) {
+            current.put(tp, new OffsetAndMetadata(999));
+        }
+        return task.preCommit(current);
+    }
+
+    @Test
+    void commitsOnlyOffsetsOfDurableFiles() {
+        start(Map.of());
+        task.put(records(0, 0, 5));
+
+        assertThat(lakeOffsets(0)).containsExactly(0L, 1L, 2L);
+        assertThat(preCommit()).containsExactly(Map.entry(P0, new OffsetAndMetadata(3)));
+    }
+
+    @Test
+    void poisonRecordGoesToTheReporterWithItsReasonAndTheRestFlows() {
+        start(Map.of());
+        List<SinkRecord> batch = new ArrayList<>(records(0, 0, 2));
+        batch.add(ticks.record(0, 2, "not avro".getBytes(), 1L));
+        batch.addAll(records(0, 3, 5));
+
+        task.put(batch);
+
+        assertThat(context.reports()).hasSize(1);
+        assertThat(context.reports().get(0).record().kafkaOffset()).isEqualTo(2);
+        assertThat(context.reports().get(0).error()).hasMessageContaining("Unknown magic byte 0x6e")
+                .hasMessageContaining("stock-ticks");
+        assertThat(lakeOffsets(0)).containsExactly(0L, 1L, 3L);
+        assertThat(preCommit()).containsEntry(P0, new OffsetAndMetadata(4));
+    }
+
+    @Test
+    void recordWithoutAnHourDirectoryIsReported() {
+        start(Map.of());
+        task.put(List.of(ticks.tickRecord(0, 0, "ACME", Instant.parse("+10000-01-01T00:00:00Z"))));
+
+        assertThat(context.reports()).singleElement().satisfies(report ->
+                assertThat(report.error()).hasMessageContaining("event_time").hasMessageContaining("0001-9999"));
+        assertThat(preCommit()).containsEntry(P0, new OffsetAndMetadata(1));
+    }
+
+    @Test
+    void tombstonesAreIgnoredOrFailTheTaskAsConfigured() {
+        start(Map.of());
+        task.put(List.of(ticks.record(1, 0, null, 1L)));
+        assertThat(preCommit()).containsEntry(P1, new OffsetAndMetadata(1));
+        assertThat(context.reports()).isEmpty();
+        task.stop();
+
+        start(Map.of("behavior.on.null.values", "fail"));
+        assertThatThrownBy(() -> task.put(List.of(ticks.record(1, 0, null, 1L))))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("stock-ticks-1@0")
+                .hasMessageContaining("behavior.on.null.values=fail");
+    }
+
+    @Test
+    void valuesThatAreNotBytesNameTheConverterToUse() {
+        start(Map.of());
+        SinkRecord structured = new SinkRecord(Ticks.TOPIC, 0, null, null, null, Map.of("symbol", "ACME"), 0);
+        assertThatThrownBy(() -> task.put(List.of(structured))).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("ByteArrayConverter");
+    }
+
+    @Test
+    void storeOutagePausesRewindsAndRetriesWithDoublingBackoff() {
+        start(Map.of());
+        store.setUnavailable(true);
+
+        task.put(records(0, 0, 5));
+
+        assertThat(context.takeSeek(P0)).isEqualTo(0L);
+        assertThat(context.isPaused(P0)).isTrue();
+        assertThat(context.timeout()).isEqualTo(1000L);
+        assertThat(preCommit()).doesNotContainKey(P0);
+
+        // still within the backoff: stays paused
+        clock.advance(Duration.ofMillis(999));
+        task.put(List.of());
+        assertThat(context.isPaused(P0)).isTrue();
+        clock.advance(Duration.ofMillis(1));
+        task.put(List.of());
+        assertThat(context.isPaused(P0)).isFalse();
+
+        // the rewound records come again; the store is still down: the wait doubles
+        task.put(records(0, 0, 5));
+        assertThat(context.takeSeek(P0)).isEqualTo(0L);
+        assertThat(context.timeout()).isEqualTo(2000L);
+
+        clock.advance(Duration.ofMillis(2000));
+        store.setUnavailable(false);
+        task.put(List.of());
+        task.put(records(0, 0, 7));
+
+        assertThat(lakeOffsets(0)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(preCommit()).containsEntry(P0, new OffsetAndMetadata(6));
+        assertThat(context.reports()).isEmpty();
+    }
+
+    @Test
+    void otherPartitionsKeepFlowingWhileOneRetries() {
+        start(Map.of());
+        store.failNextPuts(1);
+        List<SinkRecord> batch = new ArrayList<>(records(0, 0, 3));
+        batch.addAll(records(1, 0, 3));
+
+        task.put(batch);
+
+        assertThat(context.isPaused(P0)).isTrue();
+        assertThat(context.isPaused(P1)).isFalse();
+        assertThat(lakeOffsets(1)).containsExactly(0L, 1L, 2L);
+        assertThat(lakeOffsets(0)).isEmpty();
+    }
+
+    @Test
+    void unreachableRegistryIsRetriedNotDeadLettered() {
+        byte[] value = ticks.bytes(Ticks.tick("ACME", T0, 1));
+        start(Map.of("schema.registry.url", "http://127.0.0.1:1", "max.retries", "0"));
+
+        task.put(List.of(ticks.record(2, 7, value, 1L)));
+
+        assertThat(context.reports()).isEmpty();
+        assertThat(context.isPaused(P2)).isTrue();
+        assertThat(context.takeSeek(P2)).isEqualTo(7L);
+    }
+
+    @Test
+    void idlePartitionIsClosedOnTheWallClockAndTheTaskAsksToBeCalledBack() {
+        start(Map.of("flush.size", "100", "rotate.idle.ms", "30000"));
+        task.put(records(2, 0, 2));
+        assertThat(context.timeout()).isEqualTo(30_000L);
+        assertThat(store.keys()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(30));
+        task.put(List.of());
+
+        assertThat(lakeOffsets(2)).containsExactly(0L, 1L);
+        assertThat(preCommit()).containsEntry(P2, new OffsetAndMetadata(2));
+    }
+
+    @Test
+    void openFilesAboveTheTaskLimitCloseTheLargestBatch() {
+        start(Map.of("flush.size", "100", "max.open.files", "2"));
+        List<SinkRecord> batch = new ArrayList<>(records(0, 0, 2));
+        batch.addAll(records(1, 0, 1));
+        batch.addAll(records(2, 0, 1));
+
+        task.put(batch);
+
+        int open = task.writers().writer(P0).openFiles() + task.writers().writer(P1).openFiles()
+                + task.writers().writer(P2).openFiles();
+        assertThat(open).isLessThanOrEqualTo(2);
+        assertThat(store.keys()).hasSize(1);
+    }
+
+    @Test
+    void newerCompatibleSchemaIsProjectedIntoTheSameFile() throws IOException {
+        start(Map.of("flush.size", "6"));
+        Schema v2;
+        try (InputStream in = getClass().getResourceAsStream("/avro/StockTick-v2.avsc")) {
+            v2 = new Schema.Parser().parse(in);
+        }
+        List<SinkRecord> batch = new ArrayList<>();
+        for (long offset = 0; offset < 6; offset++) {
+            Instant time = T0.plusSeconds(offset);
+            if (offset % 2 == 0) {
+                batch.add(ticks.tickRecord(0, offset, "ACME", time));
+            } else {
+                GenericRecord tick = new GenericData.Record(v2);
+                tick.put("symbol", "ACME");
+                tick.put("price", 101.0);
+                tick.put("volume", 5L);
+                tick.put("event_time", time.toEpochMilli());
+                tick.put("sequence", offset);
+                tick.put("source", "REPLAY");
+                tick.put("exchange", "XNAS");
+                batch.add(ticks.record(0, offset, tick, time.toEpochMilli()));
+            }
+        }
+
+        task.put(batch);
+
+        assertThat(context.reports()).isEmpty();
+        assertThat(store.keys()).hasSize(1);
+        assertThat(lakeOffsets(0)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void ingestTimeCanChooseTheHourDirectory() {
+        start(Map.of("partition.field", "ingest_time", "flush.size", "1"));
+        Instant eventTime = Instant.parse("2026-11-20T14:59:59Z");
+        task.put(List.of(ticks.record(0, 0, Ticks.tick("ACME", eventTime, 0),
+                Instant.parse("2026-11-20T15:00:01Z").toEpochMilli())));
+
+        assertThat(store.keys()).containsExactly(
+                "raw/stock_ticks/year=2026/month=11/day=20/hour=15/stock-ticks+0+00000000000000000000.parquet");
+    }
+
+    @Test
+    void revokedPartitionsDropTheirBufferAndCommitNothingNew() {
+        start(Map.of());
+        task.put(records(0, 0, 4));
+        task.close(List.of(P0));
+
+        assertThat(task.preCommit(Map.of(P0, new OffsetAndMetadata(4)))).isEmpty();
+        assertThat(lakeOffsets(0)).containsExactly(0L, 1L, 2L);
+    }
+}
