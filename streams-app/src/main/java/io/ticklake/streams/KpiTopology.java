@@ -1,0 +1,145 @@
+package io.ticklake.streams;
+
+import io.ticklake.schemas.StockTick;
+import io.ticklake.schemas.WindowKpi;
+import io.ticklake.schemas.serde.SpecificAvroSerde;
+import io.ticklake.streams.ingest.CheckedTick;
+import io.ticklake.streams.ingest.DeadLetterRouter;
+import io.ticklake.streams.ingest.EventTimeExtractor;
+import io.ticklake.streams.ingest.LateTickFilter;
+import io.ticklake.streams.ingest.SymbolIndexer;
+import io.ticklake.streams.ingest.SymbolKeySerde;
+import io.ticklake.streams.ingest.TickDecoder;
+import io.ticklake.streams.ingest.TickValidation;
+import io.ticklake.streams.ingest.TickValidator;
+import io.ticklake.streams.kpi.Candle;
+import io.ticklake.streams.kpi.CandleSerde;
+import io.ticklake.streams.kpi.EmitMode;
+import io.ticklake.streams.kpi.KpiEmitter;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TimeWindowedKStream;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The KPI topology, a pure function of {@link StreamsAppConfig}:
+ *
+ * <pre>
+ * stock-ticks ─ decode ─ validate ─ late filter ─┬─ rejected ─ dead-letter ─▶ stock-ticks-dlq
+ *                (event_time is the timestamp)   └─ accepted ─ symbol index ─ 1m candles ─ KPIs ─▶ stock-kpis
+ * </pre>
+ *
+ * Everything runs in one sub-topology per input partition: ticks are keyed by symbol, so the
+ * 1-minute aggregation needs no repartition topic. Rollups and moving averages are computed from
+ * the 1-minute candles by {@link KpiEmitter} (and by interactive queries, the same way, from the
+ * aggregation's own store).
+ */
+public final class KpiTopology {
+
+    /** 1-minute candles per symbol (window store, retention = {@code ticklake.history.ms}); queried. */
+    public static final String CANDLES_STORE = "kpi-candles-1m";
+    /** The 1-minute candles as forwarded to the KPI emitter, which computes rollups and averages from them (window store). */
+    public static final String MINUTE_HISTORY_STORE = "kpi-minute-history";
+    /** Symbol to start of its latest minute (key-value); lists the symbols for queries. */
+    public static final String SYMBOL_INDEX_STORE = "kpi-symbol-index";
+    /** Partition to stream time (highest tick event time) for the late filter (key-value). */
+    public static final String STREAM_TIME_STORE = "tick-stream-time";
+    /** Final mode only: rollup windows waiting to close, {@code symbol|size-ms} to window start (key-value). */
+    public static final String PENDING_ROLLUPS_STORE = "kpi-pending-rollups";
+
+    private KpiTopology() {
+    }
+
+    /** Adds the KPI topology to {@code builder}. */
+    public static void build(StreamsBuilder builder, StreamsAppConfig config) {
+        Map<String, Object> serdeConfig = config.serdeConfig();
+        Serde<String> keys = new SymbolKeySerde();
+        Serde<StockTick> tickSerde = specificSerde(serdeConfig);
+        Serde<WindowKpi> kpiSerde = specificSerde(serdeConfig);
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE),
+                Serdes.Integer(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SYMBOL_INDEX_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
+
+        KStream<String, CheckedTick> checked = builder
+                .stream(config.ticksTopic(), Consumed.with(keys, new TickDecoder(serdeConfig))
+                        .withTimestampExtractor(new EventTimeExtractor())
+                        .withName("ticks"))
+                .processValues(() -> new TickValidation(new TickValidator(config.maxFutureMs())),
+                        Named.as("validate-ticks"))
+                .processValues(() -> new LateTickFilter(STREAM_TIME_STORE, config.graceMs()),
+                        Named.as("filter-late-ticks"), STREAM_TIME_STORE);
+
+        Map<String, KStream<String, CheckedTick>> routes = checked.split(Named.as("route-"))
+                .branch((symbol, tick) -> tick.accepted(), Branched.as("accepted"))
+                .defaultBranch(Branched.as("rejected"));
+
+        routes.get("route-rejected")
+                .processValues(DeadLetterRouter::new, Named.as("dead-letter"))
+                .to(config.dlqTopic(), Produced.with(keys, Serdes.ByteArray()).withName("dlq"));
+
+        TimeWindowedKStream<String, StockTick> minutes = routes.get("route-accepted")
+                .mapValues(CheckedTick::tick, Named.as("accepted-ticks"))
+                .processValues(() -> new SymbolIndexer(SYMBOL_INDEX_STORE), Named.as("index-symbols"),
+                        SYMBOL_INDEX_STORE)
+                .groupByKey(Grouped.with("ticks-by-symbol", keys, tickSerde))
+                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1), Duration.ofMillis(config.graceMs())));
+        if (config.emitMode() == EmitMode.FINAL) {
+            minutes = minutes.emitStrategy(EmitStrategy.onWindowClose());
+            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_ROLLUPS_STORE),
+                    Serdes.String(), Serdes.Long()).withCachingEnabled());
+        }
+
+        KTable<Windowed<String>, Candle> candles = minutes.aggregate(Candle::empty,
+                (symbol, tick, candle) -> candle.add(tick.getPrice(), tick.getVolume(),
+                        tick.getEventTime().toEpochMilli(), tick.getSequence()),
+                Named.as("candles-1m"),
+                Materialized.<String, Candle, WindowStore<Bytes, byte[]>>as(CANDLES_STORE)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(new CandleSerde())
+                        .withRetention(Duration.ofMillis(config.historyMs())));
+
+        // no record cache: see KpiEmitter on why it keeps its own copy of the candles
+        builder.addStateStore(Stores.timestampedWindowStoreBuilder(Stores.persistentTimestampedWindowStore(
+                MINUTE_HISTORY_STORE, Duration.ofMillis(config.historyMs()), Duration.ofMinutes(1), false),
+                Serdes.String(), new CandleSerde()).withCachingDisabled());
+        String[] emitterStores = config.emitMode() == EmitMode.FINAL
+                ? new String[] {MINUTE_HISTORY_STORE, PENDING_ROLLUPS_STORE} : new String[] {MINUTE_HISTORY_STORE};
+        candles.toStream(Named.as("candle-updates"))
+                .process(() -> new KpiEmitter(MINUTE_HISTORY_STORE, PENDING_ROLLUPS_STORE, config.rollupWindows(),
+                        config.emitMode()), Named.as("emit-kpis"), emitterStores)
+                .to(config.kpisTopic(), Produced.with(Serdes.String(), kpiSerde).withName("kpis"));
+    }
+
+    /** The topology for {@code config}. */
+    public static Topology topology(StreamsAppConfig config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        build(builder, config);
+        return builder.build();
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> Serde<T> specificSerde(
+            Map<String, Object> serdeConfig) {
+        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
+        serde.configure(serdeConfig, false);
+        return serde;
+    }
+}

@@ -1,0 +1,413 @@
+package io.ticklake.streams.bench;
+
+import io.ticklake.infra.testing.TestPlatform;
+import io.ticklake.schemas.StockTick;
+import io.ticklake.schemas.WindowKpi;
+import io.ticklake.schemas.serde.KafkaAvroSerializer;
+import io.ticklake.streams.KpiApplication;
+import io.ticklake.streams.StreamsAppConfig;
+import io.ticklake.streams.query.KpiQueryService;
+import io.ticklake.streams.query.KpiUnavailableException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Benchmark harness (not a test) of the KPI application on a broker on this machine:
+ *
+ * <ol>
+ *   <li>sustained throughput: a backlog of ticks is produced first, then the application (EOS,
+ *       every window, update and final emission) consumes it; the rate is taken between 10% and
+ *       90% of the backlog from the committed offsets, so start-up and rebalance do not count;</li>
+ *   <li>latency: ticks are produced live at a fixed rate; for sampled ticks, the time from
+ *       {@code send()} until the tick is visible in its symbol's 1-minute KPI through
+ *       {@link KpiQueryService#latest}.</li>
+ * </ol>
+ *
+ * Arguments ({@code key=value}): {@code ticks} (backlog size, 2000000), {@code symbols} (100),
+ * {@code partitions} (6), {@code threads} (stream threads, a list runs each: {@code 1,2}; 1), {@code rate} (latency phase,
+ * ticks/s, 10000), {@code seconds} (latency phase, 30), {@code modes} (throughput runs,
+ * {@code update,final}), {@code commit.intervals} (throughput runs per commit interval, e.g.
+ * {@code 100,1000}; default: the application's), {@code latency} ({@code false} skips it), {@code bootstrap} and {@code registry}
+ * (an existing broker and registry; by default the local platform is started on ephemeral
+ * ports and stopped at the end). Keys with a dot (e.g. {@code commit.interval.ms=50}) are passed
+ * to the application. Prints a table.
+ */
+public final class KpiBenchmark {
+
+    private final Map<String, String> args;
+    private final String bootstrap;
+    private final String registry;
+    private final List<String> rows = new ArrayList<>();
+    private final List<Path> stateDirs = new ArrayList<>();
+
+    private KpiBenchmark(Map<String, String> args, String bootstrap, String registry) {
+        this.args = args;
+        this.bootstrap = bootstrap;
+        this.registry = registry;
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (String arg : argv) {
+            String[] pair = arg.split("=", 2);
+            args.put(pair[0], pair.length > 1 ? pair[1] : "true");
+        }
+        TestPlatform platform = null;
+        String bootstrap = args.get("bootstrap");
+        String registry = args.get("registry");
+        if (bootstrap == null || registry == null) {
+            // the broker and registry of the integration tests, on ephemeral ports, stopped at the end
+            platform = TestPlatform.isolated();
+            bootstrap = platform.kafkaBootstrapServers();
+            registry = platform.schemaRegistryUrl();
+        }
+        KpiBenchmark benchmark = new KpiBenchmark(args, bootstrap, registry);
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.deleteStateDirs();
+            if (platform != null) {
+                platform.close();
+            }
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        int ticks = intArg("ticks", 2_000_000);
+        for (String threadCount : args.getOrDefault("threads", "1").split(",")) {
+            int threads = Integer.parseInt(threadCount.trim());
+            for (String interval : args.getOrDefault("commit.intervals", "").split(",")) {
+                for (String mode : args.getOrDefault("modes", "update,final").split(",")) {
+                    if (!mode.isBlank()) {
+                        throughput(mode.trim(), ticks, threads, interval.trim());
+                    }
+                }
+            }
+            if (!"false".equals(args.get("latency"))) {
+                latency(intArg("rate", 10_000), intArg("seconds", 30), threads);
+            }
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "KPI benchmark: %d cores, %s, broker and registry on this machine,"
+                        + " exactly_once_v2, windows 1m+5m+15m+1h, %d symbols, %d partitions%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name") + " "
+                        + System.getProperty("java.version"), intArg("symbols", 100), intArg("partitions", 6));
+        System.out.println("| measurement | value |");
+        System.out.println("|---|---|");
+        rows.forEach(System.out::println);
+    }
+
+    private void throughput(String emitMode, int count, int threads, String commitInterval) throws Exception {
+        String topic = createTopics("tp-" + emitMode);
+        Instant t0 = Instant.now().minus(Duration.ofDays(2));
+        long produceStart = System.nanoTime();
+        long produced = produceBacklog(topic, count, t0);
+        double produceSeconds = (System.nanoTime() - produceStart) / 1e9;
+        rows.add(String.format(Locale.ROOT, "| backlog produced for %s mode | %,d ticks in %.1f s |", emitMode, count,
+                produceSeconds));
+
+        Map<String, Object> config = appConfig(topic, emitMode, threads, "");
+        if (!commitInterval.isEmpty()) {
+            config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval);
+        }
+        String label = emitMode + ", " + threads + " thread(s), commit.interval.ms="
+                + config.getOrDefault(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsAppConfig.COMMIT_INTERVAL_MS_DEFAULT);
+        long started = System.nanoTime();
+        try (KpiApplication app = KpiApplication.start(new StreamsAppConfig(config));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            long at10 = 0;
+            long at90 = 0;
+            long done = 0;
+            long last = -1;
+            long lastChange = System.nanoTime();
+            while (done == 0) {
+                long committed = committed(admin, (String) config.get(StreamsAppConfig.APPLICATION_ID));
+                long now = System.nanoTime();
+                if (committed != last) {
+                    last = committed;
+                    lastChange = now;
+                }
+                if (at10 == 0 && committed >= produced / 10) {
+                    at10 = now;
+                }
+                if (at90 == 0 && committed >= produced * 9L / 10) {
+                    at90 = now;
+                }
+                if (committed >= produced) {
+                    done = now;
+                }
+                if (now - lastChange > TimeUnit.SECONDS.toNanos(60) || app.streams().state().hasCompletedShutdown()) {
+                    throw new IllegalStateException("no progress for 60 s at " + committed + " of " + produced
+                            + " ticks; state " + app.streams().state());
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            double sustained = (produced * 0.8) / ((at90 - at10) / 1e9);
+            double overall = produced / ((done - started) / 1e9);
+            rows.add(String.format(Locale.ROOT, "| sustained throughput, emit %s (10%%..90%% of backlog) | %,.0f ticks/s |",
+                    label, sustained));
+            rows.add(String.format(Locale.ROOT, "| whole backlog incl. start-up, emit %s | %,.0f ticks/s (%.1f s) |",
+                    label, overall, (done - started) / 1e9));
+        }
+    }
+
+    private void latency(int rate, int seconds, int threads) throws Exception {
+        String topic = createTopics("lat");
+        Map<String, Object> config = appConfig(topic, "update", threads, "127.0.0.1:0");
+        int symbols = intArg("symbols", 100);
+        try (KpiApplication app = KpiApplication.start(new StreamsAppConfig(config));
+             KafkaProducer<String, Object> producer = producer(1)) {
+            KpiQueryService queries = app.queries().orElseThrow();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (app.streams().state() != KafkaStreams.State.RUNNING) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the application did not start: " + app.streams().state());
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong sent = new AtomicLong();
+            long[] lastEventTime = new long[symbols];
+            Probe probe = new Probe();
+            Random random = new Random(1);
+            Thread load = new Thread(() -> {
+                long start = System.nanoTime();
+                long sequence = 0;
+                while (running.get()) {
+                    long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
+                    while (sent.get() < due) {
+                        int symbol = (int) (sent.get() % symbols);
+                        long eventTime = Math.max(System.currentTimeMillis(), lastEventTime[symbol] + 1);
+                        lastEventTime[symbol] = eventTime;
+                        StockTick tick = tick(symbol, 100 + random.nextGaussian(), eventTime, sequence++);
+                        long sendNanos = System.nanoTime();
+                        producer.send(new ProducerRecord<>(topic, tick.getSymbol(), tick));
+                        probe.offer(tick, sendNanos);
+                        sent.incrementAndGet();
+                    }
+                    LockSupport.parkNanos(200_000);
+                }
+            }, "bench-load");
+            load.start();
+            // warm-up, then measure
+            probe.measure(queries, TimeUnit.SECONDS.toNanos(5), false);
+            List<Long> latencies = probe.measure(queries, TimeUnit.SECONDS.toNanos(seconds), true);
+            running.set(false);
+            load.join();
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            String label = threads + " thread(s), " + String.format(Locale.ROOT, "%,d", rate) + " ticks/s offered";
+            rows.add(String.format(Locale.ROOT, "| latency run (%s, %d s) | %,d ticks sent |", label, seconds,
+                    sent.get()));
+            rows.add(String.format(Locale.ROOT, "| produce -> KPI visible via IQ, p50 (%s) | %.1f ms |", label,
+                    percentile(sorted, 50)));
+            rows.add(String.format(Locale.ROOT, "| produce -> KPI visible via IQ, p99 (%s) | %.1f ms |", label,
+                    percentile(sorted, 99)));
+            rows.add(String.format(Locale.ROOT, "| produce -> KPI visible via IQ, max (%s, %d probes) | %.1f ms |",
+                    label, sorted.length, sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1e6));
+        }
+    }
+
+    /** Samples one tick at a time and waits until a query shows it. */
+    private static final class Probe {
+        private volatile StockTick candidate;
+        private volatile long candidateSentNanos;
+        private volatile boolean wanted;
+
+        void offer(StockTick tick, long sentNanos) {
+            if (wanted) {
+                candidateSentNanos = sentNanos;
+                candidate = tick;
+                wanted = false;
+            }
+        }
+
+        List<Long> measure(KpiQueryService queries, long durationNanos, boolean record) {
+            List<Long> latencies = new ArrayList<>();
+            long end = System.nanoTime() + durationNanos;
+            while (System.nanoTime() < end) {
+                candidate = null;
+                wanted = true;
+                while (candidate == null) {
+                    LockSupport.parkNanos(100_000);
+                }
+                StockTick tick = candidate;
+                long sentNanos = candidateSentNanos;
+                long eventTime = tick.getEventTime().toEpochMilli();
+                while (!visible(queries, tick.getSymbol(), eventTime)) {
+                    if (System.nanoTime() - sentNanos > TimeUnit.SECONDS.toNanos(30)) {
+                        throw new IllegalStateException("tick of " + tick.getSymbol() + " not visible after 30 s");
+                    }
+                    // a query costs tens of microseconds: polling every 0.5 ms keeps the probe off the CPU
+                    LockSupport.parkNanos(500_000);
+                }
+                if (record) {
+                    latencies.add(System.nanoTime() - sentNanos);
+                }
+                // about 100 probes per second
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+            return latencies;
+        }
+
+        private static boolean visible(KpiQueryService queries, String symbol, long eventTime) {
+            try {
+                Optional<WindowKpi> kpi = queries.latest(symbol, "1m");
+                return kpi.isPresent() && kpi.get().getLastEventTime().toEpochMilli() >= eventTime;
+            } catch (KpiUnavailableException e) {
+                return false;
+            }
+        }
+    }
+
+    /** Produces the backlog; returns how many ticks the topic holds (failed sends are reported). */
+    private long produceBacklog(String topic, int count, Instant t0) throws Exception {
+        int symbols = intArg("symbols", 100);
+        Random random = new Random(42);
+        AtomicLong failed = new AtomicLong();
+        try (KafkaProducer<String, Object> producer = producer(20)) {
+            long baseMs = t0.toEpochMilli();
+            for (int i = 0; i < count; i++) {
+                int symbol = i % symbols;
+                // 5 ms of event time per tick: a 2M backlog spans ~2.8 h, every window size opens and closes
+                producer.send(new ProducerRecord<>(topic, symbolName(symbol),
+                        tick(symbol, 100 + random.nextGaussian(), baseMs + i * 5L, i / symbols)),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                failed.incrementAndGet();
+                            }
+                        });
+            }
+            producer.flush();
+        }
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " of " + count + " backlog ticks could not be produced");
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < intArg("partitions", 6); p++) {
+                latest.put(new TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        }
+    }
+
+    private KafkaProducer<String, Object> producer(int lingerMs) {
+        KafkaAvroSerializer values = new KafkaAvroSerializer();
+        values.configure(Map.of("schema.registry.url", registry), false);
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, lingerMs, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(config, new StringSerializer(), values);
+    }
+
+    private static StockTick tick(int symbol, double price, long eventTime, long sequence) {
+        return StockTick.newBuilder().setSymbol(symbolName(symbol)).setPrice(Math.max(0.01, price))
+                .setVolume(100 + symbol).setBid(null).setAsk(null).setEventTime(Instant.ofEpochMilli(eventTime))
+                .setSequence(sequence).setSource("BENCH").build();
+    }
+
+    private static String symbolName(int symbol) {
+        return String.format("B%03d", symbol);
+    }
+
+    private String createTopics(String name) throws Exception {
+        String suffix = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        int partitions = intArg("partitions", 6);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            List<String> names = List.of("ticks-" + suffix, "kpis-" + suffix, "dlq-" + suffix);
+            admin.createTopics(List.of(new NewTopic(names.get(0), partitions, (short) 1),
+                    new NewTopic(names.get(1), partitions, (short) 1),
+                    new NewTopic(names.get(2), 1, (short) 1))).all().get();
+            // producing before every partition has a leader only costs retries and out-of-order errors
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .allMatch(description -> description.partitions().stream().allMatch(p -> p.leader() != null))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("topics " + names + " have no leaders after 30 s");
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        }
+        return "ticks-" + suffix;
+    }
+
+    private Map<String, Object> appConfig(String ticksTopic, String emitMode, int threads, String server)
+            throws Exception {
+        String suffix = ticksTopic.substring("ticks-".length());
+        Path stateDir = Files.createTempDirectory("kpi-bench-state-");
+        stateDirs.add(stateDir);
+        Map<String, Object> config = new HashMap<>();
+        config.put(StreamsAppConfig.BOOTSTRAP_SERVERS, bootstrap);
+        config.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, registry);
+        config.put(StreamsAppConfig.APPLICATION_ID, "bench-" + suffix);
+        config.put(StreamsAppConfig.TICKS_TOPIC, ticksTopic);
+        config.put(StreamsAppConfig.KPIS_TOPIC, "kpis-" + suffix);
+        config.put(StreamsAppConfig.DLQ_TOPIC, "dlq-" + suffix);
+        config.put(StreamsAppConfig.STATE_DIR, stateDir.toString());
+        config.put(StreamsAppConfig.EMIT_MODE, emitMode);
+        config.put(StreamsAppConfig.NUM_STREAM_THREADS, threads);
+        config.put(StreamsAppConfig.APPLICATION_SERVER, server);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        // every other setting is the application's default (exactly_once_v2, commit.interval.ms=1000, 10 MB cache)
+        args.forEach((key, value) -> {
+            if (key.contains(".")) {
+                config.put(key, value);
+            }
+        });
+        return config;
+    }
+
+    private void deleteStateDirs() {
+        for (Path dir : stateDirs) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (java.io.IOException | RuntimeException e) {
+                System.err.println("could not delete " + dir + ": " + e);
+            }
+        }
+    }
+
+    private long committed(Admin admin, String groupId) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get();
+        return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
+    }
+
+    private static double percentile(long[] sorted, int percentile) {
+        if (sorted.length == 0) {
+            return 0.0;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private int intArg(String name, int defaultValue) {
+        return Integer.parseInt(args.getOrDefault(name, Integer.toString(defaultValue)));
+    }
+}
