@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -62,6 +63,31 @@ public final class KafkaTopics {
      *         can tell a topic that existed with a different count
      */
     public static Map<String, Integer> ensure(String bootstrapServers, Collection<TopicSpec> topics) {
+        Instant deadline = Instant.now().plus(TIMEOUT);
+        while (true) {
+            try {
+                return ensureOnce(bootstrapServers, topics);
+            } catch (IllegalStateException e) {
+                // A broker that has just started may not know its own metadata yet: retriable errors
+                // (e.g. "does not host this topic-partition") are retried until the deadline.
+                if (!(e.getCause() instanceof RetriableException) || Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", interrupted);
+        }
+    }
+
+    private static Map<String, Integer> ensureOnce(String bootstrapServers, Collection<TopicSpec> topics) {
         try (Admin admin = admin(bootstrapServers, TIMEOUT)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();

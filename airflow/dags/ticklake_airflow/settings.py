@@ -1,0 +1,139 @@
+"""Where the TickLake DAGs get their settings, so the same DAG files run on a laptop and on a cluster.
+
+A run-time setting ``key`` is the Airflow Variable ``ticklake_<key>`` if set, else the environment variable
+``TICKLAKE_<KEY>``, else the default below. Settings that shape the DAG itself (schedule, start date,
+retries, timeouts) are read when the DAG file is parsed, from the environment only, so parsing never
+touches the metadata database. Command templates are Python format strings over the other settings.
+"""
+from __future__ import annotations
+
+import os
+import shlex
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable, Mapping
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: str
+    doc: str
+    # a command template (filled in per run) rather than a value other settings may refer to
+    command: bool = False
+
+    @property
+    def variable(self) -> str:
+        return f"ticklake_{self.key}"
+
+    @property
+    def environment(self) -> str:
+        return f"TICKLAKE_{self.key.upper()}"
+
+
+def _default_lake() -> str:
+    home = os.environ.get("TICKLAKE_HOME") or str(Path.home() / ".ticklake")
+    return Path(home, "lake").as_uri()
+
+
+RUNTIME = [
+    Setting("lake", _default_lake(), "lake root: file:///..., s3a://bucket[/prefix] or s3://bucket[/prefix]"),
+    Setting("repo", str(REPO), "the TickLake checkout (or install) the default commands run from"),
+    Setting("spark_job", "{repo}/spark-jobs/bin/spark-job",
+            "how a Spark job is launched: the local launcher (local[*]), or on a cluster"
+            " spark-submit --master <master> ... --class io.ticklake.spark.cli.SparkJobCli <spark-jobs submit jar>"),
+    Setting("spark_args", "", "extra arguments for every Spark job, e.g. --s3-endpoint ... --conf spark.executor.memory=4g"),
+    Setting("compact_command",
+            "{spark_job} compact --lake {lake} --hour {hours} {spark_args}",
+            "compacts hours ({hours}: comma-separated, e.g. 2026-11-20T14)", command=True),
+    Setting("models_command",
+            "java -jar {repo}/analytics/target/analytics.jar run --lake {lake} --from {from_hour} --to {to_hour}",
+            "builds the analytics models for the hours [from_hour, to_hour)", command=True),
+    Setting("backfill_command",
+            "{spark_job} backfill --lake {lake} --topic {topic} --bootstrap-servers {bootstrap_servers}"
+            " --schema-registry-url {schema_registry_url} --checkpoint {checkpoint}"
+            " --starting-timestamp {start} --ending-timestamp {end} --trigger available-now {spark_args}",
+            "lands a topic's records of [start, end) in the raw lake", command=True),
+    Setting("bootstrap_servers", "127.0.0.1:9092", "Kafka bootstrap servers (backfill)"),
+    Setting("schema_registry_url", "http://127.0.0.1:8081", "Schema Registry URL (backfill)"),
+    Setting("checkpoint_root", "{lake}/_checkpoints",
+            "where backfill checkpoints go; each (topic, start, end) gets its own, so a retry resumes it"),
+]
+
+PARSE_TIME = [
+    Setting("compaction_every_minutes", "60", "lake_compaction runs every N minutes (N divides an hour or a day)"),
+    Setting("compaction_start", "2026-11-01T00:00:00Z", "first run of lake_compaction; missed runs since are caught up"),
+    Setting("close_grace_minutes", "15", "an hour is compacted once its end plus this has passed"),
+    Setting("retries", "3", "retries of every task (exponential backoff from retry_delay_seconds)"),
+    Setting("retry_delay_seconds", "120", "first retry delay; doubles each retry, at most 30 minutes"),
+    Setting("compaction_timeout_minutes", "60", "execution timeout of a compaction task"),
+    Setting("models_timeout_minutes", "30", "execution timeout of a models task"),
+    Setting("backfill_timeout_minutes", "360", "execution timeout of a backfill task"),
+    Setting("models_pool", "default_pool", "Airflow pool of the model builds; give it 1 slot to serialize them across DAGs"),
+]
+
+
+def parse_time(key: str, env: Mapping[str, str] | None = None) -> str:
+    """A setting that shapes the DAG, from the environment or its default."""
+    setting = next(s for s in PARSE_TIME if s.key == key)
+    value = (env if env is not None else os.environ).get(setting.environment, "").strip()
+    return value or setting.default
+
+
+def parse_time_int(key: str, env: Mapping[str, str] | None = None) -> int:
+    text = parse_time(key, env)
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"TICKLAKE_{key.upper()}={text!r} is not a whole number") from None
+    if value < 0:
+        raise ValueError(f"TICKLAKE_{key.upper()}={text!r} must not be negative")
+    return value
+
+
+def start_date(env: Mapping[str, str] | None = None) -> datetime:
+    text = parse_time("compaction_start", env)
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def runtime_values(lookup_variable: Callable[[str], str | None],
+                   env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Every run-time setting, Variables first, then the environment, then defaults; templates resolved
+    against each other (``{repo}``, ``{lake}`` ...)."""
+    env = env if env is not None else os.environ
+    raw = {}
+    for setting in RUNTIME:
+        value = lookup_variable(setting.variable)
+        if value is None or str(value).strip() == "":
+            value = env.get(setting.environment, "").strip() or setting.default
+        raw[setting.key] = str(value).strip()
+    resolved: dict[str, str] = {}
+    for setting in RUNTIME:  # in order: a value may refer to the values before it, e.g. {repo}
+        value = raw[setting.key]
+        if not setting.command:
+            try:
+                value = value.format(**resolved)
+            except KeyError as missing:
+                raise ValueError(f"setting {setting.key}={value!r} refers to {missing}, which is not a setting"
+                                 " defined before it") from None
+        resolved[setting.key] = value
+    return resolved
+
+
+# settings that are command prefixes of several words, used as written; every other value is shell-quoted
+COMMAND_PREFIXES = {"spark_job", "spark_args"}
+
+
+def render(template: str, values: Mapping[str, str], **arguments: str) -> str:
+    """A command template filled in with the settings and the run's arguments, each shell-quoted except
+    the ones holding several words (``spark_job`` may be a whole ``spark-submit ...`` invocation)."""
+    merged = {k: v if k in COMMAND_PREFIXES else shlex.quote(v) for k, v in {**values, **arguments}.items()}
+    try:
+        return template.format(**merged).strip()
+    except KeyError as missing:
+        raise ValueError(f"command template {template!r} uses {missing} which is not a setting or argument "
+                         f"(known: {', '.join(sorted(merged))})") from None

@@ -1,0 +1,86 @@
+"""The DAGs import cleanly and have the tasks, order, schedule, retries and timeouts they promise."""
+from __future__ import annotations
+
+import importlib.util
+from datetime import timedelta
+
+import pytest
+
+from conftest import DAGS
+
+
+def test_dags_import_without_errors(dagbag):
+    assert dagbag.import_errors == {}
+    assert set(dagbag.dag_ids) == {"lake_compaction", "lake_backfill"}
+
+
+def _order(dag):
+    return {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks}
+
+
+def test_lake_compaction_waits_then_compacts_then_builds_models(dagbag):
+    dag = dagbag.get_dag("lake_compaction")
+    assert _order(dag) == {
+        "plan": ["build_models", "compact_hour", "wait_for_hour_to_close"],
+        "wait_for_hour_to_close": ["compact_hour"],
+        "compact_hour": ["build_models"],
+        "build_models": [],
+    }
+
+
+def test_lake_compaction_runs_hourly_in_utc_and_catches_up_one_run_at_a_time(dagbag):
+    dag = dagbag.get_dag("lake_compaction")
+    assert dag.timetable.expression == "0 * * * *"
+    assert str(dag.timetable.timezone) == "UTC"
+    assert dag.catchup is True
+    assert dag.max_active_runs == 1
+    assert dag.dagrun_timeout == timedelta(minutes=15 + 120 + 60 + 30)
+
+
+def test_lake_compaction_tasks_retry_with_backoff_and_time_out(dagbag):
+    dag = dagbag.get_dag("lake_compaction")
+    for task in dag.tasks:
+        assert task.retries == 3, task.task_id
+        assert task.retry_exponential_backoff, task.task_id
+        assert task.retry_delay == timedelta(minutes=2)
+    assert dag.get_task("compact_hour").execution_timeout == timedelta(minutes=60)
+    assert dag.get_task("build_models").execution_timeout == timedelta(minutes=30)
+    sensor = dag.get_task("wait_for_hour_to_close")
+    assert sensor.mode == "reschedule"
+    assert sensor.timeout == timedelta(minutes=15 + 120).total_seconds()
+
+
+def test_lake_backfill_is_manual_with_topic_and_range_parameters(dagbag):
+    dag = dagbag.get_dag("lake_backfill")
+    assert dag.timetable.__class__.__name__ == "NullTimetable"
+    assert set(dag.params.keys()) == {"topic", "start", "end"}
+    assert dag.params["topic"] == "stock-ticks"
+    assert _order(dag) == {
+        "plan": ["build_models", "compact_hours", "spark_backfill"],
+        "spark_backfill": ["compact_hours"],
+        "compact_hours": ["build_models"],
+        "build_models": [],
+    }
+    assert all(t.retries == 3 for t in dag.tasks)
+
+
+def _load_dag_file(name, monkeypatch, **env):
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    spec = importlib.util.spec_from_file_location(f"reloaded_{name}", DAGS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.dag
+
+
+def test_the_schedule_and_retries_come_from_the_environment(monkeypatch):
+    dag = _load_dag_file("lake_compaction", monkeypatch, TICKLAKE_COMPACTION_EVERY_MINUTES="15",
+                         TICKLAKE_RETRIES="5", TICKLAKE_MODELS_TIMEOUT_MINUTES="10")
+    assert dag.timetable.expression == "*/15 * * * *"
+    assert dag.get_task("compact_hour").retries == 5
+    assert dag.get_task("build_models").execution_timeout == timedelta(minutes=10)
+
+
+def test_an_uneven_schedule_is_refused_at_parse_time(monkeypatch):
+    with pytest.raises(ValueError, match="does not divide an hour or a day"):
+        _load_dag_file("lake_compaction", monkeypatch, TICKLAKE_COMPACTION_EVERY_MINUTES="7")

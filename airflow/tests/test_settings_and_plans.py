@@ -1,0 +1,94 @@
+"""Settings resolution (Variables, environment, defaults), hour arithmetic and the backfill plan."""
+from __future__ import annotations
+
+import shlex
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from ticklake_airflow import hours, settings
+
+
+def utc(*args) -> datetime:
+    return datetime(*args, tzinfo=timezone.utc)
+
+
+def test_a_variable_beats_the_environment_which_beats_the_default():
+    variables = {"ticklake_lake": "s3a://prod-lake"}
+    env = {"TICKLAKE_LAKE": "file:///ignored", "TICKLAKE_SPARK_JOB": "spark-submit --master yarn job.jar",
+           "TICKLAKE_REPO": "/opt/ticklake"}
+    values = settings.runtime_values(variables.get, env)
+    assert values["lake"] == "s3a://prod-lake"
+    assert values["spark_job"] == "spark-submit --master yarn job.jar"
+    assert values["checkpoint_root"] == "s3a://prod-lake/_checkpoints"
+    assert values["bootstrap_servers"] == "127.0.0.1:9092"
+    command = settings.render(values["models_command"], values, from_hour="2026-11-20T14", to_hour="2026-11-20T15")
+    assert command == ("java -jar /opt/ticklake/analytics/target/analytics.jar run --lake s3a://prod-lake"
+                       " --from 2026-11-20T14 --to 2026-11-20T15")
+
+
+def test_default_commands_run_from_this_checkout():
+    values = settings.runtime_values(lambda name: None, {"TICKLAKE_LAKE": "file:///tmp/my lake"})
+    command = settings.render(values["compact_command"], values, hours="2026-11-20T14")
+    assert shlex.split(command) == [f"{settings.REPO}/spark-jobs/bin/spark-job", "compact",
+                                    "--lake", "file:///tmp/my lake", "--hour", "2026-11-20T14"]
+
+
+def test_a_template_naming_an_unknown_setting_is_refused():
+    values = settings.runtime_values(lambda name: None, {"TICKLAKE_COMPACT_COMMAND": "run {nope}"})
+    with pytest.raises(ValueError, match="uses 'nope' which is not a setting"):
+        settings.render(values["compact_command"], values, hours="2026-11-20T14")
+
+
+def test_parse_time_settings_are_checked():
+    assert settings.parse_time_int("retries", {}) == 3
+    with pytest.raises(ValueError, match="TICKLAKE_RETRIES='many' is not a whole number"):
+        settings.parse_time_int("retries", {"TICKLAKE_RETRIES": "many"})
+    assert settings.start_date({"TICKLAKE_COMPACTION_START": "2026-11-20T05:00"}) == utc(2026, 11, 20, 5)
+
+
+def test_a_run_compacts_the_last_hour_that_ended_before_it():
+    assert hours.hour_to_compact(utc(2026, 11, 20, 15)) == utc(2026, 11, 20, 14)
+    assert hours.hour_to_compact(utc(2026, 11, 20, 15, 45)) == utc(2026, 11, 20, 14)
+    assert hours.close_time(utc(2026, 11, 20, 14), timedelta(minutes=15)) == utc(2026, 11, 20, 15, 15)
+    assert hours.name(utc(2026, 11, 20, 14, 59)) == "2026-11-20T14"
+    with pytest.raises(ValueError, match="no time zone"):
+        hours.floor_hour(datetime(2026, 11, 20, 14))
+
+
+def test_schedules_every_n_minutes():
+    assert hours.cron_every(60) == "0 * * * *"
+    assert hours.cron_every(15) == "*/15 * * * *"
+    assert hours.cron_every(180) == "0 */3 * * *"
+    with pytest.raises(ValueError, match="does not divide"):
+        hours.cron_every(45)
+
+
+def test_a_backfill_covers_every_hour_its_range_touches(dagbag):
+    from lake_backfill import backfill_plan
+
+    values = settings.runtime_values(lambda name: None, {"TICKLAKE_LAKE": "file:///lake"})
+    plan = backfill_plan("stock-ticks", "2026-11-20T10:30:00Z", "2026-11-20T13:00:00Z", values)
+    assert plan["hours"] == ["2026-11-20T10", "2026-11-20T11", "2026-11-20T12"]
+    assert "--hour 2026-11-20T10,2026-11-20T11,2026-11-20T12" in plan["compact_command"]
+    assert plan["models_command"].endswith("--from 2026-11-20T10 --to 2026-11-20T13")
+    backfill = shlex.split(plan["backfill_command"])
+    assert backfill[backfill.index("--topic") + 1] == "stock-ticks"
+    assert backfill[backfill.index("--starting-timestamp") + 1] == "2026-11-20T10:30:00Z"
+    assert backfill[backfill.index("--ending-timestamp") + 1] == "2026-11-20T13:00:00Z"
+    assert backfill[backfill.index("--checkpoint") + 1] == \
+        "file:///lake/_checkpoints/backfill/stock-ticks/2026-11-20T10-2026-11-20T13"
+
+
+def test_a_bad_backfill_request_is_refused_before_anything_runs(dagbag):
+    from lake_backfill import backfill_plan
+
+    values = settings.runtime_values(lambda name: None, {})
+    with pytest.raises(ValueError, match="must end after it starts"):
+        backfill_plan("stock-ticks", "2026-11-20T13:00:00Z", "2026-11-20T10:00:00Z", values)
+    with pytest.raises(ValueError, match="ISO-8601"):
+        backfill_plan("stock-ticks", "yesterday", "2026-11-20T10:00:00Z", values)
+    with pytest.raises(ValueError, match="not a Kafka topic name"):
+        backfill_plan("stock ticks", "2026-11-20T10:00:00Z", "2026-11-20T11:00:00Z", values)
+    with pytest.raises(ValueError, match="at most 744 hours"):
+        backfill_plan("stock-ticks", "2026-01-01T00:00:00Z", "2026-03-01T00:00:00Z", values)

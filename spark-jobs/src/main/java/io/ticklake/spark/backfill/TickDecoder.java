@@ -1,0 +1,43 @@
+package io.ticklake.spark.backfill;
+
+import io.ticklake.schemas.StockTick;
+import io.ticklake.schemas.serde.AvroSerdeConfig;
+import io.ticklake.schemas.serde.KafkaAvroDeserializer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.errors.SerializationException;
+
+/**
+ * Decodes Confluent-wire Avro values into {@link StockTick}s with the project's deserializer. One
+ * deserializer per registry URL and executor JVM: its schema cache then serves every task, so a schema is
+ * fetched from the registry once per executor, not per record or batch.
+ */
+final class TickDecoder {
+
+    private static final Map<String, KafkaAvroDeserializer> BY_REGISTRY = new ConcurrentHashMap<>();
+
+    private TickDecoder() {
+    }
+
+    /**
+     * @throws SerializationException when the bytes are not a StockTick in the wire format (the message says why)
+     */
+    static StockTick decode(String registryUrl, String topic, byte[] value) {
+        if (value == null) {
+            throw new SerializationException("Null value (tombstone) on topic '" + topic + "' is not a StockTick");
+        }
+        Object decoded = BY_REGISTRY.computeIfAbsent(registryUrl, TickDecoder::create).deserialize(topic, value);
+        if (decoded instanceof StockTick tick) {
+            return tick;
+        }
+        throw new SerializationException("Value on topic '" + topic + "' is a "
+                + (decoded == null ? "null" : decoded.getClass().getName()) + ", not a StockTick");
+    }
+
+    private static KafkaAvroDeserializer create(String registryUrl) {
+        KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
+        deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl,
+                AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+        return deserializer;
+    }
+}

@@ -1,0 +1,127 @@
+package io.ticklake.spark.cli;
+
+import io.ticklake.spark.backfill.Backfill;
+import io.ticklake.spark.backfill.BackfillOptions;
+import io.ticklake.spark.backfill.BackfillResult;
+import io.ticklake.spark.backfill.RunningBackfill;
+import io.ticklake.spark.compaction.BadRawFilesException;
+import io.ticklake.spark.compaction.Compaction;
+import io.ticklake.spark.compaction.CompactionOptions;
+import io.ticklake.spark.compaction.CompactionResult;
+import io.ticklake.spark.options.InvalidOptionException;
+import io.ticklake.spark.options.JobOption;
+import io.ticklake.spark.options.JobOptions;
+import io.ticklake.spark.session.SparkSessions;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Entry point of {@code bin/spark-job} and of {@code spark-submit}: {@code backfill} or {@code compact}
+ * with their options. Logs go to stderr; the result is printed to stdout as one JSON line for schedulers.
+ * Exit codes: 0 done, 1 the job failed, 2 bad command line or option (nothing was run).
+ */
+public final class SparkJobCli {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private SparkJobCli() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(Arrays.asList(args), System.out, System.err);
+        System.exit(code);
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        CommandLine command;
+        try {
+            command = CommandLine.parse(args);
+        } catch (UsageException e) {
+            err.println("spark-job: " + e.getMessage());
+            err.println(usage());
+            return USAGE;
+        }
+        List<JobOption<?>> declared = switch (command.job()) {
+            case "backfill" -> BackfillOptions.ALL;
+            case "compact" -> CompactionOptions.ALL;
+            default -> null;
+        };
+        if (declared == null) {
+            err.println("spark-job: unknown job '" + command.job() + "'");
+            err.println(usage());
+            return USAGE;
+        }
+        if (command.help()) {
+            out.println(help(command.job(), declared));
+            return OK;
+        }
+        try {
+            // validate before the (slow) Spark start, so a typo fails in a second
+            JobOptions.parse(command.job(), declared,
+                    command.job().equals("backfill") ? List.of(BackfillOptions.KAFKA_PREFIX) : List.of(),
+                    command.options());
+        } catch (InvalidOptionException e) {
+            err.println("spark-job " + command.job() + ": " + e.getMessage());
+            return USAGE;
+        }
+        SparkSession spark = SparkSessions.getOrCreate("ticklake-" + command.job(), command.sparkConf());
+        try {
+            if (command.job().equals("compact")) {
+                CompactionResult result = Compaction.in(spark).options(command.options()).execute();
+                out.println(result.toJson());
+            } else {
+                RunningBackfill running = Backfill.in(spark).options(command.options()).start();
+                // SIGTERM (a scheduler stopping a continuous run) ends the query cleanly
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(running)));
+                BackfillResult result = running.awaitResult();
+                out.println(result.toJson());
+            }
+            return OK;
+        } catch (InvalidOptionException e) {
+            err.println("spark-job " + command.job() + ": " + e.getMessage());
+            return USAGE;
+        } catch (BadRawFilesException e) {
+            err.println("spark-job " + command.job() + ": " + e.getMessage());
+            return FAILED;
+        } catch (Exception e) {
+            err.println("spark-job " + command.job() + " failed: " + e);
+            e.printStackTrace(err);
+            return FAILED;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static void stopQuietly(RunningBackfill running) {
+        try {
+            if (running.isActive()) {
+                running.stop();
+            }
+        } catch (Exception e) {
+            // the JVM is going down; the checkpoint makes the next run resume anyway
+        }
+    }
+
+    static String usage() {
+        return "usage: spark-job <backfill|compact> [--option value]... [--conf spark.key=value]...\n"
+                + "       spark-job <backfill|compact> --help   lists the options";
+    }
+
+    static String help(String job, List<JobOption<?>> declared) {
+        StringBuilder text = new StringBuilder("spark-job " + job + " options:\n");
+        for (JobOption<?> option : declared) {
+            text.append(String.format("  --%-24s %s%s%n", option.name(), option.doc(),
+                    option.isRequired() ? " (required)"
+                            : option.defaultText() == null ? "" : " (default " + option.defaultText() + ")"));
+        }
+        if (job.equals("backfill")) {
+            text.append("  --kafka.<key>                any Kafka consumer setting, e.g. --kafka.security.protocol SSL\n");
+        }
+        text.append("  --conf spark.<key>=<value>   any Spark setting");
+        return text.toString();
+    }
+}

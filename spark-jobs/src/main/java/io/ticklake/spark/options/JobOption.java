@@ -1,0 +1,74 @@
+package io.ticklake.spark.options;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One declared option of a job: its name, documentation, how its text is parsed and checked, and its
+ * default. Parsers throw {@link IllegalArgumentException} with the problem; the option's name is added.
+ *
+ * @param <T> the parsed type
+ */
+public final class JobOption<T> {
+
+    private final String name;
+    private final String doc;
+    private final Function<String, T> parser;
+    private final String defaultText;
+    private final boolean required;
+
+    private JobOption(String name, String doc, Function<String, T> parser, String defaultText, boolean required) {
+        this.name = Objects.requireNonNull(name);
+        this.doc = doc;
+        this.parser = parser;
+        this.defaultText = defaultText;
+        this.required = required;
+    }
+
+    /** An option that must be given. */
+    public static <T> JobOption<T> required(String name, Function<String, T> parser, String doc) {
+        return new JobOption<>(name, doc, parser, null, true);
+    }
+
+    /** An option with a default value (given as text, parsed like user input). */
+    public static <T> JobOption<T> withDefault(String name, String defaultText, Function<String, T> parser, String doc) {
+        return new JobOption<>(name, doc, parser, Objects.requireNonNull(defaultText), false);
+    }
+
+    /** An option that may be absent. */
+    public static <T> JobOption<T> optional(String name, Function<String, T> parser, String doc) {
+        return new JobOption<>(name, doc, parser, null, false);
+    }
+
+    T parse(String text) {
+        try {
+            return parser.apply(text.trim());
+        } catch (InvalidOptionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidOptionException(name, "'" + text + "' is invalid: " + e.getMessage());
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String doc() {
+        return doc;
+    }
+
+    /** The default as text, or null when there is none. */
+    public String defaultText() {
+        return defaultText;
+    }
+
+    public boolean isRequired() {
+        return required;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

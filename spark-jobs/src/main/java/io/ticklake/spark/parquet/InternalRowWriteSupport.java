@@ -1,0 +1,83 @@
+package io.ticklake.spark.parquet;
+
+import java.util.HashMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.spark.sql.catalyst.InternalRow;
+
+/**
+ * Writes Spark's internal rows (as read with {@link RawTickSchema#SPARK}) in the raw contract's layout
+ * without converting them to external {@code Row}s first: strings go over as their UTF-8 bytes and
+ * timestamps from microseconds to milliseconds. This is the compaction's hot loop.
+ */
+public final class InternalRowWriteSupport extends WriteSupport<InternalRow> {
+
+    private RecordConsumer consumer;
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+        return new WriteContext(RawTickSchema.PARQUET, new HashMap<>());
+    }
+
+    @Override
+    public WriteContext init(ParquetConfiguration configuration) {
+        return new WriteContext(RawTickSchema.PARQUET, new HashMap<>());
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+        this.consumer = recordConsumer;
+    }
+
+    @Override
+    public void write(InternalRow row) {
+        consumer.startMessage();
+        binary(0, row);
+        doubleField(1, row.getDouble(1));
+        longField(2, row.getLong(2));
+        if (!row.isNullAt(3)) {
+            doubleField(3, row.getDouble(3));
+        }
+        if (!row.isNullAt(4)) {
+            doubleField(4, row.getDouble(4));
+        }
+        longField(5, Math.floorDiv(row.getLong(5), 1000L));
+        longField(6, row.getLong(6));
+        binary(7, row);
+        binary(8, row);
+        consumer.startField(RawTickSchema.KAFKA_PARTITION, 9);
+        consumer.addInteger(row.getInt(9));
+        consumer.endField(RawTickSchema.KAFKA_PARTITION, 9);
+        longField(10, row.getLong(10));
+        longField(11, Math.floorDiv(row.getLong(11), 1000L));
+        consumer.endMessage();
+    }
+
+    private void binary(int index, InternalRow row) {
+        String name = RawTickSchema.COLUMNS.get(index);
+        if (row.isNullAt(index)) {
+            throw new IllegalArgumentException("Required column " + name + " is null");
+        }
+        consumer.startField(name, index);
+        // getBytes copies: dictionary pages keep references to the values they see
+        consumer.addBinary(Binary.fromConstantByteArray(row.getUTF8String(index).getBytes()));
+        consumer.endField(name, index);
+    }
+
+    private void doubleField(int index, double value) {
+        String name = RawTickSchema.COLUMNS.get(index);
+        consumer.startField(name, index);
+        consumer.addDouble(value);
+        consumer.endField(name, index);
+    }
+
+    private void longField(int index, long value) {
+        String name = RawTickSchema.COLUMNS.get(index);
+        consumer.startField(name, index);
+        consumer.addLong(value);
+        consumer.endField(name, index);
+    }
+}

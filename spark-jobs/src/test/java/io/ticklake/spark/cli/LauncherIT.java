@@ -1,0 +1,84 @@
+package io.ticklake.spark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticklake.infra.testing.LocalPlatformExtension;
+import io.ticklake.infra.testing.TestPlatform;
+import io.ticklake.spark.lake.HourPartition;
+import io.ticklake.spark.storage.LakeFiles;
+import io.ticklake.spark.lake.ManifestReader;
+import io.ticklake.spark.testing.MinioLake;
+import io.ticklake.spark.testing.RawFiles;
+import io.ticklake.spark.testing.TestSpark;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/spark-job} as the scheduler calls it: a fresh JVM, local[*], options on the command line. */
+@ExtendWith(LocalPlatformExtension.class)
+class LauncherIT {
+
+    private static final Path LAUNCHER = Path.of(System.getProperty("basedir", System.getProperty("user.dir")),
+            "bin", "spark-job");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void compactsAnHourOnMinioAndPrintsTheResultAsJson(TestPlatform platform) throws Exception {
+        MinioLake minio = MinioLake.create(platform, TestSpark.session().sparkContext().hadoopConfiguration());
+        HourPartition hour = HourPartition.parse("2026-11-20T08");
+        RawFiles raw = new RawFiles(minio.lake(), minio.conf());
+        raw.sinkFile(hour, "stock-ticks", 0, 0, 70);
+        raw.backfillFile(hour, "stock-ticks", 0, 50, 90);
+        List<String> args = new ArrayList<>(List.of("compact", "--hour", "2026-11-20T08"));
+        minio.options().forEach((k, v) -> args.addAll(List.of("--" + k, v)));
+
+        Result result = launch(args);
+
+        assertThat(result.code).as(result.stderr).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.stdout.strip());
+        assertThat(json.get("rows_out").asLong()).isEqualTo(90);
+        assertThat(json.get("duplicates_dropped").asLong()).isEqualTo(20);
+        assertThat(json.get("hours").get(0).get("status").asText()).isEqualTo("PUBLISHED");
+        LakeFiles files = new LakeFiles(minio.conf());
+        assertThat(ManifestReader.of(minio.lake(), files::open).manifest(hour).orElseThrow().rowCount()).isEqualTo(90);
+    }
+
+    @Test
+    void exitsWithTwoNamingABadOption() throws Exception {
+        Result result = launch(List.of("compact", "--lake", dir.toUri().toString(), "--on-bad-file", "ignore"));
+
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.stderr).contains("Option 'on-bad-file'");
+        assertThat(result.stdout).isEmpty();
+    }
+
+    private Result launch(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(args);
+        Path stdout = dir.resolve("stdout");
+        Path stderr = dir.resolve("stderr");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().put("SPARK_JOB_HEAP", "1g");
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("launcher finished").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Result(process.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    private record Result(int code, String stdout, String stderr) {
+    }
+}

@@ -1,0 +1,55 @@
+package io.ticklake.spark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SparkJobCliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void parsesBothOptionSpellingsAndSparkSettings() {
+        CommandLine command = CommandLine.parse(List.of("compact", "--lake", "file:///l", "--hour=2026-11-20T14",
+                "--conf", "spark.sql.shuffle.partitions=4"));
+        assertThat(command.job()).isEqualTo("compact");
+        assertThat(command.options()).containsExactlyInAnyOrderEntriesOf(Map.of("lake", "file:///l",
+                "hour", "2026-11-20T14"));
+        assertThat(command.sparkConf()).containsExactly(Map.entry("spark.sql.shuffle.partitions", "4"));
+        assertThatThrownBy(() -> CommandLine.parse(List.of("compact", "--lake"))).hasMessageContaining("--lake");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("compact", "--conf", "x=1"))).hasMessageContaining("spark.");
+    }
+
+    @Test
+    void rejectsABadOptionBeforeStartingSpark() {
+        int code = run("compact", "--lake", "file:///l", "--target-size", "1MB");
+        assertThat(code).isEqualTo(SparkJobCli.USAGE);
+        assertThat(err()).contains("Option 'target-size'");
+        assertThat(run("compress", "--lake", "file:///l")).isEqualTo(SparkJobCli.USAGE);
+        assertThat(err()).contains("unknown job 'compress'");
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        assertThat(run("backfill", "--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).contains("--bootstrap-servers").contains("(required)").contains("--trigger")
+                .contains("(default available-now)").contains("--kafka.<key>");
+    }
+
+    private int run(String... args) {
+        return SparkJobCli.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
