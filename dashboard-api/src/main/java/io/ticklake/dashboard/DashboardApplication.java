@@ -1,0 +1,24 @@
+package io.ticklake.dashboard;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+/**
+ * The dashboard-api process: one Micronaut server that hosts the KPI topology, answers REST and
+ * WebSocket clients, serves the forwarding paths other instances call, and the web dashboard.
+ * Configuration comes from {@code application.properties}, environment variables and system
+ * properties (README "Configuration").
+ */
+@OpenAPIDefinition(info = @Info(title = "TickLake dashboard API", version = "0.1",
+        description = "Live KPIs of market ticks computed by Kafka Streams, pushed over WebSocket, "
+                + "and historical models of the lake"))
+public final class DashboardApplication {
+
+    private DashboardApplication() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.build(args).mainClass(DashboardApplication.class).banner(false).start();
+    }
+}

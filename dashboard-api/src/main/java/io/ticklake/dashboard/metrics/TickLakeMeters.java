@@ -1,0 +1,56 @@
+package io.ticklake.dashboard.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.ticklake.dashboard.push.PushHub;
+import io.ticklake.dashboard.streams.KpiStreams;
+import io.ticklake.streams.ingest.DlqMetrics;
+import jakarta.inject.Singleton;
+
+/**
+ * The platform's own meters on {@code /prometheus}, read from Kafka Streams' client metrics and the
+ * push hub when scraped: ticks consumed (total and per second), records dead-lettered, the
+ * consumer lag on the ticks topic, the Kafka Streams state, and the WebSocket sessions with their
+ * dropped updates and slow-client disconnects.
+ */
+@Singleton
+class TickLakeMeters implements MeterBinder {
+
+    private final KpiStreams streams;
+    private final PushHub hub;
+
+    TickLakeMeters(KpiStreams streams, PushHub hub) {
+        this.streams = streams;
+        this.hub = hub;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        String ticks = streams.config().ticksTopic();
+        FunctionCounter.builder("ticklake.ticks.consumed", streams, s -> StreamsMetricsReader.sum(s.metrics(),
+                        StreamsMetricsReader.FETCH_MANAGER, "records-consumed-total", StreamsMetricsReader.topicLevel(ticks)))
+                .description("Ticks read from " + ticks + " by this instance").register(registry);
+        Gauge.builder("ticklake.ticks.rate", streams, s -> StreamsMetricsReader.sum(s.metrics(),
+                        StreamsMetricsReader.FETCH_MANAGER, "records-consumed-rate", StreamsMetricsReader.topicLevel(ticks)))
+                .description("Ticks read per second (Kafka's rate over its sample window)")
+                .register(registry);
+        Gauge.builder("ticklake.ticks.lag", streams, s -> StreamsMetricsReader.sum(s.metrics(),
+                        StreamsMetricsReader.FETCH_MANAGER, "records-lag", StreamsMetricsReader.partitionLevel(ticks)))
+                .description("Ticks not yet read on the partitions this instance processes").register(registry);
+        FunctionCounter.builder("ticklake.dlq.records", streams, s -> StreamsMetricsReader.sum(s.metrics(),
+                        DlqMetrics.GROUP, DlqMetrics.TOTAL, tags -> true))
+                .description("Records this instance sent to the dead-letter topic").register(registry);
+        Gauge.builder("ticklake.streams.ready", streams, s -> s.isReady() ? 1 : 0)
+                .description("1 when Kafka Streams is RUNNING and restores nothing").register(registry);
+        Gauge.builder("ticklake.websocket.sessions", hub, PushHub::sessionCount)
+                .description("Open /ws/kpis sessions").register(registry);
+        FunctionCounter.builder("ticklake.websocket.updates.published", hub, PushHub::publishedCount)
+                .description("KPI updates read from the KPI topic and offered to the sessions").register(registry);
+        FunctionCounter.builder("ticklake.websocket.updates.dropped", hub, PushHub::droppedCount)
+                .description("KPI updates dropped for slow clients (drop-oldest)").register(registry);
+        FunctionCounter.builder("ticklake.websocket.slow.disconnects", hub, PushHub::slowDisconnectCount)
+                .description("Sessions closed for falling too far behind").register(registry);
+    }
+}

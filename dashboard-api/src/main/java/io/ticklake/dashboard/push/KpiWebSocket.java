@@ -1,0 +1,36 @@
+package io.ticklake.dashboard.push;
+
+import io.micronaut.websocket.WebSocketSession;
+import io.micronaut.websocket.annotation.OnClose;
+import io.micronaut.websocket.annotation.OnMessage;
+import io.micronaut.websocket.annotation.OnOpen;
+import io.micronaut.websocket.annotation.ServerWebSocket;
+
+/**
+ * {@code /ws/kpis}: a client sends {@code {"action":"subscribe","symbols":["AAPL"],"windows":["1m"]}}
+ * and receives every matching KPI update as it is committed to {@code stock-kpis} (README "WebSocket").
+ */
+@ServerWebSocket("/ws/kpis")
+class KpiWebSocket {
+
+    private final PushHub hub;
+
+    KpiWebSocket(PushHub hub) {
+        this.hub = hub;
+    }
+
+    @OnOpen
+    void onOpen(WebSocketSession session) {
+        hub.open(session);
+    }
+
+    @OnMessage
+    void onMessage(String message, WebSocketSession session) {
+        hub.message(session, message);
+    }
+
+    @OnClose
+    void onClose(WebSocketSession session) {
+        hub.close(session);
+    }
+}

@@ -1,0 +1,343 @@
+// TickLake dashboard: a REST snapshot on load, then every KPI update pushed over /ws/kpis (no polling).
+(function () {
+    'use strict';
+
+    const MAX_CANDLES = 240;
+    const UP = '#1f8a4c';
+    const DOWN = '#b3261e';
+    const state = {
+        symbol: null,
+        candles: new Map(),      // window_start -> 1m KPI of the selected symbol
+        hourly: new Map(),       // symbol -> latest 1h KPI (the table)
+        socket: null,
+        reconnectDelay: 500,
+        streamsReady: true,      // false while the API answers 503
+        renderPending: false
+    };
+
+    const chartElement = document.getElementById('chart');
+    const chart = echarts.init(chartElement);
+    const historyChart = echarts.init(document.getElementById('history-chart'));
+    const select = document.getElementById('symbol');
+    const tableBody = document.querySelector('#symbols tbody');
+    const statusElement = document.getElementById('status');
+
+    window.addEventListener('resize', () => {
+        chart.resize();
+        historyChart.resize();
+    });
+
+    // ---- REST -------------------------------------------------------------------------------------
+
+    /** GET as JSON; waits and retries while the API answers 503 (streams starting or rebalancing). */
+    async function getJson(url) {
+        for (;;) {
+            const response = await fetch(url, {headers: {Accept: 'application/json'}});
+            if (response.status === 503) {
+                const seconds = parseInt(response.headers.get('Retry-After') || '1', 10);
+                state.streamsReady = false;
+                refreshStatus();
+                await new Promise(resolve => setTimeout(resolve, Math.max(1, seconds) * 1000));
+                continue;
+            }
+            if (!state.streamsReady) {
+                state.streamsReady = true;
+                refreshStatus();
+            }
+            const body = await response.json();
+            if (!response.ok) {
+                const error = new Error(body.error || response.statusText);
+                error.status = response.status;
+                throw error;
+            }
+            return body;
+        }
+    }
+
+    async function loadSnapshot() {
+        const [symbols, hourly] = await Promise.all([getJson('/api/symbols'), getJson('/api/kpis?window=1h')]);
+        hourly.forEach(kpi => state.hourly.set(kpi.symbol, kpi));
+        symbols.forEach(s => ensureOption(s.symbol));
+        renderTable();
+        const wanted = new URLSearchParams(location.search).get('symbol');
+        if (!state.symbol) {
+            const first = wanted || (symbols.length > 0 ? symbols[0].symbol : null);
+            if (first) {
+                await selectSymbol(first);
+            }
+        } else {
+            await loadCandles(state.symbol);
+        }
+    }
+
+    async function loadCandles(symbol) {
+        let kpis = [];
+        try {
+            kpis = await getJson('/api/kpis/' + encodeURIComponent(symbol) + '?window=1m');
+        } catch (e) {
+            if (e.status !== 404) {
+                throw e;
+            }
+        }
+        if (symbol !== state.symbol) {
+            return;
+        }
+        state.candles.clear();
+        kpis.forEach(kpi => state.candles.set(kpi.window_start, kpi));
+        scheduleRender();
+    }
+
+    async function selectSymbol(symbol) {
+        const previous = state.symbol;
+        state.symbol = symbol;
+        ensureOption(symbol);
+        select.value = symbol;
+        document.getElementById('chart-title').textContent = symbol + ' — 1-minute candles';
+        if (previous && previous !== symbol) {
+            send({action: 'unsubscribe', symbols: [previous], windows: ['1m']});
+        }
+        send({action: 'subscribe', symbols: [symbol], windows: ['1m']});
+        highlightRow();
+        state.candles.clear();
+        scheduleRender();
+        await loadCandles(symbol);
+        loadHistory(symbol);
+    }
+
+    // ---- WebSocket --------------------------------------------------------------------------------
+
+    function connect() {
+        const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+        const socket = new WebSocket(scheme + location.host + '/ws/kpis');
+        state.socket = socket;
+        socket.onopen = () => {
+            state.reconnectDelay = 500;
+            refreshStatus();
+            send({action: 'subscribe', symbols: ['*'], windows: ['1h']});
+            if (state.symbol) {
+                send({action: 'subscribe', symbols: [state.symbol], windows: ['1m']});
+            }
+            // updates missed while disconnected come from a fresh snapshot
+            loadSnapshot().catch(e => console.error('snapshot failed:', e));
+        };
+        socket.onmessage = event => onFrame(JSON.parse(event.data));
+        socket.onclose = () => {
+            refreshStatus();
+            setTimeout(connect, state.reconnectDelay);
+            state.reconnectDelay = Math.min(state.reconnectDelay * 2, 10000);
+        };
+    }
+
+    function send(message) {
+        if (state.socket && state.socket.readyState === WebSocket.OPEN) {
+            state.socket.send(JSON.stringify(message));
+        }
+    }
+
+    function onFrame(frame) {
+        if (frame.type === 'kpis') {
+            frame.kpis.forEach(onKpi);
+            if (frame.dropped > 0) {
+                // the server dropped updates for this slow client: catch up from REST
+                loadSnapshot().catch(() => {});
+            }
+        } else if (frame.type === 'error') {
+            console.warn('subscription refused:', frame.error);
+        }
+    }
+
+    function onKpi(kpi) {
+        if (kpi.window === '1h') {
+            state.hourly.set(kpi.symbol, kpi);
+            ensureOption(kpi.symbol);
+            renderRow(kpi);
+            if (!state.symbol) {
+                selectSymbol(kpi.symbol);
+            }
+        } else if (kpi.window === '1m' && kpi.symbol === state.symbol) {
+            state.candles.set(kpi.window_start, kpi);
+            scheduleRender();
+        }
+    }
+
+    // ---- table ------------------------------------------------------------------------------------
+
+    function ensureOption(symbol) {
+        if (![...select.options].some(option => option.value === symbol)) {
+            const option = new Option(symbol, symbol);
+            const after = [...select.options].find(existing => existing.value > symbol);
+            select.add(option, after || null);
+        }
+    }
+
+    function renderTable() {
+        [...state.hourly.values()].sort((a, b) => a.symbol.localeCompare(b.symbol)).forEach(renderRow);
+    }
+
+    function renderRow(kpi) {
+        let row = tableBody.querySelector('tr[data-symbol="' + CSS.escape(kpi.symbol) + '"]');
+        if (!row) {
+            row = document.createElement('tr');
+            row.dataset.symbol = kpi.symbol;
+            row.innerHTML = '<td class="symbol"></td><td class="num last"></td><td class="num change"></td>'
+                + '<td class="num change-pct"></td><td class="num vwap"></td><td class="num volume"></td>'
+                + '<td class="updated"></td>';
+            row.addEventListener('click', () => selectSymbol(kpi.symbol));
+            const after = [...tableBody.rows].find(existing => existing.dataset.symbol > kpi.symbol);
+            tableBody.insertBefore(row, after || null);
+        }
+        const change = kpi.close - kpi.open;
+        const changePct = kpi.open === 0 ? 0 : 100 * change / kpi.open;
+        row.querySelector('.symbol').textContent = kpi.symbol;
+        row.querySelector('.last').textContent = price(kpi.close);
+        setChange(row.querySelector('.change'), change, price(change));
+        setChange(row.querySelector('.change-pct'), change, changePct.toFixed(2) + '%');
+        row.querySelector('.vwap').textContent = price(kpi.vwap);
+        row.querySelector('.volume').textContent = kpi.volume.toLocaleString('en-US');
+        row.querySelector('.updated').textContent = kpi.last_event_time.substring(11, 19);
+        row.classList.remove('flash');
+        void row.offsetWidth;
+        row.classList.add('flash');
+        highlightRow();
+    }
+
+    function setChange(cell, change, text) {
+        cell.textContent = text;
+        cell.classList.toggle('up', change > 0);
+        cell.classList.toggle('down', change < 0);
+    }
+
+    function highlightRow() {
+        [...tableBody.rows].forEach(row => row.classList.toggle('selected', row.dataset.symbol === state.symbol));
+    }
+
+    function price(value) {
+        return value.toFixed(Math.abs(value) >= 100 ? 2 : 4);
+    }
+
+    // ---- candles ----------------------------------------------------------------------------------
+
+    function scheduleRender() {
+        if (!state.renderPending) {
+            state.renderPending = true;
+            requestAnimationFrame(() => {
+                state.renderPending = false;
+                renderChart();
+            });
+        }
+    }
+
+    function renderChart() {
+        const kpis = [...state.candles.values()].sort((a, b) => a.window_start.localeCompare(b.window_start))
+            .slice(-MAX_CANDLES);
+        const times = kpis.map(kpi => kpi.window_start.substring(11, 16));
+        chart.setOption({
+            animation: false,
+            legend: {top: 0, data: ['1m', 'avg', 'ma_15m', 'ma_1h']},
+            tooltip: {trigger: 'axis', axisPointer: {type: 'cross'}},
+            axisPointer: {link: [{xAxisIndex: 'all'}]},
+            grid: [{left: 64, right: 24, top: 36, height: '60%'}, {left: 64, right: 24, top: '78%', height: '14%'}],
+            xAxis: [
+                {type: 'category', data: times, boundaryGap: true, axisLine: {onZero: false}},
+                {type: 'category', gridIndex: 1, data: times, boundaryGap: true, axisLabel: {show: false}}
+            ],
+            yAxis: [
+                {scale: true, splitArea: {show: true}},
+                {gridIndex: 1, scale: true, splitNumber: 2, axisLabel: {show: false}}
+            ],
+            dataZoom: [{type: 'inside', xAxisIndex: [0, 1]}],
+            series: [
+                {
+                    name: '1m', type: 'candlestick',
+                    data: kpis.map(kpi => [kpi.open, kpi.close, kpi.low, kpi.high]),
+                    itemStyle: {color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN},
+                    markLine: {
+                        symbol: 'none',
+                        data: [
+                            {name: 'max', type: 'max', valueDim: 'highest'},
+                            {name: 'min', type: 'min', valueDim: 'lowest'}
+                        ],
+                        label: {position: 'insideEndTop', formatter: '{b} {c}'}
+                    }
+                },
+                {name: 'avg', type: 'line', showSymbol: false, data: kpis.map(kpi => kpi.avg)},
+                {name: 'ma_15m', type: 'line', showSymbol: false, connectNulls: true, data: kpis.map(kpi => kpi.ma_15m)},
+                {name: 'ma_1h', type: 'line', showSymbol: false, connectNulls: true, data: kpis.map(kpi => kpi.ma_1h)},
+                {
+                    name: 'volume', type: 'bar', xAxisIndex: 1, yAxisIndex: 1,
+                    data: kpis.map(kpi => ({value: kpi.volume, itemStyle: {color: kpi.close >= kpi.open ? UP : DOWN}}))
+                }
+            ]
+        }, {replaceMerge: ['series', 'xAxis']});
+        chartElement.dataset.candles = String(kpis.length);
+        chartElement.dataset.lastClose = kpis.length ? String(kpis[kpis.length - 1].close) : '';
+    }
+
+    // ---- history (analytics models) ----------------------------------------------------------------
+
+    async function loadHistory(symbol) {
+        const message = document.getElementById('history-message');
+        const body = document.querySelector('#history tbody');
+        let days;
+        try {
+            days = await getJson('/api/history/daily/' + encodeURIComponent(symbol));
+        } catch (e) {
+            message.textContent = e.status === 404 ? 'No analytics models for ' + symbol + ' yet.'
+                : 'History unavailable: ' + e.message;
+            body.innerHTML = '';
+            historyChart.clear();
+            return;
+        }
+        if (symbol !== state.symbol) {
+            return;
+        }
+        message.textContent = days.length ? '' : 'No daily summary for ' + symbol + ' yet.';
+        body.innerHTML = '';
+        days.slice().reverse().forEach(day => {
+            const row = body.insertRow();
+            [day.day, price(day.open), price(day.high), price(day.low), price(day.close),
+                day.change_pct == null ? '–' : day.change_pct.toFixed(2) + '%', price(day.vwap),
+                day.volume.toLocaleString('en-US')].forEach((text, i) => {
+                const cell = row.insertCell();
+                cell.textContent = text;
+                if (i > 0) {
+                    cell.className = 'num';
+                }
+            });
+        });
+        historyChart.setOption({
+            animation: false,
+            tooltip: {trigger: 'axis'},
+            grid: {left: 64, right: 24, top: 20, bottom: 30},
+            xAxis: {type: 'category', data: days.map(day => day.day)},
+            yAxis: {scale: true},
+            series: [{
+                name: symbol, type: 'candlestick', data: days.map(d => [d.open, d.close, d.low, d.high]),
+                itemStyle: {color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN}
+            }]
+        }, true);
+    }
+
+    // ---- status -----------------------------------------------------------------------------------
+
+    /** live: the WebSocket is open and the API answers; otherwise what is missing. */
+    function refreshStatus() {
+        const open = state.socket && state.socket.readyState === WebSocket.OPEN;
+        if (!open) {
+            setStatus('down', 'disconnected, reconnecting…');
+        } else if (!state.streamsReady) {
+            setStatus('connecting', 'streams not ready, retrying…');
+        } else {
+            setStatus('live', 'live');
+        }
+    }
+
+    function setStatus(kind, text) {
+        statusElement.className = 'status ' + kind;
+        statusElement.dataset.state = kind;
+        statusElement.textContent = text;
+    }
+
+    select.addEventListener('change', () => selectSymbol(select.value));
+    connect();
+})();

@@ -1,0 +1,108 @@
+package io.ticklake.dashboard.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.exceptions.BeanInstantiationException;
+import io.ticklake.streams.StreamsAppConfig;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+class PropertiesTest {
+
+    @Test
+    void platformDefaultsToTheLocalPlatform() {
+        try (ApplicationContext context = ApplicationContext.run()) {
+            PlatformProperties platform = context.getBean(PlatformProperties.class);
+
+            assertThat(platform.getBootstrapServers()).isEqualTo("127.0.0.1:9092");
+            assertThat(platform.getSchemaRegistryUrl()).isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7");
+        }
+    }
+
+    @Test
+    void streamsConfigurationCombinesPlatformNamedKeysAndPassThrough() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "ticklake.bootstrap-servers", "broker-1:9092,broker-2:9092",
+                "ticklake.schema-registry-url", "http://registry:8081",
+                "ticklake.streams.application-id", "kpis-blue",
+                "ticklake.streams.advertised-host", "dash-3.internal",
+                "ticklake.streams.state-dir", "/var/lib/ticklake",
+                "ticklake.streams.config.num.stream.threads", "2",
+                "ticklake.streams.config.ticklake.windows.rollups", "5m,30m"))) {
+            StreamsProperties streams = context.getBean(StreamsProperties.class);
+            StreamsAppConfig config = streams.toStreamsConfig(context.getBean(PlatformProperties.class), 8085);
+
+            assertThat(config.getList(StreamsAppConfig.BOOTSTRAP_SERVERS)).containsExactly("broker-1:9092",
+                    "broker-2:9092");
+            assertThat(config.applicationId()).isEqualTo("kpis-blue");
+            assertThat(config.applicationServer().host()).isEqualTo("dash-3.internal");
+            assertThat(config.applicationServer().port()).isEqualTo(8085);
+            assertThat(config.getInt(StreamsAppConfig.NUM_STREAM_THREADS)).isEqualTo(2);
+            assertThat(config.allWindows()).extracting(w -> w.label()).containsExactly("1m", "5m", "30m");
+            assertThat(config.streamsProperties().get(StreamsAppConfig.STATE_DIR)).isEqualTo("/var/lib/ticklake");
+        }
+    }
+
+    @Test
+    void theDefaultStateDirectoryIsPerApplicationAndPort() {
+        try (ApplicationContext context = ApplicationContext.run()) {
+            StreamsAppConfig config = context.getBean(StreamsProperties.class)
+                    .toStreamsConfig(context.getBean(PlatformProperties.class), 8181);
+
+            assertThat(config.streamsProperties().get(StreamsAppConfig.STATE_DIR).toString())
+                    .endsWith("ticklake-kpis-8181");
+            assertThat(context.getBean(StreamsProperties.class).toStreamsConfig(
+                    context.getBean(PlatformProperties.class), null).applicationServer()).isNull();
+        }
+    }
+
+    @Test
+    void aBadStreamsKeyStopsTheStartAndNamesItself() {
+        assertThatThrownBy(() -> startAndGet(Map.of("ticklake.streams.config.ticklake.emit.mode", "sometimes"),
+                StreamsProperties.class))
+                .hasRootCauseInstanceOf(ConfigException.class).rootCause().hasMessageContaining("ticklake.emit.mode");
+    }
+
+    @Test
+    void pushPropertiesBindWithTheirDefaults() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "ticklake.push.buffer-size", "16",
+                "ticklake.push.overflow", "disconnect",
+                "ticklake.push.heartbeat-interval", "3s"))) {
+            PushProperties push = context.getBean(PushProperties.class);
+
+            assertThat(push.getBufferSize()).isEqualTo(16);
+            assertThat(push.getOverflow()).isEqualTo(PushProperties.Overflow.DISCONNECT);
+            assertThat(push.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(push.getMaxBatch()).isEqualTo(512);
+        }
+    }
+
+    @Test
+    void aBufferOfNothingIsRefused() {
+        assertThatThrownBy(() -> startAndGet(Map.of("ticklake.push.buffer-size", "0"), PushProperties.class))
+                .isInstanceOf(BeanInstantiationException.class).hasStackTraceContaining("bufferSize");
+    }
+
+    @Test
+    void apiLimitsBind() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "ticklake.api.default-range-windows", "30", "ticklake.api.max-range-windows", "600"))) {
+            ApiProperties api = context.getBean(ApiProperties.class);
+
+            assertThat(api.getDefaultRangeWindows()).isEqualTo(30);
+            assertThat(api.getMaxRangeWindows()).isEqualTo(600);
+        }
+    }
+
+    /** Beans created at start (scheduled, metrics) may fail first: either way the context must not come up. */
+    private static <T> T startAndGet(Map<String, Object> properties, Class<T> type) {
+        try (ApplicationContext context = ApplicationContext.run(properties)) {
+            return context.getBean(type);
+        }
+    }
+}

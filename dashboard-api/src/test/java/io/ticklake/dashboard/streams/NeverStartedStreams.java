@@ -1,0 +1,27 @@
+package io.ticklake.dashboard.streams;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+
+/**
+ * In the {@value #ENVIRONMENT} environment the hosted Kafka Streams is built but never started, so the
+ * instance stays "not ready" for as long as a test needs it to.
+ */
+@Singleton
+@Replaces(StreamsStarter.class)
+@Requires(env = NeverStartedStreams.ENVIRONMENT)
+public class NeverStartedStreams extends StreamsStarter {
+
+    public static final String ENVIRONMENT = "streams-never-started";
+
+    NeverStartedStreams(KpiStreams streams) {
+        super(streams);
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        // stays before start: every query answers 503
+    }
+}

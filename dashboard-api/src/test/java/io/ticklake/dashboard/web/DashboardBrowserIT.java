@@ -1,0 +1,121 @@
+package io.ticklake.dashboard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.ticklake.dashboard.testing.DashboardItConfig;
+import io.ticklake.dashboard.testing.TickProducer;
+import io.ticklake.infra.testing.TestPlatform;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard in a real headless Chromium: the page loads, the chart gets the candles of the ticks
+ * produced before, and a tick produced while the page is open changes the table and the chart
+ * through the WebSocket. Leaves a screenshot in {@code target/dashboard.png}.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserIT implements TestPropertyProvider {
+
+    private static final long MINUTE = 60_000;
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    private DashboardItConfig it;
+    private TickProducer producer;
+    private Path profile;
+    private WebDriver browser;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        it = new DashboardItConfig(TestPlatform.shared(), "browser");
+        return it.properties();
+    }
+
+    @BeforeAll
+    void startBrowserAndHistory() throws IOException {
+        producer = new TickProducer(it.platform.kafkaBootstrapServers(), it.platform.schemaRegistryUrl(), it.ticks);
+        long start = Math.floorDiv(System.currentTimeMillis(), MINUTE) * MINUTE - 5 * MINUTE;
+        double[] closes = {101.0, 102.5, 101.75, 103.0, 104.25};
+        for (int minute = 0; minute < closes.length; minute++) {
+            Instant at = Instant.ofEpochMilli(start + minute * MINUTE);
+            producer.send("ACME", closes[minute] - 1.0, 300, at.plusSeconds(5));
+            producer.send("ACME", closes[minute] + 0.5, 200, at.plusSeconds(20));
+            producer.send("ACME", closes[minute], 100, at.plusSeconds(40));
+            producer.send("GLOBX", 50.0 + minute, 1000, at.plusSeconds(30));
+        }
+        profile = Files.createTempDirectory("dashboard-chromium-");
+        browser = Chromium.headless(profile);
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (producer != null) {
+            producer.close();
+        }
+        Chromium.delete(profile);
+    }
+
+    @Test
+    void showsCandlesAndUpdatesLive() throws IOException {
+        browser.get(server.getURL() + "/?symbol=ACME");
+
+        WebElement chart = browser.findElement(By.id("chart"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Integer.parseInt(chart.getDomAttribute("data-candles")))
+                .isGreaterThanOrEqualTo(5));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.findElement(By.id("status"))
+                .getDomAttribute("data-state")).isEqualTo("live"));
+        assertThat(row("GLOBX").findElement(By.className("last")).getText()).isEqualTo("54.0000");
+        assertThat(seriesLength("1m")).isGreaterThanOrEqualTo(5);
+        assertThat(seriesLength("volume")).isEqualTo(seriesLength("1m"));
+
+        producer.send("ACME", 117.25, 50, Instant.now());
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(row("ACME").findElement(By.className("last")).getText()).isEqualTo("117.25");
+            assertThat(chart.getDomAttribute("data-last-close")).isEqualTo("117.25");
+        });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Integer.parseInt(chart.getDomAttribute("data-candles")))
+                .isGreaterThanOrEqualTo(6));
+        Path screenshot = Path.of("target", "dashboard.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.copy(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                screenshot, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(screenshot)).isPositive();
+    }
+
+    private WebElement row(String symbol) {
+        return browser.findElement(By.cssSelector("#symbols tr[data-symbol='" + symbol + "']"));
+    }
+
+    /** Data points of a chart series, read through ECharts' own API. */
+    private long seriesLength(String name) {
+        Object length = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const option = echarts.getInstanceByDom(document.getElementById('chart')).getOption();"
+                        + "return option.series.find(s => s.name === arguments[0]).data.length;", name);
+        return ((Number) length).longValue();
+    }
+}
