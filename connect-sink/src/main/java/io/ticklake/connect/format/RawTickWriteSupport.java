@@ -1,5 +1,6 @@
 package io.ticklake.connect.format;
 
+import io.ticklake.schemas.lake.RawTickColumns;
 import io.ticklake.schemas.StockTick;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,48 +58,48 @@ final class RawTickWriteSupport extends WriteSupport<RawTickRow> {
     public void write(RawTickRow row) {
         StockTick tick = row.tick();
         out.startMessage();
-        out.startField(RawTickSchema.SYMBOL, 0);
+        out.startField(RawTickColumns.SYMBOL, 0);
         out.addBinary(Binary.fromString(tick.getSymbol()));
-        out.endField(RawTickSchema.SYMBOL, 0);
-        out.startField(RawTickSchema.PRICE, 1);
+        out.endField(RawTickColumns.SYMBOL, 0);
+        out.startField(RawTickColumns.PRICE, 1);
         out.addDouble(tick.getPrice());
-        out.endField(RawTickSchema.PRICE, 1);
-        out.startField(RawTickSchema.VOLUME, 2);
+        out.endField(RawTickColumns.PRICE, 1);
+        out.startField(RawTickColumns.VOLUME, 2);
         out.addLong(tick.getVolume());
-        out.endField(RawTickSchema.VOLUME, 2);
+        out.endField(RawTickColumns.VOLUME, 2);
         Double bid = tick.getBid();
         if (bid != null) {
-            out.startField(RawTickSchema.BID, 3);
+            out.startField(RawTickColumns.BID, 3);
             out.addDouble(bid);
-            out.endField(RawTickSchema.BID, 3);
+            out.endField(RawTickColumns.BID, 3);
         }
         Double ask = tick.getAsk();
         if (ask != null) {
-            out.startField(RawTickSchema.ASK, 4);
+            out.startField(RawTickColumns.ASK, 4);
             out.addDouble(ask);
-            out.endField(RawTickSchema.ASK, 4);
+            out.endField(RawTickColumns.ASK, 4);
         }
-        out.startField(RawTickSchema.EVENT_TIME, 5);
+        out.startField(RawTickColumns.EVENT_TIME, 5);
         out.addLong(tick.getEventTime().toEpochMilli());
-        out.endField(RawTickSchema.EVENT_TIME, 5);
-        out.startField(RawTickSchema.SEQUENCE, 6);
+        out.endField(RawTickColumns.EVENT_TIME, 5);
+        out.startField(RawTickColumns.SEQUENCE, 6);
         out.addLong(tick.getSequence());
-        out.endField(RawTickSchema.SEQUENCE, 6);
-        out.startField(RawTickSchema.SOURCE, 7);
+        out.endField(RawTickColumns.SEQUENCE, 6);
+        out.startField(RawTickColumns.SOURCE, 7);
         out.addBinary(source(tick.getSource()));
-        out.endField(RawTickSchema.SOURCE, 7);
-        out.startField(RawTickSchema.KAFKA_TOPIC, 8);
+        out.endField(RawTickColumns.SOURCE, 7);
+        out.startField(RawTickColumns.KAFKA_TOPIC, 8);
         out.addBinary(topic);
-        out.endField(RawTickSchema.KAFKA_TOPIC, 8);
-        out.startField(RawTickSchema.KAFKA_PARTITION, 9);
+        out.endField(RawTickColumns.KAFKA_TOPIC, 8);
+        out.startField(RawTickColumns.KAFKA_PARTITION, 9);
         out.addInteger(partition);
-        out.endField(RawTickSchema.KAFKA_PARTITION, 9);
-        out.startField(RawTickSchema.KAFKA_OFFSET, 10);
+        out.endField(RawTickColumns.KAFKA_PARTITION, 9);
+        out.startField(RawTickColumns.KAFKA_OFFSET, 10);
         out.addLong(row.offset());
-        out.endField(RawTickSchema.KAFKA_OFFSET, 10);
-        out.startField(RawTickSchema.INGEST_TIME, 11);
+        out.endField(RawTickColumns.KAFKA_OFFSET, 10);
+        out.startField(RawTickColumns.INGEST_TIME, 11);
         out.addLong(row.ingestTimeMillis());
-        out.endField(RawTickSchema.INGEST_TIME, 11);
+        out.endField(RawTickColumns.INGEST_TIME, 11);
         out.endMessage();
     }
 

@@ -1,5 +1,6 @@
 package io.ticklake.spark.compaction;
 
+import io.ticklake.schemas.lake.RawTickColumns;
 import static org.apache.spark.sql.functions.col;
 
 import io.ticklake.spark.lake.LakeLayout;
@@ -49,14 +50,14 @@ final class CompactionRunner {
         String[] inputs = plan.dataFiles().stream().map(Inspection::uri).toArray(String[]::new);
         // raw files compress worse than the sorted output, so the input size bounds the file count from above
         int partitions = (int) Math.max(1, (plan.dataBytes() + targetFileBytes - 1) / targetFileBytes);
-        Column[] columns = RawTickSchema.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
+        Column[] columns = RawTickColumns.ALL.stream().map(c -> col(c)).toArray(Column[]::new);
         Dataset<Row> raw = read(inputs, LakeFiles.isLocal(hourDir)).select(columns);
         // hash by symbol, not by range: a range partitioning would first scan the whole input for a sample
         Dataset<Row> spread = partitions == 1 ? raw.repartition(1)
-                : raw.repartition(partitions, col(RawTickSchema.SYMBOL));
-        Dataset<Row> sorted = spread.sortWithinPartitions(col(RawTickSchema.SYMBOL), col(RawTickSchema.EVENT_TIME),
-                col(RawTickSchema.KAFKA_TOPIC), col(RawTickSchema.KAFKA_PARTITION), col(RawTickSchema.KAFKA_OFFSET),
-                col(RawTickSchema.INGEST_TIME));
+                : raw.repartition(partitions, col(RawTickColumns.SYMBOL));
+        Dataset<Row> sorted = spread.sortWithinPartitions(col(RawTickColumns.SYMBOL), col(RawTickColumns.EVENT_TIME),
+                col(RawTickColumns.KAFKA_TOPIC), col(RawTickColumns.KAFKA_PARTITION), col(RawTickColumns.KAFKA_OFFSET),
+                col(RawTickColumns.INGEST_TIME));
         CompactedPartitionWriter writer = new CompactedPartitionWriter(hourDir + "/" + versionDir, partitions,
                 targetFileBytes, rowGroupBytes, conf);
         List<WrittenFile> written = sorted.queryExecution().toRdd().toJavaRDD().mapPartitions(writer).collect();

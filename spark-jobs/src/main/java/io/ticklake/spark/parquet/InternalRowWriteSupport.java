@@ -1,5 +1,6 @@
 package io.ticklake.spark.parquet;
 
+import io.ticklake.schemas.lake.RawTickColumns;
 import java.util.HashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -48,16 +49,16 @@ public final class InternalRowWriteSupport extends WriteSupport<InternalRow> {
         longField(6, row.getLong(6));
         binary(7, row);
         binary(8, row);
-        consumer.startField(RawTickSchema.KAFKA_PARTITION, 9);
+        consumer.startField(RawTickColumns.KAFKA_PARTITION, 9);
         consumer.addInteger(row.getInt(9));
-        consumer.endField(RawTickSchema.KAFKA_PARTITION, 9);
+        consumer.endField(RawTickColumns.KAFKA_PARTITION, 9);
         longField(10, row.getLong(10));
         longField(11, Math.floorDiv(row.getLong(11), 1000L));
         consumer.endMessage();
     }
 
     private void binary(int index, InternalRow row) {
-        String name = RawTickSchema.COLUMNS.get(index);
+        String name = RawTickColumns.ALL.get(index);
         if (row.isNullAt(index)) {
             throw new IllegalArgumentException("Required column " + name + " is null");
         }
@@ -68,14 +69,14 @@ public final class InternalRowWriteSupport extends WriteSupport<InternalRow> {
     }
 
     private void doubleField(int index, double value) {
-        String name = RawTickSchema.COLUMNS.get(index);
+        String name = RawTickColumns.ALL.get(index);
         consumer.startField(name, index);
         consumer.addDouble(value);
         consumer.endField(name, index);
     }
 
     private void longField(int index, long value) {
-        String name = RawTickSchema.COLUMNS.get(index);
+        String name = RawTickColumns.ALL.get(index);
         consumer.startField(name, index);
         consumer.addLong(value);
         consumer.endField(name, index);

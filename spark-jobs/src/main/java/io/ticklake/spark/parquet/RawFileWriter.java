@@ -1,5 +1,6 @@
 package io.ticklake.spark.parquet;
 
+import io.ticklake.schemas.lake.RawTickColumns;
 import io.ticklake.spark.storage.LakeFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,9 +65,9 @@ public final class RawFileWriter<T> implements AutoCloseable {
         writer = new Builder<>(out, support).withConf(conf).withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withRowGroupSize(rowGroupBytes).withDictionaryEncoding(true)
                 // (nearly) unique per row: a dictionary only costs a hash lookup per value before it gives up
-                .withDictionaryEncoding(RawTickSchema.EVENT_TIME, false)
-                .withDictionaryEncoding(RawTickSchema.SEQUENCE, false)
-                .withDictionaryEncoding(RawTickSchema.KAFKA_OFFSET, false)
+                .withDictionaryEncoding(RawTickColumns.EVENT_TIME, false)
+                .withDictionaryEncoding(RawTickColumns.SEQUENCE, false)
+                .withDictionaryEncoding(RawTickColumns.KAFKA_OFFSET, false)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build();
     }
 

@@ -1,5 +1,6 @@
 package io.ticklake.spark.parquet;
 
+import io.ticklake.schemas.lake.RawTickColumns;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -46,20 +47,20 @@ public final class RawTickWriteSupport extends WriteSupport<Row> {
         if (!row.isNullAt(4)) {
             doubleValue(4, row.getDouble(4));
         }
-        longValue(5, millis(row.get(5), RawTickSchema.EVENT_TIME));
+        longValue(5, millis(row.get(5), RawTickColumns.EVENT_TIME));
         longValue(6, row.getLong(6));
         string(7, row.getString(7));
         string(8, row.getString(8));
-        consumer.startField(RawTickSchema.KAFKA_PARTITION, 9);
+        consumer.startField(RawTickColumns.KAFKA_PARTITION, 9);
         consumer.addInteger(row.getInt(9));
-        consumer.endField(RawTickSchema.KAFKA_PARTITION, 9);
+        consumer.endField(RawTickColumns.KAFKA_PARTITION, 9);
         longValue(10, row.getLong(10));
-        longValue(11, millis(row.get(11), RawTickSchema.INGEST_TIME));
+        longValue(11, millis(row.get(11), RawTickColumns.INGEST_TIME));
         consumer.endMessage();
     }
 
     private void string(int index, String value) {
-        String name = RawTickSchema.COLUMNS.get(index);
+        String name = RawTickColumns.ALL.get(index);
         if (value == null) {
             throw new IllegalArgumentException("Required column " + name + " is null");
         }
@@ -69,14 +70,14 @@ public final class RawTickWriteSupport extends WriteSupport<Row> {
     }
 
     private void doubleValue(int index, double value) {
-        String name = RawTickSchema.COLUMNS.get(index);
+        String name = RawTickColumns.ALL.get(index);
         consumer.startField(name, index);
         consumer.addDouble(value);
         consumer.endField(name, index);
     }
 
     private void longValue(int index, long value) {
-        String name = RawTickSchema.COLUMNS.get(index);
+        String name = RawTickColumns.ALL.get(index);
         consumer.startField(name, index);
         consumer.addLong(value);
         consumer.endField(name, index);

@@ -1,5 +1,6 @@
 package io.ticklake.spark.parquet;
 
+import io.ticklake.schemas.lake.RawTickColumns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.parquet.schema.MessageType;
@@ -27,7 +28,7 @@ class RawTickSchemaTest {
     @Test
     void acceptsTheContractUnderAnyMessageName() {
         assertThat(RawTickSchema.mismatch(MessageTypeParser.parseMessageType(CONTRACT))).isNull();
-        assertThat(RawTickSchema.PARQUET.getFieldCount()).isEqualTo(RawTickSchema.COLUMNS.size());
+        assertThat(RawTickSchema.PARQUET.getFieldCount()).isEqualTo(RawTickColumns.ALL.size());
     }
 
     @Test
