@@ -14,9 +14,11 @@ import io.ticklake.connect.writer.RotationPolicy;
 import io.ticklake.connect.writer.TaskWriters;
 import io.ticklake.connect.writer.WriterSettings;
 import io.ticklake.schemas.StockTick;
+import io.ticklake.schemas.contract.StockTickContract;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -140,6 +142,11 @@ public class TickLakeSinkTask extends SinkTask {
         long recordTime;
         try {
             tick = decoder.decode(record.topic(), bytes);
+            Optional<String> violation = StockTickContract.violation(tick);
+            if (violation.isPresent()) {
+                throw new DataException("tick at " + coordinates(record) + " breaks the StockTick contract: "
+                        + violation.get());
+            }
             long ingestTime = record.timestamp() != null && record.timestamp() >= 0
                     ? record.timestamp() : tick.getEventTime().toEpochMilli();
             recordTime = partitionField == PartitionField.EVENT_TIME ? tick.getEventTime().toEpochMilli() : ingestTime;

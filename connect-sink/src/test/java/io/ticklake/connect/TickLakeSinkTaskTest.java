@@ -117,6 +117,23 @@ class TickLakeSinkTaskTest {
     }
 
     @Test
+    void decodableTickThatBreaksTheContractIsReportedNotLanded() {
+        start(Map.of());
+        List<SinkRecord> batch = new ArrayList<>(records(0, 0, 2));
+        batch.add(ticks.tickRecord(0, 2, "not a symbol", T0.plusSeconds(2)));
+        batch.addAll(records(0, 3, 5));
+
+        task.put(batch);
+
+        assertThat(context.reports()).singleElement().satisfies(report -> {
+            assertThat(report.record().kafkaOffset()).isEqualTo(2);
+            assertThat(report.error()).hasMessageContaining("breaks the StockTick contract")
+                    .hasMessageContaining("symbol 'not a symbol'");
+        });
+        assertThat(lakeOffsets(0)).containsExactly(0L, 1L, 3L);
+    }
+
+    @Test
     void recordWithoutAnHourDirectoryIsReported() {
         start(Map.of());
         task.put(List.of(ticks.tickRecord(0, 0, "ACME", Instant.parse("+10000-01-01T00:00:00Z"))));

@@ -1,6 +1,7 @@
 package io.ticklake.spark.backfill;
 
 import io.ticklake.schemas.StockTick;
+import io.ticklake.schemas.contract.StockTickContract;
 import io.ticklake.schemas.serde.AvroSerdeConfig;
 import io.ticklake.schemas.serde.KafkaAvroDeserializer;
 import java.util.Map;
@@ -20,7 +21,8 @@ final class TickDecoder {
     }
 
     /**
-     * @throws SerializationException when the bytes are not a StockTick in the wire format (the message says why)
+     * @throws SerializationException when the bytes are not a StockTick in the wire format, or the tick breaks
+     *         the StockTick contract (the message says why)
      */
     static StockTick decode(String registryUrl, String topic, byte[] value) {
         if (value == null) {
@@ -28,6 +30,11 @@ final class TickDecoder {
         }
         Object decoded = BY_REGISTRY.computeIfAbsent(registryUrl, TickDecoder::create).deserialize(topic, value);
         if (decoded instanceof StockTick tick) {
+            // a decodable tick that breaks the contract is dead-lettered like an undecodable one, never landed
+            StockTickContract.violation(tick).ifPresent(violation -> {
+                throw new SerializationException("Tick on topic '" + topic + "' breaks the StockTick contract: "
+                        + violation);
+            });
             return tick;
         }
         throw new SerializationException("Value on topic '" + topic + "' is a "
