@@ -1,0 +1,11 @@
+package io.ticklake.e2e.reference;
+
+/** What the streams app must do with an input record. */
+public enum Verdict {
+    /** counted in the KPIs */
+    ACCEPTED,
+    /** breaks the StockTick contract: DLQ stage {@code validate} */
+    INVALID,
+    /** valid, but its window closed before it came: DLQ stage {@code late} */
+    LATE
+}
