@@ -1,0 +1,20 @@
+package io.ticklake.spark.bench;
+
+/**
+ * One landing run: {@code ticks} landed in {@code seconds} (start → every row durable), as {@code files}
+ * Parquet files in {@code hours} hour partitions, with the machine's load average meanwhile.
+ */
+record LandingResult(long ticks, double seconds, int files, int hours, long bytes, double load) {
+
+    double ticksPerSecond() {
+        return ticks / seconds;
+    }
+
+    double filesPerHour() {
+        return (double) files / hours;
+    }
+
+    double rowsPerFile() {
+        return (double) ticks / files;
+    }
+}
