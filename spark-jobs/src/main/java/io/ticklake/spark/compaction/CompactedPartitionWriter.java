@@ -13,30 +13,29 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Writes one sorted partition of an hour into the new version's directory, dropping the repeated copies
- * of a Kafka record as it goes: the partition is sorted by (symbol, event_time, coordinates, ingest_time)
- * and a record's copies share its symbol and event time (they were decoded from the same bytes), so they
- * are adjacent and the earliest-ingested one is kept. Rolls to a new file at the target size; file
+ * Sorts one partition of an hour in {@link TickOrder} and writes it into the new version's directory,
+ * dropping the repeated copies of a Kafka record as it goes: a record's copies share its symbol and event
+ * time (they were decoded from the same bytes), so in that order they are adjacent and the
+ * earliest-ingested one is kept. Rolls to a new file at the target size; file
  * {@code k} of partition {@code p} is {@code part-(p + k * partitions)}, so names never collide (the
  * manifest lists them in sort order). Works on Spark's internal rows: no conversion per row.
  */
 final class CompactedPartitionWriter implements FlatMapFunction<Iterator<InternalRow>, WrittenFile> {
 
     private static final long serialVersionUID = 1L;
-    private static final int TOPIC = 8;
-    private static final int PARTITION = 9;
-    private static final int OFFSET = 10;
     private static final long SIZE_CHECK_MASK = 4095;
 
     private final String versionDirUri;
+    private final long hourStartMillis;
     private final int partitions;
     private final long targetFileBytes;
     private final long rowGroupBytes;
     private final SerializableConf conf;
 
-    CompactedPartitionWriter(String versionDirUri, int partitions, long targetFileBytes, long rowGroupBytes,
-                             SerializableConf conf) {
+    CompactedPartitionWriter(String versionDirUri, long hourStartMillis, int partitions, long targetFileBytes,
+                             long rowGroupBytes, SerializableConf conf) {
         this.versionDirUri = versionDirUri;
+        this.hourStartMillis = hourStartMillis;
         this.partitions = partitions;
         this.targetFileBytes = targetFileBytes;
         this.rowGroupBytes = rowGroupBytes;
@@ -44,7 +43,8 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
     }
 
     @Override
-    public Iterator<WrittenFile> call(Iterator<InternalRow> rows) throws Exception {
+    public Iterator<WrittenFile> call(Iterator<InternalRow> partitionRows) throws Exception {
+        Iterator<InternalRow> rows = PartitionSorter.sort(partitionRows, hourStartMillis);
         int partition = TaskContext.getPartitionId();
         List<WrittenFile> written = new ArrayList<>();
         RawFileWriter<InternalRow> writer = null;
@@ -55,9 +55,9 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
         try {
             while (rows.hasNext()) {
                 InternalRow row = rows.next();
-                long offset = row.getLong(OFFSET);
-                int kafkaPartition = row.getInt(PARTITION);
-                UTF8String topic = row.getUTF8String(TOPIC);
+                long offset = row.getLong(TickOrder.OFFSET);
+                int kafkaPartition = row.getInt(TickOrder.PARTITION);
+                UTF8String topic = row.getUTF8String(TickOrder.TOPIC);
                 if (offset == lastOffset && kafkaPartition == lastPartition && topic.equals(lastTopic)) {
                     continue;
                 }

@@ -19,10 +19,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Writes an hour's new version: reads the raw data files, hash-partitions them by symbol into as many
- * partitions as target-size files the input fills (so each symbol lives in one partition's files), sorts
- * each partition by (symbol, event_time) and writes it with
- * {@link CompactedPartitionWriter}. Nothing it writes is visible: the files are only reachable through a
- * manifest the committer publishes afterwards.
+ * partitions as target-size files the input fills (so each symbol lives in one partition's files) and
+ * has {@link CompactedPartitionWriter} sort and write each partition. Nothing it writes is visible: the
+ * files are only reachable through a manifest the committer publishes afterwards.
  */
 final class CompactionRunner {
 
@@ -55,12 +54,10 @@ final class CompactionRunner {
         // hash by symbol, not by range: a range partitioning would first scan the whole input for a sample
         Dataset<Row> spread = partitions == 1 ? raw.repartition(1)
                 : raw.repartition(partitions, col(RawTickColumns.SYMBOL));
-        Dataset<Row> sorted = spread.sortWithinPartitions(col(RawTickColumns.SYMBOL), col(RawTickColumns.EVENT_TIME),
-                col(RawTickColumns.KAFKA_TOPIC), col(RawTickColumns.KAFKA_PARTITION), col(RawTickColumns.KAFKA_OFFSET),
-                col(RawTickColumns.INGEST_TIME));
-        CompactedPartitionWriter writer = new CompactedPartitionWriter(hourDir + "/" + versionDir, partitions,
-                targetFileBytes, rowGroupBytes, conf);
-        List<WrittenFile> written = sorted.queryExecution().toRdd().toJavaRDD().mapPartitions(writer).collect();
+        // the writer sorts each partition itself, with a sort prefix that settles nearly every comparison
+        CompactedPartitionWriter writer = new CompactedPartitionWriter(hourDir + "/" + versionDir,
+                plan.hour().start().toEpochMilli(), partitions, targetFileBytes, rowGroupBytes, conf);
+        List<WrittenFile> written = spread.queryExecution().toRdd().toJavaRDD().mapPartitions(writer).collect();
         // list files partition by partition, each partition's rolls in turn (each symbol's ticks in order)
         return written.stream()
                 .sorted(Comparator.comparingInt((WrittenFile f) -> partNumber(f) % partitions)

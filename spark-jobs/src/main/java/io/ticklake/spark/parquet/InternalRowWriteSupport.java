@@ -8,6 +8,7 @@ import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Writes Spark's internal rows (as read with {@link RawTickSchema#SPARK}) in the raw contract's layout
@@ -17,6 +18,10 @@ import org.apache.spark.sql.catalyst.InternalRow;
 public final class InternalRowWriteSupport extends WriteSupport<InternalRow> {
 
     private RecordConsumer consumer;
+    // per column index, the last string written and its Binary: sorted by symbol, and source and topic
+    // nearly constant, most rows repeat the previous value, which then needs no copy
+    private final UTF8String[] lastString = new UTF8String[RawTickColumns.ALL.size()];
+    private final Binary[] lastBinary = new Binary[RawTickColumns.ALL.size()];
 
     @Override
     public WriteContext init(Configuration configuration) {
@@ -62,9 +67,14 @@ public final class InternalRowWriteSupport extends WriteSupport<InternalRow> {
         if (row.isNullAt(index)) {
             throw new IllegalArgumentException("Required column " + name + " is null");
         }
+        UTF8String value = row.getUTF8String(index);
+        if (!value.equals(lastString[index])) {
+            // copies: the row's buffer is reused, and dictionary pages keep references to the values they see
+            lastString[index] = value.clone();
+            lastBinary[index] = Binary.fromConstantByteArray(lastString[index].getBytes());
+        }
         consumer.startField(name, index);
-        // getBytes copies: dictionary pages keep references to the values they see
-        consumer.addBinary(Binary.fromConstantByteArray(row.getUTF8String(index).getBytes()));
+        consumer.addBinary(lastBinary[index]);
         consumer.endField(name, index);
     }
 

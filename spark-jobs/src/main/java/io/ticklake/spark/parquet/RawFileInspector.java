@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import io.ticklake.spark.storage.LakeFiles;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.InputFile;
@@ -41,7 +42,10 @@ public final class RawFileInspector {
         if (!name.endsWith(".parquet")) {
             return new Inspection(uri, bytes, 0, "not a .parquet file");
         }
-        try (ParquetFileReader reader = ParquetFileReader.open(inputFile(uri, conf))) {
+        // options from the given configuration: the defaults would load a fresh Hadoop Configuration (parsing
+        // its XML resources) per file, which cost more than reading the footer
+        try (ParquetFileReader reader = ParquetFileReader.open(inputFile(uri, conf),
+                HadoopReadOptions.builder(conf).build())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             String mismatch = RawTickSchema.mismatch(schema);
             if (mismatch != null) {

@@ -62,12 +62,16 @@ public final class CompactionBenchmark {
         SparkSession spark = SparkSessions.getOrCreate("compaction-benchmark", Map.of());
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        // a fresh JVM compiles much of Spark and parquet-java while compacting, on cores the tasks need
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jitStart = jit.getTotalCompilationTime();
         long cpuStart = os.getProcessCpuTime();
         long compactStart = System.nanoTime();
         HourCompactionResult result = Compaction.in(spark).option("lake", lake).option("hour", HOUR.toString())
                 .execute().hours().get(0);
         double compactSeconds = seconds(compactStart);
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
         double load = os.getSystemLoadAverage();
         spark.stop();
 
@@ -98,6 +102,7 @@ public final class CompactionBenchmark {
         System.out.printf("%-46s %,.0f rows/s%n", "compaction throughput (rows in / s)", result.rowsIn() / compactSeconds);
         System.out.printf("%-46s %.1f s (%,.0f rows per CPU-second; machine load average %.1f)%n",
                 "compaction CPU time of this process", cpuSeconds, result.rowsIn() / cpuSeconds, load);
+        System.out.printf("%-46s %.1f s%n", "JIT compilation time during compaction", jitSeconds);
         System.out.printf("%-46s raw %.0f ms, compacted %.0f ms, speed-up %.1fx%n",
                 "DuckDB per-symbol aggregate, all symbols", all[0], all[1], all[0] / all[1]);
         System.out.printf("%-46s raw %.0f ms, compacted %.0f ms, speed-up %.1fx%n",

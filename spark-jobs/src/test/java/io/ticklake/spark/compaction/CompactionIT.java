@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Map;
@@ -154,6 +156,29 @@ class CompactionIT {
         Map<String, List<Tick>> bySymbol = rows.stream().collect(Collectors.groupingBy(Tick::symbol));
         assertThat(bySymbol.values()).allSatisfy(ticks ->
                 assertThat(ticks).isSortedAccordingTo(Comparator.comparing(Tick::eventTime)));
+    }
+
+    @Test
+    void sortsLongSymbolsAndTimesOutsideTheHourLikeAnyOther() throws Exception {
+        // symbols longer than the sorter's exact 5-byte prefix (sharing it, too) and times it clamps
+        List<String> symbols = List.of("GOOGLE", "GOOGL", "GOOGLX", "ZZZZZZZZZZZZ", "A", "BRK.B");
+        List<Tick> ticks = new ArrayList<>();
+        for (long offset = 0; offset < 3_000; offset++) {
+            Tick tick = Tick.at(TOPIC, 0, offset, HOUR.start());
+            Instant eventTime = HOUR.start().plusMillis((offset * 7_919) % 3_600_000 + 3_000_000 * (offset % 3) - 2_000_000);
+            ticks.add(new Tick(symbols.get((int) (offset % symbols.size())), tick.price(), tick.volume(), tick.bid(),
+                    tick.ask(), eventTime, offset, tick.source(), TOPIC, 0, offset, tick.ingestTime()));
+        }
+        raw.write(HOUR, "stock-ticks+0+00000000000000000000.parquet", ticks);
+        raw.write(HOUR, "backfill+stock-ticks+0+00000000000000000000.parquet", ticks.subList(1_000, 2_000));
+
+        HourCompactionResult hour = compaction().execute().hours().get(0);
+
+        assertThat(hour.rowsOut()).isEqualTo(3_000);
+        List<Tick> rows = ParquetRows.readAll(ManifestReader.local(lake).currentFiles(HOUR), conf);
+        assertThat(rows).isSortedAccordingTo(Comparator.comparing(Tick::symbol).thenComparing(Tick::eventTime)
+                .thenComparingLong(Tick::offset));
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(ticks);
     }
 
     @Test
