@@ -12,7 +12,8 @@
         socket: null,
         reconnectDelay: 500,
         streamsReady: true,      // false while the API answers 503
-        renderPending: false
+        renderPending: false,
+        snapshotRetry: null      // timer of the next snapshot attempt after a failed one
     };
 
     const chartElement = document.getElementById('chart');
@@ -70,6 +71,15 @@
         }
     }
 
+    /** The snapshot, retried with a growing delay until it loads: one failed request must not leave the page empty. */
+    function refreshSnapshot(delay = 1000) {
+        clearTimeout(state.snapshotRetry);
+        loadSnapshot().catch(e => {
+            console.error('snapshot failed, retrying in ' + delay + ' ms:', e);
+            state.snapshotRetry = setTimeout(() => refreshSnapshot(Math.min(delay * 2, 10000)), delay);
+        });
+    }
+
     async function loadCandles(symbol) {
         let kpis = [];
         try {
@@ -118,7 +128,7 @@
                 send({action: 'subscribe', symbols: [state.symbol], windows: ['1m']});
             }
             // updates missed while disconnected come from a fresh snapshot
-            loadSnapshot().catch(e => console.error('snapshot failed:', e));
+            refreshSnapshot();
         };
         socket.onmessage = event => onFrame(JSON.parse(event.data));
         socket.onclose = () => {
@@ -139,7 +149,7 @@
             frame.kpis.forEach(onKpi);
             if (frame.dropped > 0) {
                 // the server dropped updates for this slow client: catch up from REST
-                loadSnapshot().catch(() => {});
+                refreshSnapshot();
             }
         } else if (frame.type === 'error') {
             console.warn('subscription refused:', frame.error);

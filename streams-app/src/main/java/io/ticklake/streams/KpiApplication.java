@@ -106,9 +106,13 @@ public final class KpiApplication implements AutoCloseable {
         return failed;
     }
 
+    /**
+     * Stops Kafka Streams and leaves the consumer group (as a static member, see
+     * {@link StreamsAppConfig#staticMemberId}), so the remaining instances get the partitions at once.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(new KafkaStreams.CloseOptions().timeout(Duration.ofSeconds(30)).leaveGroup(true));
         if (http != null) {
             http.close();
         }

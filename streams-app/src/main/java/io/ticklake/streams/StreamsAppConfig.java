@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -37,6 +38,8 @@ public final class StreamsAppConfig extends AbstractConfig {
     public static final String APPLICATION_ID_DEFAULT = "ticklake-kpis";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String APPLICATION_SERVER = StreamsConfig.APPLICATION_SERVER_CONFIG;
+    private static final String MAIN_CONSUMER_INSTANCE_ID =
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     public static final String PROCESSING_GUARANTEE = StreamsConfig.PROCESSING_GUARANTEE_CONFIG;
     public static final String PROCESSING_GUARANTEE_DEFAULT = StreamsConfig.EXACTLY_ONCE_V2;
     public static final String NUM_STANDBY_REPLICAS = StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG;
@@ -266,11 +269,24 @@ public final class StreamsAppConfig extends AbstractConfig {
         props.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
         if (getString(APPLICATION_SERVER).isEmpty()) {
             props.remove(APPLICATION_SERVER);
+        } else if (!props.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+                && !props.containsKey(MAIN_CONSUMER_INSTANCE_ID)) {
+            props.put(MAIN_CONSUMER_INSTANCE_ID, staticMemberId());
         }
         if (getString(STATE_DIR) == null) {
             props.remove(STATE_DIR);
         }
         return props;
+    }
+
+    /**
+     * The instance's static group member id, from its query endpoint (unique among the instances: the others
+     * reach it there). Static membership lets a restarted instance take its tasks back without a rebalance, and
+     * lets {@code close} with {@code leaveGroup} hand them over at once (Kafka Streams 4.1 removes only static
+     * members from the group on close; a dynamic one stays until its session times out, 45 s).
+     */
+    String staticMemberId() {
+        return applicationId() + "-" + getString(APPLICATION_SERVER).replaceAll("[^a-zA-Z0-9._-]", "_");
     }
 
     /** A copy with {@code key} set to {@code value}, e.g. the runner's bound HTTP port as {@code application.server}. */

@@ -55,6 +55,20 @@ class StreamsAppConfigTest {
     }
 
     @Test
+    void aQueryableInstanceIsAStaticGroupMemberNamedByItsEndpoint() {
+        Map<String, Object> props = minimal();
+        props.put("application.server", "127.0.0.1:8080");
+        String key = StreamsConfig.mainConsumerPrefix("group.instance.id");
+        StreamsAppConfig config = new StreamsAppConfig(props);
+        assertThat(config.streamsProperties().get(key)).isEqualTo(config.applicationId() + "-127.0.0.1_8080");
+
+        props.put("group.instance.id", "chosen-by-the-operator");
+        assertThat(new StreamsAppConfig(props).streamsProperties()).doesNotContainKey(key)
+                .containsEntry("group.instance.id", "chosen-by-the-operator");
+        assertThat(new StreamsAppConfig(minimal()).streamsProperties()).doesNotContainKey(key);
+    }
+
+    @Test
     void badValuesNameTheKeyAndWhatIsAllowed() {
         Map<String, Object> emit = minimal();
         emit.put(StreamsAppConfig.EMIT_MODE, "sometimes");

@@ -1,12 +1,10 @@
 package io.ticklake.streams.kpi;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The 1-minute candles of one symbol over a span of minutes, read once from the window store; every
@@ -26,11 +24,8 @@ public final class MinuteSeries {
     /** Candles of {@code symbol} whose window starts in {@code [fromStart, toStart]} (both inclusive). */
     public static MinuteSeries fetch(ReadOnlyWindowStore<String, ValueAndTimestamp<Candle>> store, String symbol,
                                      long fromStart, long toStart) {
-        List<KeyValue<Long, ValueAndTimestamp<Candle>>> entries = new ArrayList<>();
-        try (WindowStoreIterator<ValueAndTimestamp<Candle>> iterator =
-                     store.fetch(symbol, Instant.ofEpochMilli(Math.max(0, fromStart)), Instant.ofEpochMilli(toStart))) {
-            iterator.forEachRemaining(entries::add);
-        }
+        List<KeyValue<Long, ValueAndTimestamp<Candle>>> entries = StoreIterators.drain(
+                store.fetch(symbol, Instant.ofEpochMilli(Math.max(0, fromStart)), Instant.ofEpochMilli(toStart)));
         long[] starts = new long[entries.size()];
         Candle[] candles = new Candle[entries.size()];
         for (int i = 0; i < starts.length; i++) {

@@ -5,12 +5,12 @@ import io.ticklake.streams.kpi.Candle;
 import io.ticklake.streams.kpi.KpiFactory;
 import io.ticklake.streams.kpi.KpiWindow;
 import io.ticklake.streams.kpi.MinuteSeries;
+import io.ticklake.streams.kpi.StoreIterators;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -79,16 +79,9 @@ public final class KpiViews {
 
     /** The latest KPI of every symbol of this partition, by symbol. */
     public List<WindowKpi> latestAll(KpiWindow window) {
-        List<String> known = new ArrayList<>();
-        try (KeyValueIterator<String, Long> iterator = symbols.all()) {
-            while (iterator.hasNext()) {
-                KeyValue<String, Long> entry = iterator.next();
-                known.add(entry.key);
-            }
-        }
         List<WindowKpi> kpis = new ArrayList<>();
-        for (String symbol : known) {
-            latest(symbol, window).ifPresent(kpis::add);
+        for (KeyValue<String, Long> known : StoreIterators.drain(symbols.all())) {
+            latest(known.key, window).ifPresent(kpis::add);
         }
         kpis.sort(Comparator.comparing(WindowKpi::getSymbol));
         return kpis;
