@@ -27,7 +27,7 @@ import io.ticklake.e2e.reference.StreamsVerdicts;
 import io.ticklake.e2e.reference.Verdict;
 import io.ticklake.e2e.reference.WindowKey;
 import io.ticklake.e2e.web.DashboardClient;
-import io.ticklake.e2e.web.HeadlessChromium;
+import io.ticklake.infra.testing.HeadlessChromium;
 import io.ticklake.infra.testing.LocalPlatformExtension;
 import io.ticklake.infra.testing.TestPlatform;
 import io.ticklake.schemas.StockTick;

@@ -8,6 +8,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.ticklake.dashboard.testing.DashboardItConfig;
 import io.ticklake.dashboard.testing.TickProducer;
+import io.ticklake.infra.testing.HeadlessChromium;
 import io.ticklake.infra.testing.TestPlatform;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -40,7 +41,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
 
     private DashboardItConfig it;
     private TickProducer producer;
-    private Path profile;
+    private HeadlessChromium chromium;
     private WebDriver browser;
 
     @Inject
@@ -64,19 +65,18 @@ class DashboardBrowserIT implements TestPropertyProvider {
             producer.send("ACME", closes[minute], 100, at.plusSeconds(40));
             producer.send("GLOBX", 50.0 + minute, 1000, at.plusSeconds(30));
         }
-        profile = Files.createTempDirectory("dashboard-chromium-");
-        browser = Chromium.headless(profile);
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
+    void stopBrowser() {
+        if (chromium != null) {
+            chromium.close();
         }
         if (producer != null) {
             producer.close();
         }
-        Chromium.delete(profile);
     }
 
     @Test

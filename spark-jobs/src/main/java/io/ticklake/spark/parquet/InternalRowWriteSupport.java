@@ -1,12 +1,7 @@
 package io.ticklake.spark.parquet;
 
 import io.ticklake.schemas.lake.RawTickColumns;
-import java.util.HashMap;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 
@@ -15,33 +10,17 @@ import org.apache.spark.unsafe.types.UTF8String;
  * without converting them to external {@code Row}s first: strings go over as their UTF-8 bytes and
  * timestamps from microseconds to milliseconds. This is the compaction's hot loop.
  */
-public final class InternalRowWriteSupport extends WriteSupport<InternalRow> {
+public final class InternalRowWriteSupport extends ContractWriteSupport<InternalRow> {
 
-    private RecordConsumer consumer;
     // per column index, the last string written and its Binary: sorted by symbol, and source and topic
     // nearly constant, most rows repeat the previous value, which then needs no copy
     private final UTF8String[] lastString = new UTF8String[RawTickColumns.ALL.size()];
     private final Binary[] lastBinary = new Binary[RawTickColumns.ALL.size()];
 
     @Override
-    public WriteContext init(Configuration configuration) {
-        return new WriteContext(RawTickSchema.PARQUET, new HashMap<>());
-    }
-
-    @Override
-    public WriteContext init(ParquetConfiguration configuration) {
-        return new WriteContext(RawTickSchema.PARQUET, new HashMap<>());
-    }
-
-    @Override
-    public void prepareForWrite(RecordConsumer recordConsumer) {
-        this.consumer = recordConsumer;
-    }
-
-    @Override
     public void write(InternalRow row) {
-        consumer.startMessage();
-        binary(0, row);
+        startRow();
+        string(0, row);
         doubleField(1, row.getDouble(1));
         longField(2, row.getLong(2));
         if (!row.isNullAt(3)) {
@@ -52,20 +31,17 @@ public final class InternalRowWriteSupport extends WriteSupport<InternalRow> {
         }
         longField(5, Math.floorDiv(row.getLong(5), 1000L));
         longField(6, row.getLong(6));
-        binary(7, row);
-        binary(8, row);
-        consumer.startField(RawTickColumns.KAFKA_PARTITION, 9);
-        consumer.addInteger(row.getInt(9));
-        consumer.endField(RawTickColumns.KAFKA_PARTITION, 9);
+        string(7, row);
+        string(8, row);
+        intField(9, row.getInt(9));
         longField(10, row.getLong(10));
         longField(11, Math.floorDiv(row.getLong(11), 1000L));
-        consumer.endMessage();
+        endRow();
     }
 
-    private void binary(int index, InternalRow row) {
-        String name = RawTickColumns.ALL.get(index);
+    private void string(int index, InternalRow row) {
         if (row.isNullAt(index)) {
-            throw new IllegalArgumentException("Required column " + name + " is null");
+            throw requiredNull(index);
         }
         UTF8String value = row.getUTF8String(index);
         if (!value.equals(lastString[index])) {
@@ -73,22 +49,6 @@ public final class InternalRowWriteSupport extends WriteSupport<InternalRow> {
             lastString[index] = value.clone();
             lastBinary[index] = Binary.fromConstantByteArray(lastString[index].getBytes());
         }
-        consumer.startField(name, index);
-        consumer.addBinary(lastBinary[index]);
-        consumer.endField(name, index);
-    }
-
-    private void doubleField(int index, double value) {
-        String name = RawTickColumns.ALL.get(index);
-        consumer.startField(name, index);
-        consumer.addDouble(value);
-        consumer.endField(name, index);
-    }
-
-    private void longField(int index, long value) {
-        String name = RawTickColumns.ALL.get(index);
-        consumer.startField(name, index);
-        consumer.addLong(value);
-        consumer.endField(name, index);
+        binaryField(index, lastBinary[index]);
     }
 }

@@ -1,4 +1,4 @@
-package io.ticklake.e2e.web;
+package io.ticklake.infra.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +17,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's Chromium and chromedriver ({@code dashboard-api/scripts/install-chromium}, run by
  * {@code scripts/setup}), headless with a fresh profile, started the way DESIGN.md prescribes;
- * nothing is downloaded. Closing quits the browser and deletes the profile.
+ * nothing is downloaded (a test tool's own browser download fails offline). Closing quits the browser and
+ * deletes the profile. For the browser tests of dashboard-api and e2e.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -41,13 +42,13 @@ public final class HeadlessChromium implements AutoCloseable {
         }
         SELENIUM_LOG.setLevel(Level.SEVERE);
         try {
-            Path profile = Files.createTempDirectory("e2e-chromium-");
+            Path profile = Files.createTempDirectory("ticklake-chromium-");
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
                     .usingAnyFreePort().build();
             ChromeOptions options = new ChromeOptions();
             options.setBinary(BINARY);
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
                     "--window-size=1400,1000", "--user-data-dir=" + profile);
             return new HeadlessChromium(profile, new ChromeDriver(service, options));
         } catch (IOException e) {
