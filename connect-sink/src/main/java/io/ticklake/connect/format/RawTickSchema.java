@@ -1,6 +1,6 @@
 package io.ticklake.connect.format;
 
-import io.ticklake.schemas.lake.RawTickColumns;
+import io.ticklake.lake.RawTickColumns;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 

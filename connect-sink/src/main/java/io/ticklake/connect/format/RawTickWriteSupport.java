@@ -1,6 +1,6 @@
 package io.ticklake.connect.format;
 
-import io.ticklake.schemas.lake.RawTickColumns;
+import io.ticklake.lake.RawTickColumns;
 import io.ticklake.schemas.StockTick;
 import java.util.HashMap;
 import java.util.Map;

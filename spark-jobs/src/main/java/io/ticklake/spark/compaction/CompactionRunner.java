@@ -1,6 +1,6 @@
 package io.ticklake.spark.compaction;
 
-import io.ticklake.schemas.lake.RawTickColumns;
+import io.ticklake.lake.RawTickColumns;
 import static org.apache.spark.sql.functions.col;
 
 import io.ticklake.spark.lake.LakeLayout;

@@ -1,6 +1,6 @@
 package io.ticklake.spark.parquet;
 
-import io.ticklake.schemas.lake.RawTickColumns;
+import io.ticklake.lake.RawTickColumns;
 import io.ticklake.spark.storage.LakeFiles;
 import java.io.IOException;
 import java.nio.file.Files;

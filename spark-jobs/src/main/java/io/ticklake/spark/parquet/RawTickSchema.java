@@ -1,6 +1,6 @@
 package io.ticklake.spark.parquet;
 
-import io.ticklake.schemas.lake.RawTickColumns;
+import io.ticklake.lake.RawTickColumns;
 import java.util.List;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;

@@ -1,6 +1,6 @@
 package io.ticklake.spark.parquet;
 
-import io.ticklake.schemas.lake.RawTickColumns;
+import io.ticklake.lake.RawTickColumns;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.apache.parquet.io.api.Binary;

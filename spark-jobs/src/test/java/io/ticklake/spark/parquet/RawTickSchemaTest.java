@@ -1,6 +1,6 @@
 package io.ticklake.spark.parquet;
 
-import io.ticklake.schemas.lake.RawTickColumns;
+import io.ticklake.lake.RawTickColumns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.parquet.schema.MessageType;

@@ -1,4 +1,4 @@
-package io.ticklake.schemas.lake;
+package io.ticklake.lake;
 
 import java.util.List;
 
