@@ -7,7 +7,6 @@ import io.ticklake.connect.testing.LakeRows;
 import io.ticklake.infra.testing.LocalPlatformExtension;
 import io.ticklake.infra.testing.ServiceHandle;
 import io.ticklake.infra.testing.TestPlatform;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,9 +40,11 @@ class MinioOutageIT {
                 sink.ticks.produceSlowly(1000, TOTAL, 1000);
                 // the outage lasts while the tasks fail to upload: they must stay RUNNING throughout
                 await().during(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> sink.rest.taskStates(name).stream().allMatch("RUNNING"::equals));
-                Path log = platform.connect().logFile();
-                await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains("and retrying in"));
+                        .until(() -> sink.rest.taskStates(name), states -> states.size() == 2
+                                && states.stream().allMatch("RUNNING"::equals));
+                // ... and they are retrying this test's partitions, not idling
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                        .until(sink::partitionsRetrying, partitions -> !partitions.isEmpty());
             } finally {
                 minio.start();
             }

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import io.ticklake.connect.testing.LakeRows;
 import io.ticklake.infra.testing.S3Settings;
 import io.ticklake.infra.testing.TestPlatform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -111,6 +116,31 @@ final class SinkFixture implements AutoCloseable {
             }
         });
         return last.get(0);
+    }
+
+    /**
+     * Lines of the Connect worker's log that name this fixture's topic (unique to the scenario) and
+     * contain {@code text}: the worker and its log are shared by every IT, these lines are this one's.
+     */
+    List<String> workerLogLines(String text) {
+        try (var lines = Files.lines(platform.connect().logFile())) {
+            return lines.filter(line -> line.contains(topic + "-") && line.contains(text)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The partitions of this fixture's topic that the sink logged a retry for ("<topic>-<p>: ... retrying in"). */
+    Set<Integer> partitionsRetrying() {
+        Pattern partition = Pattern.compile(Pattern.quote(topic) + "-(\\d+): ");
+        Set<Integer> result = new java.util.TreeSet<>();
+        for (String line : workerLogLines("and retrying in")) {
+            Matcher m = partition.matcher(line);
+            if (m.find()) {
+                result.add(Integer.parseInt(m.group(1)));
+            }
+        }
+        return result;
     }
 
     static Set<String> coordinates(List<LakeRows.Row> rows) {
