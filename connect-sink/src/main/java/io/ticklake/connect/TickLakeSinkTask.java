@@ -177,7 +177,7 @@ public class TickLakeSinkTask extends SinkTask {
 
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        writers.closeIdle(clock.millis());
+        // no uploads here (idle closes run in put): Connect calls this while revoking partitions too
         Map<TopicPartition, OffsetAndMetadata> offsets = writers.committableOffsets();
         offsets.keySet().retainAll(currentOffsets.keySet());
         return offsets;

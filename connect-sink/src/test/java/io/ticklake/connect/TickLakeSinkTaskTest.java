@@ -201,6 +201,55 @@ class TickLakeSinkTaskTest {
     }
 
     @Test
+    void partitionPausedForBackoffIsResumedWhenAssignedAgain() {
+        start(Map.of());
+        store.setUnavailable(true);
+        task.put(records(0, 0, 5));
+        assertThat(context.isPaused(P0)).isTrue();
+        assertThat(context.takeSeek(P0)).isEqualTo(0L);
+
+        // a rebalance during the outage: Connect keeps its own pause of P0 across revoke and assign
+        task.preCommit(Map.of(P0, new OffsetAndMetadata(0)));
+        task.close(List.of(P0));
+        task.open(List.of(P0));
+
+        assertThat(context.isPaused(P0)).as("P0 is consumed again after its assignment").isFalse();
+        store.setUnavailable(false);
+        task.put(records(0, 0, 7));
+        assertThat(lakeOffsets(0)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(preCommit()).containsEntry(P0, new OffsetAndMetadata(6));
+    }
+
+    @Test
+    void preCommitUploadsNothingSoAFailureDuringRevocationSeeksNothing() {
+        start(Map.of("flush.size", "100", "rotate.idle.ms", "30000"));
+        task.put(records(1, 0, 2));
+        clock.advance(Duration.ofSeconds(31));
+        store.setUnavailable(true);
+
+        // Connect calls preCommit while revoking; an idle close here would fail and seek a partition being given up
+        assertThat(task.preCommit(Map.of(P1, new OffsetAndMetadata(2)))).containsEntry(P1, new OffsetAndMetadata(0));
+        task.close(List.of(P1));
+
+        assertThat(context.takeSeek(P1)).isNull();
+        assertThat(context.isPaused(P1)).isFalse();
+        assertThat(store.putLog()).isEmpty();
+    }
+
+    @Test
+    void idleCloseHappensInPutEvenWithoutRecords() {
+        start(Map.of("flush.size", "100", "rotate.idle.ms", "30000"));
+        task.put(records(1, 0, 2));
+        clock.advance(Duration.ofSeconds(31));
+
+        assertThat(preCommit()).containsEntry(P1, new OffsetAndMetadata(0));
+        task.put(List.of());
+
+        assertThat(lakeOffsets(1)).containsExactly(0L, 1L);
+        assertThat(preCommit()).containsEntry(P1, new OffsetAndMetadata(2));
+    }
+
+    @Test
     void otherPartitionsKeepFlowingWhileOneRetries() {
         start(Map.of());
         store.failNextPuts(1);

@@ -53,10 +53,19 @@ public final class TaskWriters {
         this.maxBufferedBytes = maxBufferedBytes;
     }
 
-    /** Takes on partitions: aborts uploads their previous owner left unfinished. */
+    /**
+     * Takes on partitions: resumes them and aborts uploads their previous owner left unfinished.
+     *
+     * <p>Connect keeps a task's pauses across a rebalance (it pauses again whatever the task paused
+     * and still owns), but {@link #close} forgot the backoff that would have resumed it. A newly
+     * assigned partition starts from its committed offset with no backoff pending, so it is resumed
+     * here, whatever happened to it before.
+     */
     public void open(Collection<TopicPartition> partitions) {
         for (TopicPartition tp : partitions) {
             writers.computeIfAbsent(tp, p -> new PartitionWriter(p, settings, store, clock));
+            pausedUntil.remove(tp);
+            context.resume(tp);
             try {
                 int aborted = store.abortIncompleteUploads(FileNames.tablePrefix(settings.table()),
                         FileNames.ofPartition(tp.topic(), tp.partition()));
@@ -137,7 +146,11 @@ public final class TaskWriters {
                 writer.retryAttempts(), target, delay);
     }
 
-    /** Closes batches of partitions quiet for rotate.idle.ms. */
+    /**
+     * Closes batches of partitions quiet for rotate.idle.ms. Called from {@code put} only: an upload
+     * from {@code preCommit}, which Connect also calls while revoking partitions, could fail and
+     * then seek and pause a partition the task is giving up.
+     */
     public void closeIdle(long nowMs) {
         for (PartitionWriter writer : writers.values()) {
             if (pausedUntil.containsKey(writer.topicPartition())) {

@@ -37,6 +37,11 @@ final class ConnectRest {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    /** A POST without a body, e.g. {@code /connectors/{name}/tasks/{id}/restart}. */
+    Answer post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     Answer delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
     }
