@@ -6,10 +6,11 @@ import java.io.RandomAccessFile;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,8 +18,10 @@ import java.util.function.Predicate;
 
 /**
  * The lake on a local (or mounted) filesystem. A file is written under {@code <root>/_staging/},
- * forced to disk, then renamed atomically into place, so a reader or a crash never sees half a file.
- * Staging sits under the lake root so the rename stays on one filesystem; readers of
+ * forced to disk, then hard-linked into place, so a reader or a crash never sees half a file and an
+ * existing file is never replaced (creating a link fails if the name is taken, atomically; a rename
+ * would replace it).
+ * Staging sits under the lake root so the link stays on one filesystem; readers of
  * {@code raw/<table>} never look there, and Spark skips {@code _}-prefixed directories anyway.
  */
 public final class LocalFileStore implements ObjectStore {
@@ -35,7 +38,7 @@ public final class LocalFileStore implements ObjectStore {
     }
 
     @Override
-    public void put(String key, FileBytes content) {
+    public boolean putIfAbsent(String key, FileBytes content) {
         Path target = resolve(key);
         Path temp = staging.resolve(target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
         try {
@@ -46,11 +49,33 @@ public final class LocalFileStore implements ObjectStore {
                 in.transferTo(Channels.newOutputStream(channel));
                 channel.force(true);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return publish(temp, target);
         } catch (IOException e) {
-            deleteQuietly(temp);
             // a full or read-only disk may be fixed by an operator: keep retrying rather than die
             throw new StoreException("cannot write " + target + ": " + e, true, e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Gives the staged file its name unless the name is taken. A filesystem without hard links gets
+     * a move without replacement instead: it still refuses an existing file, but the check and the
+     * rename are two steps there.
+     */
+    private static boolean publish(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            try {
+                Files.move(temp, target);
+                return true;
+            } catch (FileAlreadyExistsException taken) {
+                return false;
+            }
         }
     }
 

@@ -11,10 +11,13 @@ import java.util.function.Predicate;
 public interface ObjectStore extends AutoCloseable {
 
     /**
-     * Stores {@code content} under {@code key}, replacing what is there. Readers see the old object or
-     * the whole new one, never a part (S3: one PUT or a completed multipart upload; local: rename).
+     * Stores {@code content} under {@code key} unless an object is there already. Returns true if it
+     * stored it, false if the key was taken: that object is left as it is, whoever wrote it. The
+     * check and the write are one atomic step (S3: a PUT or multipart completion with
+     * {@code If-None-Match: *}; local: a hard link to a staged file), and readers see no object or
+     * the whole one, never a part.
      */
-    void put(String key, FileBytes content);
+    boolean putIfAbsent(String key, FileBytes content);
 
     /** The object's last {@code maxBytes} bytes (fewer if it is shorter), or empty if there is no such object. */
     Optional<ObjectTail> tail(String key, int maxBytes);

@@ -27,9 +27,10 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 /**
  * The lake in an S3 bucket (AWS, MinIO or any S3-compatible store). Files up to the part size go up
  * in one PUT; larger ones as a multipart upload that is invisible until completed and aborted if
- * any part fails. Uploads left behind by a killed worker are aborted when the same key is written
- * again (a replay writes the same keys), and, on stores that list uploads by prefix (AWS), when the
- * partition is next assigned ({@link #abortIncompleteUploads}).
+ * any part fails. Both are conditional ({@code If-None-Match: *}): an existing object is never
+ * replaced, the store answers 412 instead. Uploads left behind by a killed worker are aborted when
+ * the same key is written again (a replay writes the same keys), and, on stores that list uploads
+ * by prefix (AWS), when the partition is next assigned ({@link #abortIncompleteUploads}).
  */
 public final class S3ObjectStore implements ObjectStore {
 
@@ -50,22 +51,26 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String key, FileBytes content) {
+    public boolean putIfAbsent(String key, FileBytes content) {
         String fullKey = lake.key(key);
-        if (content.size() <= partSize) {
-            try {
-                s3.putObject(b -> b.bucket(lake.bucket()).key(fullKey).contentType(CONTENT_TYPE)
-                                .contentLength(content.size()),
-                        RequestBody.fromContentProvider(content::newInputStream, content.size(), CONTENT_TYPE));
-            } catch (SdkException e) {
-                throw failure("cannot upload " + fullKey, e);
-            }
-            return;
+        if (content.size() > partSize) {
+            return putMultipartIfAbsent(fullKey, content);
         }
-        putMultipart(fullKey, content);
+        try {
+            s3.putObject(b -> b.bucket(lake.bucket()).key(fullKey).contentType(CONTENT_TYPE)
+                            .contentLength(content.size()).ifNoneMatch("*"),
+                    RequestBody.fromContentProvider(content::newInputStream, content.size(), CONTENT_TYPE));
+            return true;
+        } catch (SdkException e) {
+            if (keyTaken(e)) {
+                return false;
+            }
+            throw failure("cannot upload " + fullKey, e);
+        }
     }
 
-    private void putMultipart(String fullKey, FileBytes content) {
+    /** The parts go up whether or not the key is taken; the completion is what is conditional. */
+    private boolean putMultipartIfAbsent(String fullKey, FileBytes content) {
         abortLeftoverUploads(fullKey);
         String uploadId;
         try {
@@ -87,11 +92,21 @@ public final class S3ObjectStore implements ObjectStore {
                 offset += length;
             }
             s3.completeMultipartUpload(CompleteMultipartUploadRequest.builder().bucket(lake.bucket()).key(fullKey)
-                    .uploadId(uploadId).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()).build());
+                    .uploadId(uploadId).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build())
+                    .ifNoneMatch("*").build());
+            return true;
         } catch (SdkException e) {
             abortQuietly(fullKey, uploadId);
+            if (keyTaken(e)) {
+                return false;
+            }
             throw failure("cannot upload " + fullKey + " in parts", e);
         }
+    }
+
+    /** 412 Precondition Failed to {@code If-None-Match: *}: an object exists under the key. */
+    private static boolean keyTaken(SdkException e) {
+        return e instanceof S3Exception s3e && s3e.statusCode() == 412;
     }
 
     /**
@@ -206,12 +221,15 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    /** Unreachable, throttled or 5xx: worth waiting for. Missing bucket, denied, bad request: not. */
+    /**
+     * Unreachable, throttled, 5xx, or 409 (a conditional write racing another on the same key, which
+     * AWS asks to retry): worth waiting for. Missing bucket, denied, bad request: not.
+     */
     static StoreException failure(String what, SdkException e) {
         boolean retriable;
         if (e instanceof S3Exception s3e) {
             int status = s3e.statusCode();
-            retriable = status >= 500 || status == 408 || status == 429 || status == 0;
+            retriable = status >= 500 || status == 408 || status == 409 || status == 429 || status == 0;
             String code = s3e.awsErrorDetails() == null ? "" : " " + s3e.awsErrorDetails().errorCode();
             return new StoreException(what + ": HTTP " + status + code + " " + s3e.getMessage(), retriable, e);
         }

@@ -6,6 +6,7 @@ import io.ticklake.connect.format.RawTickRow;
 import io.ticklake.connect.partition.HourPartitioner;
 import io.ticklake.connect.storage.FileBytes;
 import io.ticklake.connect.storage.ObjectStore;
+import io.ticklake.connect.storage.StoreException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,7 +28,13 @@ import org.slf4j.LoggerFactory;
  * its batch's [start, end) offsets, and when a new batch starts at an offset where a stored file
  * says a batch started, the writer ends this batch at the stored end too. (3) A file is named after
  * its first offset. So any rerun from a committed offset rebuilds the same files under the same
- * names, replacing them, never adding a duplicate or leaving a gap.
+ * names, never adding a duplicate or leaving a gap.
+ *
+ * <p>A file is only ever created, never replaced: another writer of the partition (a task evicted
+ * by a rebalance but still uploading, or the new owner when this one is the evicted task) may have
+ * cut its batch elsewhere, and replacing its file would lose rows. Finding a file already there is
+ * success when its footer holds this batch's range (a replay); otherwise the batch fails, and the
+ * retry from the batch start follows the stored range by rule (2).
  */
 public final class PartitionWriter {
 
@@ -137,7 +144,9 @@ public final class PartitionWriter {
             fileFooter.put(FooterKeys.LAST_OFFSET, Long.toString(file.lastOffset));
             fileFooter.put(FooterKeys.ROWS, Long.toString(file.parquet.rows()));
             FileBytes bytes = file.parquet.finish(fileFooter);
-            store.put(file.key, bytes);
+            if (!store.putIfAbsent(file.key, bytes)) {
+                requireSameBatch(file.key, closing.startOffset(), end);
+            }
             keys.add(file.key);
         }
         batch = null;
@@ -145,6 +154,36 @@ public final class PartitionWriter {
         backoff.reset();
         LOG.info("{}: closed {} file(s) with {} rows for offsets [{}, {}) on {}: {}", tp, keys.size(), closing.rows(),
                 closing.startOffset(), end, reason, keys);
+    }
+
+    /**
+     * Accepts a file found under {@code key} if it holds the batch [start, end), as a replay of this
+     * batch finds its own earlier upload; otherwise throws a retriable {@link StoreException} that
+     * names both ranges, leaving the stored file in place.
+     */
+    private void requireSameBatch(String key, long start, long end) {
+        String found;
+        try {
+            Optional<Map<String, String>> footer = FooterMetadata.read(store, key);
+            if (footer.isEmpty()) {
+                found = "was there a moment ago and is gone now";
+            } else {
+                String storedStart = footer.get().get(FooterKeys.BATCH_START);
+                String storedEnd = footer.get().get(FooterKeys.BATCH_END);
+                if (Long.toString(start).equals(storedStart) && Long.toString(end).equals(storedEnd)) {
+                    LOG.info("{}: {} is already stored with this batch's range [{}, {}); keeping it", tp, key,
+                            start, end);
+                    return;
+                }
+                found = storedStart == null || storedEnd == null ? "exists without a batch range in its footer"
+                        : "exists with the batch [" + storedStart + ", " + storedEnd + ")";
+            }
+        } catch (IllegalStateException e) {
+            found = "exists but cannot be read (" + e.getMessage() + ")";
+        }
+        throw new StoreException(key + " " + found + ", not this batch's [" + start + ", " + end
+                + "): another writer of the partition stored it; not replacing it, re-reading from offset " + start,
+                true, null);
     }
 
     /**
@@ -219,7 +258,8 @@ public final class PartitionWriter {
         try {
             footer = FooterMetadata.read(store, key);
         } catch (IllegalStateException e) {
-            LOG.warn("{}: ignoring the unreadable stored file {}; it will be replaced: {}", tp, key, e.getMessage());
+            LOG.warn("{}: ignoring the unreadable stored file {}; this batch cannot replace it and fails when it"
+                    + " closes: {}", tp, key, e.getMessage());
             return null;
         }
         if (footer.isEmpty()) {
@@ -228,7 +268,8 @@ public final class PartitionWriter {
         String start = footer.get().get(FooterKeys.BATCH_START);
         String end = footer.get().get(FooterKeys.BATCH_END);
         if (start == null || end == null || Long.parseLong(start) != offset || Long.parseLong(end) <= offset) {
-            LOG.info("{}: {} exists but did not start a batch at {}; it will be replaced", tp, key, offset);
+            LOG.warn("{}: {} exists but did not start a batch at {}; this batch cannot replace it and fails when it"
+                    + " closes", tp, key, offset);
             return null;
         }
         LOG.info("{}: replaying the stored batch [{}, {}) starting with {}", tp, offset, end, key);

@@ -14,9 +14,10 @@ final class CountingObjectStore implements ObjectStore {
     final AtomicLong bytes = new AtomicLong();
 
     @Override
-    public void put(String key, FileBytes content) {
+    public boolean putIfAbsent(String key, FileBytes content) {
         files.incrementAndGet();
         bytes.addAndGet(content.size());
+        return true;
     }
 
     @Override

@@ -237,10 +237,11 @@ public final class SinkBenchmark {
         ObjectStore wrap(ObjectStore delegate) {
             return new ObjectStore() {
                 @Override
-                public void put(String key, io.ticklake.connect.storage.FileBytes content) {
-                    delegate.put(key, content);
+                public boolean putIfAbsent(String key, io.ticklake.connect.storage.FileBytes content) {
+                    boolean stored = delegate.putIfAbsent(key, content);
                     files++;
                     bytes += content.size();
+                    return stored;
                 }
 
                 @Override

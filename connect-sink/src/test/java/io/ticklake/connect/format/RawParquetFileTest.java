@@ -40,7 +40,7 @@ class RawParquetFileTest {
         InMemoryObjectStore store = new InMemoryObjectStore();
         io.ticklake.connect.storage.FileBytes content = new io.ticklake.connect.storage.FileBytes();
         content.write(bytes, 0, bytes.length);
-        store.put("k", content);
+        assertThat(store.putIfAbsent("k", content)).isTrue();
         assertThat(FooterMetadata.read(store, "k").orElseThrow()).containsEntry("ticklake.batch.start", "42");
         assertThat(FooterMetadata.read(store, "missing")).isEmpty();
     }

@@ -9,6 +9,7 @@ import io.ticklake.connect.storage.ObjectStore;
 import io.ticklake.connect.storage.ObjectStores;
 import io.ticklake.connect.storage.ObjectTail;
 import io.ticklake.connect.storage.StoreException;
+import io.ticklake.connect.testing.ZombieWrites;
 import io.ticklake.infra.testing.LocalPlatformExtension;
 import io.ticklake.infra.testing.S3Settings;
 import io.ticklake.infra.testing.TestPlatform;
@@ -19,7 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The S3 store against real MinIO: multipart uploads, tails, aborting leftovers, a missing bucket. */
+/** The S3 store against real MinIO: conditional and multipart uploads, tails, aborting leftovers, a missing bucket. */
 @ExtendWith(LocalPlatformExtension.class)
 class S3ObjectStoreIT {
 
@@ -47,7 +48,7 @@ class S3ObjectStoreIT {
 
         try (ObjectStore store = open(s3, "s3a://" + s3.bucket() + "/" + prefix);
              LakeBucket lake = new LakeBucket(s3, prefix)) {
-            store.put("raw/t/big.parquet", content);
+            assertThat(store.putIfAbsent("raw/t/big.parquet", content)).isTrue();
 
             assertThat(lake.files()).hasSize(1).allSatisfy((key, etag) ->
                     assertThat(etag).as("a multipart ETag ends with -<parts>").endsWith("-3\""));
@@ -56,7 +57,35 @@ class S3ObjectStoreIT {
             assertThat(tail.bytes()).isEqualTo(java.util.Arrays.copyOfRange(data, data.length - 1000, data.length));
             assertThat(store.tail("raw/t/none.parquet", 1000)).isEmpty();
             assertThat(lake.incompleteUploads(prefix + "/raw/t/big.parquet")).isZero();
+
+            // the same key again, from other bytes: the conditional completion refuses it and aborts the upload
+            byte[] other = data.clone();
+            other[0]++;
+            FileBytes second = new FileBytes();
+            second.write(other, 0, other.length);
+            assertThat(store.putIfAbsent("raw/t/big.parquet", second)).isFalse();
+            assertThat(store.tail("raw/t/big.parquet", data.length).orElseThrow().bytes()).isEqualTo(data);
+            assertThat(lake.incompleteUploads(prefix + "/raw/t/big.parquet")).isZero();
         }
+    }
+
+    @Test
+    void aSmallFileNeverReplacesAnExistingObject(TestPlatform platform) {
+        S3Settings s3 = platform.minio();
+        String prefix = "store-" + UUID.randomUUID();
+        try (ObjectStore store = open(s3, "s3a://" + s3.bucket() + "/" + prefix)) {
+            assertThat(store.putIfAbsent("raw/t/a.parquet", text("first"))).isTrue();
+            assertThat(store.putIfAbsent("raw/t/a.parquet", text("second"))).isFalse();
+            assertThat(store.tail("raw/t/a.parquet", 100).orElseThrow().bytes())
+                    .isEqualTo("first".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static FileBytes text(String value) {
+        byte[] data = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        FileBytes bytes = new FileBytes();
+        bytes.write(data, 0, data.length);
+        return bytes;
     }
 
     @Test
@@ -75,7 +104,7 @@ class S3ObjectStoreIT {
             lake.startUpload(prefix + "/" + other);
             assertThat(lake.incompleteUploads(prefix + "/" + relative)).isEqualTo(1);
 
-            store.put(relative, content);
+            assertThat(store.putIfAbsent(relative, content)).isTrue();
 
             assertThat(lake.incompleteUploads(prefix + "/" + relative)).isZero();
             assertThat(lake.incompleteUploads(prefix + "/" + other)).isEqualTo(1);
@@ -90,6 +119,22 @@ class S3ObjectStoreIT {
             assertThatThrownBy(store::probe).isInstanceOf(StoreException.class)
                     .hasMessageContaining("does not exist")
                     .satisfies(e -> assertThat(((StoreException) e).isRetriable()).isFalse());
+        }
+    }
+
+    @Test
+    void aZombieWritersObjectIsNotReplacedAndTheOwnerFollowsItsRange(TestPlatform platform) {
+        S3Settings s3 = platform.minio();
+        try (ObjectStore store = open(s3, "s3a://" + s3.bucket() + "/store-" + UUID.randomUUID())) {
+            ZombieWrites.zombieFileIsNeverReplacedAndTheOwnerFollowsIt(store);
+        }
+    }
+
+    @Test
+    void theSameBatchAlreadyStoredCountsAsWritten(TestPlatform platform) {
+        S3Settings s3 = platform.minio();
+        try (ObjectStore store = open(s3, "s3a://" + s3.bucket() + "/store-" + UUID.randomUUID())) {
+            ZombieWrites.sameRangeAlreadyStoredCountsAsWritten(store);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.ticklake.connect.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticklake.connect.testing.ZombieWrites;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,12 @@ class LocalFileStoreTest {
     }
 
     @Test
-    void putsReplaceWholeFilesAndLeaveNoTemporaryFiles() throws Exception {
+    void putsNeverReplaceAFileAndLeaveNoTemporaryFiles() throws Exception {
         LocalFileStore store = new LocalFileStore(root);
-        store.put("raw/t/hour=01/a.parquet", bytes("first"));
-        store.put("raw/t/hour=01/a.parquet", bytes("second"));
+        assertThat(store.putIfAbsent("raw/t/hour=01/a.parquet", bytes("first"))).isTrue();
+        assertThat(store.putIfAbsent("raw/t/hour=01/a.parquet", bytes("second"))).isFalse();
 
-        assertThat(Files.readString(root.resolve("raw/t/hour=01/a.parquet"))).isEqualTo("second");
+        assertThat(Files.readString(root.resolve("raw/t/hour=01/a.parquet"))).isEqualTo("first");
         try (Stream<Path> staged = Files.list(root.resolve(LocalFileStore.STAGING_DIR))) {
             assertThat(staged).isEmpty();
         }
@@ -36,7 +37,7 @@ class LocalFileStoreTest {
     @Test
     void tailReadsTheEndAndKnowsTheLength() {
         LocalFileStore store = new LocalFileStore(root);
-        store.put("k", bytes("0123456789"));
+        store.putIfAbsent("k", bytes("0123456789"));
 
         ObjectTail tail = store.tail("k", 4).orElseThrow();
         assertThat(tail.length()).isEqualTo(10);
@@ -73,5 +74,19 @@ class LocalFileStoreTest {
             assertThat(slice[i]).isEqualTo((byte) (262_000 + i));
         }
         assertThat(bytes.toByteArray()).isEqualTo(data);
+    }
+
+    @Test
+    void aZombieWritersFileIsNotReplacedAndTheOwnerFollowsItsRange() throws Exception {
+        LocalFileStore store = new LocalFileStore(root);
+        ZombieWrites.zombieFileIsNeverReplacedAndTheOwnerFollowsIt(store);
+        try (Stream<Path> staged = Files.list(root.resolve(LocalFileStore.STAGING_DIR))) {
+            assertThat(staged).isEmpty();
+        }
+    }
+
+    @Test
+    void theSameBatchAlreadyStoredCountsAsWritten() {
+        ZombieWrites.sameRangeAlreadyStoredCountsAsWritten(new LocalFileStore(root));
     }
 }

@@ -17,27 +17,33 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * An in-process store for unit tests: objects in a sorted map, every put logged, and failures on
- * demand (an outage, or the next n puts failing).
+ * An in-process store for unit tests: objects in a sorted map, create-only like the real stores,
+ * every put logged, and failures on demand (an outage, or the next n puts failing).
  */
 public final class InMemoryObjectStore implements ObjectStore {
 
     private final Map<String, byte[]> objects = new TreeMap<>();
     private final List<String> putLog = new ArrayList<>();
+    private final List<String> takenLog = new ArrayList<>();
     private boolean unavailable;
     private int failingPuts;
     private int tails;
 
     @Override
-    public synchronized void put(String key, FileBytes content) {
+    public synchronized boolean putIfAbsent(String key, FileBytes content) {
         if (unavailable || failingPuts > 0) {
             if (failingPuts > 0) {
                 failingPuts--;
             }
             throw new StoreException("injected outage while writing " + key, true, null);
         }
+        if (objects.containsKey(key)) {
+            takenLog.add(key);
+            return false;
+        }
         objects.put(key, content.toByteArray());
         putLog.add(key);
+        return true;
     }
 
     @Override
@@ -90,9 +96,14 @@ public final class InMemoryObjectStore implements ObjectStore {
         return new ArrayList<>(objects.keySet());
     }
 
-    /** Every successful put in order, including replacements. */
+    /** Every put that stored its object, in order. */
     public synchronized List<String> putLog() {
         return new ArrayList<>(putLog);
+    }
+
+    /** Every put that found its key taken (and stored nothing), in order. */
+    public synchronized List<String> takenLog() {
+        return new ArrayList<>(takenLog);
     }
 
     public synchronized int tailReads() {

@@ -10,6 +10,7 @@ import io.ticklake.connect.testing.InMemoryObjectStore;
 import io.ticklake.connect.testing.LakeRows;
 import io.ticklake.connect.testing.ManualClock;
 import io.ticklake.connect.testing.Ticks;
+import io.ticklake.connect.testing.ZombieWrites;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,6 +212,18 @@ class PartitionWriterTest {
 
         assertThat(replay.hasOpenBatch()).isFalse();
         assertThat(replay.committableOffset()).isEqualTo(OptionalLong.of(2));
-        assertThat(store.putLog()).containsExactly(HOUR_14 + name(0), HOUR_14 + name(0));
+        // the replay found its file stored with the same range and kept it
+        assertThat(store.putLog()).containsExactly(HOUR_14 + name(0));
+        assertThat(store.takenLog()).containsExactly(HOUR_14 + name(0));
+    }
+
+    @Test
+    void aZombieWritersFileIsNotReplacedAndTheOwnerFollowsItsRange() {
+        ZombieWrites.zombieFileIsNeverReplacedAndTheOwnerFollowsIt(store);
+    }
+
+    @Test
+    void theSameBatchAlreadyStoredCountsAsWritten() {
+        ZombieWrites.sameRangeAlreadyStoredCountsAsWritten(store);
     }
 }
