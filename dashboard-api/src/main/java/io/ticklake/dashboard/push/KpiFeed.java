@@ -88,7 +88,7 @@ public class KpiFeed implements ApplicationEventListener<ServerStartupEvent> {
                 try {
                     for (ConsumerRecord<String, WindowKpi> record : consumer.poll(POLL)) {
                         if (record.value() != null) {
-                            hub.publish(record.value());
+                            hub.publish(record.value(), false);
                             pushDelay.record(Math.max(0, System.currentTimeMillis()
                                     - record.value().getLastEventTime().toEpochMilli()), TimeUnit.MILLISECONDS);
                         }
