@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * slow listener delays the next round and the changes meanwhile coalesce to the newest values.
  *
  * <p>Only windows of partitions active here are read; a minute whose partition moved or restores is
- * skipped (its committed KPI still reaches the {@code stock-kpis} readers). Recording is on only while
- * a listener is registered.
+ * skipped (its committed KPI still reaches the {@code stock-kpis} readers). Changes are recorded only
+ * while the rounds run and a listener is registered.
  */
 public final class ProvisionalPublisher implements AutoCloseable {
 
@@ -46,6 +46,7 @@ public final class ProvisionalPublisher implements AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private ScheduledExecutorService rounds;
     private volatile Reader reader;
+    private boolean closed;
 
     public ProvisionalPublisher(ChangedMinutes changes, long intervalMs) {
         if (intervalMs < 1) {
@@ -55,23 +56,26 @@ public final class ProvisionalPublisher implements AutoCloseable {
         this.intervalMs = intervalMs;
     }
 
-    /** Adds a listener; changes are recorded from now on. */
+    /** Adds a listener; once the rounds run, changes are recorded for it. */
     public synchronized Registration subscribe(ProvisionalKpiListener listener) {
         listeners.add(listener);
-        changes.enabled(true);
+        updateRecording();
         return () -> unsubscribe(listener);
     }
 
     private synchronized void unsubscribe(ProvisionalKpiListener listener) {
         listeners.remove(listener);
-        if (listeners.isEmpty()) {
-            changes.enabled(false);
-        }
+        updateRecording();
+    }
+
+    /** Record changes only when something drains them and someone wants them: never fill the set for nothing. */
+    private void updateRecording() {
+        changes.enabled(rounds != null && !closed && !listeners.isEmpty());
     }
 
     /** Starts the rounds on a daemon thread of their own, reading with {@code reader}. A second call is ignored. */
     public synchronized void start(Reader reader) {
-        if (rounds != null) {
+        if (rounds != null || closed) {
             return;
         }
         this.reader = reader;
@@ -81,6 +85,7 @@ public final class ProvisionalPublisher implements AutoCloseable {
             return thread;
         });
         rounds.scheduleWithFixedDelay(this::roundQuietly, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+        updateRecording();
     }
 
     /**
@@ -143,6 +148,8 @@ public final class ProvisionalPublisher implements AutoCloseable {
     /** Stops the rounds; listeners get nothing more. */
     @Override
     public synchronized void close() {
+        closed = true;
+        updateRecording();
         if (rounds != null) {
             rounds.shutdownNow();
             try {
@@ -151,6 +158,5 @@ public final class ProvisionalPublisher implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        changes.enabled(false);
     }
 }

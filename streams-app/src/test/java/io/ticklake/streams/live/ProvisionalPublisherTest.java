@@ -87,13 +87,13 @@ class ProvisionalPublisherTest {
     }
 
     @Test
-    void changesAreRecordedOnlyWhileAListenerIsRegistered() {
-        publisher.start(this::read);
-        write(0, "AAPL", M0, 1.0);
-        assertThat(changes.waiting()).isZero();
-
+    void changesAreRecordedOnlyWhileTheRoundsRunForARegisteredListener() {
         List<WindowKpi> received = new CopyOnWriteArrayList<>();
         ProvisionalPublisher.Registration registration = publisher.subscribe(received::addAll);
+        write(0, "AAPL", M0, 1.0);
+        assertThat(changes.waiting()).as("not started: nothing would drain them").isZero();
+
+        publisher.start(this::read);
         write(0, "AAPL", M0, 2.0);
         assertThat(changes.waiting()).isEqualTo(1);
 
@@ -102,6 +102,11 @@ class ProvisionalPublisherTest {
         write(0, "AAPL", M0, 3.0);
         assertThat(publisher.round()).isZero();
         assertThat(received).isEmpty();
+
+        publisher.subscribe(received::addAll);
+        publisher.close();
+        write(0, "AAPL", M0, 4.0);
+        assertThat(changes.waiting()).as("closed").isZero();
     }
 
     @Test
