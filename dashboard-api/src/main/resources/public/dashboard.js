@@ -8,6 +8,7 @@
     const UP = '#1f8a4c';
     const DOWN = '#b3261e';
     const PROVISIONAL_OPACITY = 0.45;
+    const WANTED_SYMBOL = new URLSearchParams(location.search).get('symbol');   // ?symbol=AAPL
     const state = {
         symbol: null,
         candles: new Map(),      // window_start -> 1m KPI of the selected symbol
@@ -63,9 +64,8 @@
         hourly.forEach(kpi => state.hourly.set(kpi.symbol, kpi));
         symbols.forEach(s => ensureOption(s.symbol));
         renderTable();
-        const wanted = new URLSearchParams(location.search).get('symbol');
         if (!state.symbol) {
-            const first = wanted || (symbols.length > 0 ? symbols[0].symbol : null);
+            const first = WANTED_SYMBOL || (symbols.length > 0 ? symbols[0].symbol : null);
             if (first) {
                 await selectSymbol(first);
             }
@@ -181,7 +181,9 @@
             ensureOption(kpi.symbol);
             renderRow(kpi);
             if (!state.symbol) {
-                selectSymbol(kpi.symbol);
+                // a push can come before the snapshot (the API answers 503 while streams start): it must
+                // not override the symbol the address asked for
+                selectSymbol(WANTED_SYMBOL || kpi.symbol);
             }
         } else if (kpi.window === '1m' && kpi.symbol === state.symbol) {
             if (!replaces(kpi, state.candles.get(kpi.window_start))) {
