@@ -1,10 +1,14 @@
 // TickLake dashboard: a REST snapshot on load, then every KPI update pushed over /ws/kpis (no polling).
+// Frames flagged "provisional" carry values read before their commit: shown dimmed until the confirmed
+// (committed) value of the same window replaces them; only confirmed values are final.
 (function () {
     'use strict';
 
     const MAX_CANDLES = 240;
     const UP = '#1f8a4c';
     const DOWN = '#b3261e';
+    const PROVISIONAL_OPACITY = 0.45;
+    const WANTED_SYMBOL = new URLSearchParams(location.search).get('symbol');   // ?symbol=AAPL
     const state = {
         symbol: null,
         candles: new Map(),      // window_start -> 1m KPI of the selected symbol
@@ -60,9 +64,8 @@
         hourly.forEach(kpi => state.hourly.set(kpi.symbol, kpi));
         symbols.forEach(s => ensureOption(s.symbol));
         renderTable();
-        const wanted = new URLSearchParams(location.search).get('symbol');
         if (!state.symbol) {
-            const first = wanted || (symbols.length > 0 ? symbols[0].symbol : null);
+            const first = WANTED_SYMBOL || (symbols.length > 0 ? symbols[0].symbol : null);
             if (first) {
                 await selectSymbol(first);
             }
@@ -146,7 +149,10 @@
 
     function onFrame(frame) {
         if (frame.type === 'kpis') {
-            frame.kpis.forEach(onKpi);
+            frame.kpis.forEach(kpi => {
+                kpi.provisional = frame.provisional === true;
+                onKpi(kpi);
+            });
             if (frame.dropped > 0) {
                 // the server dropped updates for this slow client: catch up from REST
                 refreshSnapshot();
@@ -156,15 +162,33 @@
         }
     }
 
+    /**
+     * False for a provisional value that arrives after the confirmed value of the same window with at least
+     * as many ticks (it was read before that commit); anything else replaces what is shown. A confirmed
+     * value always replaces a provisional one, also one with more ticks that a crash took back.
+     */
+    function replaces(next, current) {
+        return !(next.provisional && current && !current.provisional && current.window_start === next.window_start
+            && current.trade_count >= next.trade_count);
+    }
+
     function onKpi(kpi) {
         if (kpi.window === '1h') {
+            if (!replaces(kpi, state.hourly.get(kpi.symbol))) {
+                return;
+            }
             state.hourly.set(kpi.symbol, kpi);
             ensureOption(kpi.symbol);
             renderRow(kpi);
             if (!state.symbol) {
-                selectSymbol(kpi.symbol);
+                // a push can come before the snapshot (the API answers 503 while streams start): it must
+                // not override the symbol the address asked for
+                selectSymbol(WANTED_SYMBOL || kpi.symbol);
             }
         } else if (kpi.window === '1m' && kpi.symbol === state.symbol) {
+            if (!replaces(kpi, state.candles.get(kpi.window_start))) {
+                return;
+            }
             state.candles.set(kpi.window_start, kpi);
             scheduleRender();
         }
@@ -205,6 +229,8 @@
         row.querySelector('.vwap').textContent = price(kpi.vwap);
         row.querySelector('.volume').textContent = kpi.volume.toLocaleString('en-US');
         row.querySelector('.updated').textContent = kpi.last_event_time.substring(11, 19);
+        row.classList.toggle('provisional', kpi.provisional === true);
+        row.title = kpi.provisional ? 'provisional: not committed yet' : '';
         row.classList.remove('flash');
         void row.offsetWidth;
         row.classList.add('flash');
@@ -259,7 +285,10 @@
             series: [
                 {
                     name: '1m', type: 'candlestick',
-                    data: kpis.map(kpi => [kpi.open, kpi.close, kpi.low, kpi.high]),
+                    data: kpis.map(kpi => ({
+                        value: [kpi.open, kpi.close, kpi.low, kpi.high],
+                        itemStyle: kpi.provisional ? {opacity: PROVISIONAL_OPACITY} : undefined
+                    })),
                     itemStyle: {color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN},
                     markLine: {
                         symbol: 'none',
@@ -275,12 +304,19 @@
                 {name: 'ma_1h', type: 'line', showSymbol: false, connectNulls: true, data: kpis.map(kpi => kpi.ma_1h)},
                 {
                     name: 'volume', type: 'bar', xAxisIndex: 1, yAxisIndex: 1,
-                    data: kpis.map(kpi => ({value: kpi.volume, itemStyle: {color: kpi.close >= kpi.open ? UP : DOWN}}))
+                    data: kpis.map(kpi => ({
+                        value: kpi.volume,
+                        itemStyle: {
+                            color: kpi.close >= kpi.open ? UP : DOWN,
+                            opacity: kpi.provisional ? PROVISIONAL_OPACITY : 1
+                        }
+                    }))
                 }
             ]
         }, {replaceMerge: ['series', 'xAxis']});
         chartElement.dataset.candles = String(kpis.length);
         chartElement.dataset.lastClose = kpis.length ? String(kpis[kpis.length - 1].close) : '';
+        chartElement.dataset.lastProvisional = kpis.length ? String(kpis[kpis.length - 1].provisional === true) : '';
     }
 
     // ---- history (analytics models) ----------------------------------------------------------------

@@ -16,6 +16,8 @@ import io.ticklake.streams.kpi.Candle;
 import io.ticklake.streams.kpi.CandleSerde;
 import io.ticklake.streams.kpi.EmitMode;
 import io.ticklake.streams.kpi.KpiEmitter;
+import io.ticklake.streams.live.ChangedMinutes;
+import io.ticklake.streams.live.LiveChangeTap;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -67,8 +69,16 @@ public final class KpiTopology {
     private KpiTopology() {
     }
 
-    /** Adds the KPI topology to {@code builder}. */
+    /** Adds the KPI topology to {@code builder}, with nobody recording changes for a provisional push. */
     public static void build(StreamsBuilder builder, StreamsAppConfig config) {
+        build(builder, config, new ChangedMinutes(1));
+    }
+
+    /**
+     * Adds the KPI topology to {@code builder}; while {@code changes} is enabled, every accepted tick's
+     * minute is marked there once the tick is in its candle, for the provisional push.
+     */
+    public static void build(StreamsBuilder builder, StreamsAppConfig config, ChangedMinutes changes) {
         Map<String, Object> serdeConfig = config.serdeConfig();
         Serde<String> keys = new SymbolKeySerde();
         Serde<StockTick> tickSerde = specificSerde(serdeConfig);
@@ -96,10 +106,12 @@ public final class KpiTopology {
                 .processValues(DeadLetterRouter::new, Named.as("dead-letter"))
                 .to(config.dlqTopic(), Produced.with(keys, Serdes.ByteArray()).withName("dlq"));
 
-        TimeWindowedKStream<String, StockTick> minutes = routes.get("route-accepted")
+        KStream<String, StockTick> accepted = routes.get("route-accepted")
                 .mapValues(CheckedTick::tick, Named.as("accepted-ticks"))
                 .processValues(() -> new SymbolIndexer(SYMBOL_INDEX_STORE), Named.as("index-symbols"),
                         SYMBOL_INDEX_STORE)
+                .processValues(() -> new LiveChangeTap(changes), Named.as("mark-live-changes"));
+        TimeWindowedKStream<String, StockTick> minutes = accepted
                 .groupByKey(Grouped.with("ticks-by-symbol", keys, tickSerde))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1), Duration.ofMillis(config.graceMs())));
         if (config.emitMode() == EmitMode.FINAL) {
@@ -131,8 +143,13 @@ public final class KpiTopology {
 
     /** The topology for {@code config}. */
     public static Topology topology(StreamsAppConfig config) {
+        return topology(config, new ChangedMinutes(1));
+    }
+
+    /** The topology for {@code config}, marking changed minutes in {@code changes} (see {@link #build(StreamsBuilder, StreamsAppConfig, ChangedMinutes)}). */
+    public static Topology topology(StreamsAppConfig config, ChangedMinutes changes) {
         StreamsBuilder builder = new StreamsBuilder();
-        build(builder, config);
+        build(builder, config, changes);
         return builder.build();
     }
 

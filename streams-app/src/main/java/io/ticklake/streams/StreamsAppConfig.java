@@ -32,6 +32,7 @@ public final class StreamsAppConfig extends AbstractConfig {
     private static final String GROUP_TOPOLOGY = "Topology";
     private static final String GROUP_STATE = "State";
     private static final String GROUP_QUERIES = "Interactive queries";
+    private static final String GROUP_LIVE = "Provisional push";
 
     public static final String BOOTSTRAP_SERVERS = StreamsConfig.BOOTSTRAP_SERVERS_CONFIG;
     public static final String APPLICATION_ID = StreamsConfig.APPLICATION_ID_CONFIG;
@@ -84,6 +85,12 @@ public final class StreamsAppConfig extends AbstractConfig {
     public static final long IQ_REMOTE_TIMEOUT_MS_DEFAULT = 5_000L;
     public static final String IQ_RETRY_AFTER_MS = "ticklake.iq.retry.after.ms";
     public static final long IQ_RETRY_AFTER_MS_DEFAULT = 1_000L;
+
+    public static final String LIVE_INTERVAL_MS = "ticklake.live.interval.ms";
+    /** Half the ~100 ms a live view aims for, leaving the other half to processing and the push. */
+    public static final long LIVE_INTERVAL_MS_DEFAULT = 50L;
+    public static final String LIVE_MAX_PENDING = "ticklake.live.max.pending";
+    public static final int LIVE_MAX_PENDING_DEFAULT = 100_000;
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, null,
@@ -162,7 +169,17 @@ public final class StreamsAppConfig extends AbstractConfig {
                     ConfigDef.Width.SHORT, "Forwarding timeout")
             .define(IQ_RETRY_AFTER_MS, Type.LONG, IQ_RETRY_AFTER_MS_DEFAULT, ConfigDef.Range.atLeast(0),
                     Importance.LOW, "Retry hint of an 'unavailable' answer (HTTP Retry-After)", GROUP_QUERIES, 3,
-                    ConfigDef.Width.SHORT, "Retry after");
+                    ConfigDef.Width.SHORT, "Retry after")
+            .define(LIVE_INTERVAL_MS, Type.LONG, LIVE_INTERVAL_MS_DEFAULT, ConfigDef.Range.atLeast(1),
+                    Importance.LOW, "How often the windows changed since the last round are read (uncommitted"
+                            + " state included) and handed to provisional KPI listeners (KpiInstance"
+                            + ".addProvisionalListener); independent of the commit interval", GROUP_LIVE, 1,
+                    ConfigDef.Width.SHORT, "Provisional interval")
+            .define(LIVE_MAX_PENDING, Type.INT, LIVE_MAX_PENDING_DEFAULT, ConfigDef.Range.atLeast(1),
+                    Importance.LOW, "Most changed (symbol, minute) pairs waiting for the next provisional round;"
+                            + " a change beyond that is dropped and counted (the window shows again with its next"
+                            + " tick or its committed KPI)", GROUP_LIVE, 2, ConfigDef.Width.SHORT,
+                    "Provisional backlog");
 
     private final List<KpiWindow> rollupWindows;
 
@@ -227,6 +244,14 @@ public final class StreamsAppConfig extends AbstractConfig {
 
     public long maxFutureMs() {
         return getLong(MAX_FUTURE_MS);
+    }
+
+    public long liveIntervalMs() {
+        return getLong(LIVE_INTERVAL_MS);
+    }
+
+    public int liveMaxPending() {
+        return getInt(LIVE_MAX_PENDING);
     }
 
     public boolean staleReadsAllowed() {

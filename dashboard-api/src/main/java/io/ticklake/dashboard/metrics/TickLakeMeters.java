@@ -47,7 +47,15 @@ class TickLakeMeters implements MeterBinder {
         Gauge.builder("ticklake.websocket.sessions", hub, PushHub::sessionCount)
                 .description("Open /ws/kpis sessions").register(registry);
         FunctionCounter.builder("ticklake.websocket.updates.published", hub, PushHub::publishedCount)
-                .description("KPI updates read from the KPI topic and offered to the sessions").register(registry);
+                .description("Committed KPI updates read from the KPI topic and offered to the sessions")
+                .register(registry);
+        FunctionCounter.builder("ticklake.websocket.provisional.updates.published", hub,
+                        PushHub::publishedProvisionalCount)
+                .description("Provisional KPI updates (read before their commit) offered to the sessions")
+                .register(registry);
+        FunctionCounter.builder("ticklake.provisional.changes.dropped", instance, KpiInstance::provisionalDropped)
+                .description("Changed windows not pushed provisionally because the backlog"
+                        + " (ticklake.live.max.pending) was full").register(registry);
         FunctionCounter.builder("ticklake.websocket.updates.dropped", hub, PushHub::droppedCount)
                 .description("KPI updates dropped for slow clients (drop-oldest)").register(registry);
         FunctionCounter.builder("ticklake.websocket.slow.disconnects", hub, PushHub::slowDisconnectCount)

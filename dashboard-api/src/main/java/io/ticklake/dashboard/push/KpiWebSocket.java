@@ -8,7 +8,8 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
 
 /**
  * {@code /ws/kpis}: a client sends {@code {"action":"subscribe","symbols":["AAPL"],"windows":["1m"]}}
- * and receives every matching KPI update as it is committed to {@code stock-kpis} (README "WebSocket").
+ * and receives every matching KPI update: provisional ones from the hosted instance before their commit,
+ * then the confirmed ones as they are committed to {@code stock-kpis} (README "WebSocket").
  */
 @ServerWebSocket("/ws/kpis")
 class KpiWebSocket {

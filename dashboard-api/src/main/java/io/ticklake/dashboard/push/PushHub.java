@@ -28,6 +28,7 @@ public class PushHub implements OutboxListener {
     private final SubscriptionParser parser;
     private final PushProperties properties;
     private final AtomicLong published = new AtomicLong();
+    private final AtomicLong publishedProvisional = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong slowDisconnects = new AtomicLong();
 
@@ -63,18 +64,23 @@ public class PushHub implements OutboxListener {
         }
     }
 
-    /** Queues {@code kpi} for every session subscribed to its symbol and window. */
-    public void publish(WindowKpi kpi) {
-        published.incrementAndGet();
+    /**
+     * Queues {@code kpi} for every session subscribed to its symbol and window: {@code provisional} for
+     * a value read before its commit ({@link ProvisionalFeed}), otherwise a committed one ({@link KpiFeed}).
+     */
+    public void publish(WindowKpi kpi, boolean provisional) {
+        (provisional ? publishedProvisional : published).incrementAndGet();
         String symbol = kpi.getSymbol();
         String window = kpi.getWindow();
+        String key = null;
         String text = null;
         for (PushSession session : sessions.values()) {
             if (session.subscription().matches(symbol, window)) {
                 if (text == null) {
                     text = KpiJson.write(kpi);
+                    key = symbol + '|' + window + '|' + kpi.getWindowStart().toEpochMilli();
                 }
-                session.outbox().offerUpdate(text);
+                session.outbox().offerUpdate(key, text, provisional);
             }
         }
     }
@@ -90,6 +96,10 @@ public class PushHub implements OutboxListener {
 
     public long publishedCount() {
         return published.get();
+    }
+
+    public long publishedProvisionalCount() {
+        return publishedProvisional.get();
     }
 
     public long droppedCount() {

@@ -3,6 +3,8 @@ package io.ticklake.dashboard.push;
 import io.ticklake.dashboard.config.PushProperties.Overflow;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -13,6 +15,12 @@ import java.util.concurrent.CompletionStage;
  * frames; one that falls {@code capacity} updates behind loses the oldest ({@link Overflow#DROP_OLDEST},
  * the next frame says how many) or is disconnected with code 1008 ({@link Overflow#DISCONNECT}).
  * Nothing here blocks the thread that offers, so a slow client never slows the others.
+ *
+ * <p>Updates are confirmed (read from the committed KPI topic) or provisional (read from the owning
+ * instance's stores before the commit). A frame holds one kind only, named by its {@code provisional}
+ * field. A provisional update of a window replaces that window's provisional update still waiting
+ * (in place: its value is the newer one), unless a confirmed update of the window was queued after
+ * it; so the provisional stream of a busy window costs one slot, not one per round.
  *
  * <p>Control frames (acknowledgements, errors) are never dropped and go before waiting updates.
  */
@@ -26,7 +34,9 @@ public final class SessionOutbox {
     private final int maxBatch;
     private final Overflow overflow;
     private final OutboxListener listener;
-    private final Deque<String> updates = new ArrayDeque<>();
+    private final Deque<Update> updates = new ArrayDeque<>();
+    /** Provisional updates waiting, by window key, that a newer provisional value may still replace. */
+    private final Map<String, Update> replaceable = new HashMap<>();
     private final Deque<String> control = new ArrayDeque<>();
     private int droppedSinceLastFrame;
     private boolean sending;
@@ -40,27 +50,45 @@ public final class SessionOutbox {
         this.listener = listener;
     }
 
-    /** Queues one KPI update (its JSON object) and sends if the connection is idle. */
-    public void offerUpdate(String kpiJson) {
+    /**
+     * Queues one KPI update (its JSON object) of the window {@code windowKey} (symbol, size and start) and
+     * sends if the connection is idle.
+     */
+    public void offerUpdate(String windowKey, String kpiJson, boolean provisional) {
         boolean disconnect = false;
         synchronized (this) {
             if (closed) {
                 return;
             }
+            if (provisional) {
+                Update waiting = replaceable.get(windowKey);
+                if (waiting != null) {
+                    waiting.json = kpiJson;
+                    return;
+                }
+            } else {
+                // a later provisional value goes after this confirmed one, not in an earlier slot
+                replaceable.remove(windowKey);
+            }
             if (updates.size() >= capacity) {
                 if (overflow == Overflow.DROP_OLDEST) {
-                    updates.pollFirst();
+                    forget(updates.pollFirst());
                     droppedSinceLastFrame++;
                     listener.dropped(1);
                 } else {
                     closed = true;
                     updates.clear();
+                    replaceable.clear();
                     control.clear();
                     disconnect = true;
                 }
             }
             if (!disconnect) {
-                updates.addLast(kpiJson);
+                Update update = new Update(windowKey, kpiJson, provisional);
+                updates.addLast(update);
+                if (provisional) {
+                    replaceable.put(windowKey, update);
+                }
             }
         }
         if (disconnect) {
@@ -86,6 +114,7 @@ public final class SessionOutbox {
     public synchronized void close() {
         closed = true;
         updates.clear();
+        replaceable.clear();
         control.clear();
     }
 
@@ -157,19 +186,43 @@ public final class SessionOutbox {
         if (updates.isEmpty()) {
             return null;
         }
-        StringBuilder frame = new StringBuilder(256).append("{\"type\":\"kpis\",\"dropped\":")
-                .append(droppedSinceLastFrame).append(",\"kpis\":[");
+        boolean provisional = updates.peekFirst().provisional;
+        StringBuilder frame = new StringBuilder(256).append("{\"type\":\"kpis\",\"provisional\":")
+                .append(provisional).append(",\"dropped\":").append(droppedSinceLastFrame).append(",\"kpis\":[");
         droppedSinceLastFrame = 0;
-        for (int i = 0; i < maxBatch && !updates.isEmpty(); i++) {
+        for (int i = 0; i < maxBatch && !updates.isEmpty() && updates.peekFirst().provisional == provisional; i++) {
             if (i > 0) {
                 frame.append(',');
             }
-            frame.append(updates.pollFirst());
+            Update update = updates.pollFirst();
+            forget(update);
+            frame.append(update.json);
         }
         return frame.append("]}").toString();
     }
 
+    /** An update leaves the queue: it can no longer take a newer provisional value. */
+    private void forget(Update update) {
+        if (update.provisional) {
+            replaceable.remove(update.windowKey, update);
+        }
+    }
+
     private static CompletableFuture<?> toFuture(CompletionStage<?> stage) {
         return stage instanceof CompletableFuture<?> future ? future : stage.toCompletableFuture();
+    }
+
+    /** A waiting update; a provisional one's JSON may be replaced by a newer value while it waits. */
+    private static final class Update {
+
+        final String windowKey;
+        final boolean provisional;
+        String json;
+
+        Update(String windowKey, String json, boolean provisional) {
+            this.windowKey = windowKey;
+            this.json = json;
+            this.provisional = provisional;
+        }
     }
 }

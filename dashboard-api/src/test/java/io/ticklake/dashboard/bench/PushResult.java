@@ -1,6 +1,9 @@
 package io.ticklake.dashboard.bench;
 
-/** What the WebSocket client saw: updates, frames, drops, and the tick-to-frame latency percentiles. */
-record PushResult(double producedPerSecond, long updates, long frames, long dropped, double p50Ms, double p99Ms,
-                  double maxMs) {
+/**
+ * What the WebSocket client saw: frames, drops, and the tick-to-frame latency of the provisional and of
+ * the confirmed KPI updates.
+ */
+record PushResult(double producedPerSecond, long frames, long dropped, PushLatency provisional,
+                  PushLatency confirmed) {
 }

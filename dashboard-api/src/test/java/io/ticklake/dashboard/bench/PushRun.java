@@ -69,18 +69,8 @@ final class PushRun {
         // the last updates are still on their way
         Thread.sleep(3_000);
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
-        long[] latencies = collector.latencies();
-        Arrays.sort(latencies);
-        return new PushResult(producedPerSecond, latencies.length, collector.frames.get(), collector.dropped.get(),
-                percentile(latencies, 0.50), percentile(latencies, 0.99),
-                latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1]);
-    }
-
-    private static double percentile(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)];
+        return new PushResult(producedPerSecond, collector.frames.get(), collector.dropped.get(),
+                PushLatency.of(collector.provisional.values()), PushLatency.of(collector.confirmed.values()));
     }
 
     /** Assembles frames, and records the latency of each KPI update after the warm-up. */
@@ -91,8 +81,8 @@ final class PushRun {
         final AtomicLong dropped = new AtomicLong();
         volatile long countFrom = Long.MAX_VALUE;
         private final StringBuilder partial = new StringBuilder();
-        private long[] latencies = new long[1 << 16];
-        private int size;
+        final LatencyLog provisional = new LatencyLog();
+        final LatencyLog confirmed = new LatencyLog();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -121,27 +111,36 @@ final class PushRun {
                 frames.incrementAndGet();
                 dropped.addAndGet(frame.get("dropped").asLong());
                 if (arrived >= countFrom) {
+                    LatencyLog log = frame.path("provisional").asBoolean() ? provisional : confirmed;
                     for (JsonNode kpi : frame.get("kpis")) {
-                        record(arrived - Instant.parse(kpi.get("last_event_time").asText()).toEpochMilli());
+                        log.record(arrived - Instant.parse(kpi.get("last_event_time").asText()).toEpochMilli());
                     }
                 }
             }
         }
 
-        private synchronized void record(long latencyMs) {
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            subscribed.completeExceptionally(error);
+        }
+    }
+
+    /** Latencies of one kind of update, in arrival order. */
+    private static final class LatencyLog {
+
+        private long[] latencies = new long[1 << 16];
+        private int size;
+
+        synchronized void record(long latencyMs) {
             if (size == latencies.length) {
                 latencies = Arrays.copyOf(latencies, size * 2);
             }
             latencies[size++] = latencyMs;
         }
 
-        synchronized long[] latencies() {
+        synchronized long[] values() {
             return Arrays.copyOf(latencies, size);
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            subscribed.completeExceptionally(error);
         }
     }
 }

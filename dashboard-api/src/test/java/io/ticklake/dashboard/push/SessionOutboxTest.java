@@ -63,6 +63,10 @@ class SessionOutboxTest {
         return "{\"n\":" + n + "}";
     }
 
+    private static String provisional(int n) {
+        return "{\"n\":" + n + ",\"p\":true}";
+    }
+
     private static JsonNode json(String frame) throws Exception {
         return MAPPER.readTree(frame);
     }
@@ -72,9 +76,9 @@ class SessionOutboxTest {
         ManualSink sink = new ManualSink();
         SessionOutbox outbox = new SessionOutbox(sink, 10, 100, Overflow.DROP_OLDEST, OutboxListener.NONE);
 
-        outbox.offerUpdate(kpi(1));
+        outbox.offerUpdate("W" + 1, kpi(1), false);
         sink.completeAll();
-        outbox.offerUpdate(kpi(2));
+        outbox.offerUpdate("W" + 2, kpi(2), false);
 
         assertThat(sink.frames).hasSize(2);
         assertThat(json(sink.frames.get(0)).get("kpis").get(0).get("n").asInt()).isEqualTo(1);
@@ -88,7 +92,7 @@ class SessionOutboxTest {
         SessionOutbox outbox = new SessionOutbox(sink, 100, 3, Overflow.DROP_OLDEST, OutboxListener.NONE);
 
         for (int n = 1; n <= 5; n++) {
-            outbox.offerUpdate(kpi(n));
+            outbox.offerUpdate("W" + n, kpi(n), false);
         }
         assertThat(sink.frames).hasSize(1);
         sink.pending.remove(0).complete(null);
@@ -110,7 +114,7 @@ class SessionOutboxTest {
         SessionOutbox outbox = new SessionOutbox(sink, 3, 100, Overflow.DROP_OLDEST, listener);
 
         for (int n = 1; n <= 7; n++) {
-            outbox.offerUpdate(kpi(n));
+            outbox.offerUpdate("W" + n, kpi(n), false);
         }
         sink.completeAll();
 
@@ -129,9 +133,9 @@ class SessionOutboxTest {
         SessionOutbox outbox = new SessionOutbox(sink, 3, 100, Overflow.DISCONNECT, listener);
 
         for (int n = 1; n <= 5; n++) {
-            outbox.offerUpdate(kpi(n));
+            outbox.offerUpdate("W" + n, kpi(n), false);
         }
-        outbox.offerUpdate(kpi(6));
+        outbox.offerUpdate("W" + 6, kpi(6), false);
         sink.completeAll();
 
         assertThat(sink.closeCode).isEqualTo(SessionOutbox.CLOSE_TOO_SLOW);
@@ -145,11 +149,11 @@ class SessionOutboxTest {
         ManualSink sink = new ManualSink();
         SessionOutbox outbox = new SessionOutbox(sink, 1, 100, Overflow.DROP_OLDEST, OutboxListener.NONE);
 
-        outbox.offerUpdate(kpi(1));
-        outbox.offerUpdate(kpi(2));
+        outbox.offerUpdate("W" + 1, kpi(1), false);
+        outbox.offerUpdate("W" + 2, kpi(2), false);
         outbox.offerControl("{\"type\":\"error\"}");
         outbox.offerControl("{\"type\":\"subscribed\"}");
-        outbox.offerUpdate(kpi(3));
+        outbox.offerUpdate("W" + 3, kpi(3), false);
         sink.completeAll();
         sink.completeAll();
         sink.completeAll();
@@ -165,10 +169,10 @@ class SessionOutboxTest {
         ManualSink sink = new ManualSink();
         SessionOutbox outbox = new SessionOutbox(sink, 10, 100, Overflow.DROP_OLDEST, OutboxListener.NONE);
 
-        outbox.offerUpdate(kpi(1));
-        outbox.offerUpdate(kpi(2));
+        outbox.offerUpdate("W" + 1, kpi(1), false);
+        outbox.offerUpdate("W" + 2, kpi(2), false);
         sink.pending.remove(0).completeExceptionally(new IllegalStateException("connection reset"));
-        outbox.offerUpdate(kpi(3));
+        outbox.offerUpdate("W" + 3, kpi(3), false);
 
         assertThat(sink.frames).hasSize(1);
         assertThat(outbox.waiting()).isZero();
@@ -191,9 +195,90 @@ class SessionOutboxTest {
         SessionOutbox outbox = new SessionOutbox(immediate, 10, 1, Overflow.DROP_OLDEST, OutboxListener.NONE);
 
         for (int n = 1; n <= 10_000; n++) {
-            outbox.offerUpdate(kpi(n));
+            outbox.offerUpdate("W" + n, kpi(n), false);
         }
 
         assertThat(frames).hasSize(10_000);
+    }
+
+    @Test
+    void framesHoldOneKindOfUpdateAndSayWhich() throws Exception {
+        ManualSink sink = new ManualSink();
+        SessionOutbox outbox = new SessionOutbox(sink, 100, 100, Overflow.DROP_OLDEST, OutboxListener.NONE);
+
+        outbox.offerUpdate("A", provisional(1), true);   // goes out at once
+        outbox.offerUpdate("B", provisional(2), true);
+        outbox.offerUpdate("C", provisional(3), true);
+        outbox.offerUpdate("A", kpi(4), false);
+        outbox.offerUpdate("B", kpi(5), false);
+        outbox.offerUpdate("D", provisional(6), true);
+        sink.completeAll();
+        sink.completeAll();
+        sink.completeAll();
+        sink.completeAll();
+
+        assertThat(sink.frames).hasSize(4);
+        assertThat(sink.frames).extracting(frame -> json(frame).get("provisional").asBoolean())
+                .containsExactly(true, true, false, true);
+        assertThat(json(sink.frames.get(1)).get("kpis")).extracting(node -> node.get("n").asInt())
+                .containsExactly(2, 3);
+        assertThat(json(sink.frames.get(2)).get("kpis")).extracting(node -> node.get("n").asInt())
+                .containsExactly(4, 5);
+        assertThat(json(sink.frames.get(3)).get("kpis")).extracting(node -> node.get("n").asInt())
+                .containsExactly(6);
+    }
+
+    @Test
+    void aWaitingProvisionalValueIsReplacedByTheNewerOneOfTheSameWindow() throws Exception {
+        ManualSink sink = new ManualSink();
+        CountingListener listener = new CountingListener();
+        SessionOutbox outbox = new SessionOutbox(sink, 3, 100, Overflow.DROP_OLDEST, listener);
+
+        outbox.offerUpdate("X", provisional(0), true);   // in flight
+        for (int n = 1; n <= 1_000; n++) {
+            outbox.offerUpdate("A", provisional(n), true);
+            outbox.offerUpdate("B", provisional(-n), true);
+        }
+        assertThat(outbox.waiting()).isEqualTo(2);
+        sink.completeAll();
+
+        assertThat(json(sink.frames.get(1)).get("kpis")).extracting(node -> node.get("n").asInt())
+                .containsExactly(1_000, -1_000);
+        assertThat(listener.dropped).hasValue(0);
+    }
+
+    @Test
+    void aProvisionalValueAfterAConfirmedOneOfTheWindowQueuesBehindIt() throws Exception {
+        ManualSink sink = new ManualSink();
+        SessionOutbox outbox = new SessionOutbox(sink, 10, 100, Overflow.DROP_OLDEST, OutboxListener.NONE);
+
+        outbox.offerUpdate("X", kpi(0), false);          // in flight
+        outbox.offerUpdate("A", provisional(1), true);
+        outbox.offerUpdate("A", kpi(2), false);
+        outbox.offerUpdate("A", provisional(3), true);
+        outbox.offerUpdate("A", provisional(4), true);
+        sink.completeAll();
+        sink.completeAll();
+        sink.completeAll();
+
+        assertThat(sink.frames).hasSize(4);
+        assertThat(sink.frames.subList(1, 4)).extracting(frame -> json(frame).get("kpis").get(0).get("n").asInt())
+                .containsExactly(1, 2, 4);
+    }
+
+    @Test
+    void aSentProvisionalValueIsNotReplacedAfterwards() throws Exception {
+        ManualSink sink = new ManualSink();
+        SessionOutbox outbox = new SessionOutbox(sink, 10, 100, Overflow.DROP_OLDEST, OutboxListener.NONE);
+
+        outbox.offerUpdate("A", provisional(1), true);   // in flight
+        outbox.offerUpdate("A", provisional(2), true);   // waits
+        sink.completeAll();                                        // 2 goes out
+        outbox.offerUpdate("A", provisional(3), true);   // waits again
+        sink.completeAll();
+        sink.completeAll();
+
+        assertThat(sink.frames).extracting(frame -> json(frame).get("kpis").get(0).get("n").asInt())
+                .containsExactly(1, 2, 3);
     }
 }

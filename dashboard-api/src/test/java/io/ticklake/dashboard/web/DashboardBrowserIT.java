@@ -105,6 +105,14 @@ class DashboardBrowserIT implements TestPropertyProvider {
         Files.copy(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                 screenshot, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(screenshot)).isPositive();
+
+        // the tick's values come first provisionally (dimmed); the committed ones replace them
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(String.valueOf(row("ACME").getDomAttribute("class"))).doesNotContain("provisional");
+            assertThat(String.valueOf(row("GLOBX").getDomAttribute("class"))).doesNotContain("provisional");
+            assertThat(chart.getDomAttribute("data-last-provisional")).isEqualTo("false");
+            assertThat(chart.getDomAttribute("data-last-close")).isEqualTo("117.25");
+        });
     }
 
     private WebElement row(String symbol) {

@@ -3,6 +3,9 @@ package io.ticklake.streams.host;
 import io.ticklake.streams.KpiTopology;
 import io.ticklake.streams.StreamsAppConfig;
 import io.ticklake.streams.kpi.KpiWindow;
+import io.ticklake.streams.live.ChangedMinutes;
+import io.ticklake.streams.live.ProvisionalKpiListener;
+import io.ticklake.streams.live.ProvisionalPublisher;
 import io.ticklake.streams.query.HttpKpiRemoteClient;
 import io.ticklake.streams.query.KpiQueryService;
 import io.ticklake.streams.query.KpiUnavailableException;
@@ -29,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * layer bound (also when port 0 asked for any free one): a host binds its server, then calls
  * {@link #start(StreamsAppConfig)}. Until then every query is "unavailable" and the instance is alive
  * but not ready.
+ *
+ * <p>Listeners registered with {@link #addProvisionalListener} get the windows this instance owns
+ * within {@code ticklake.live.interval.ms} of a tick changing them, before the change commits
+ * (provisional, see {@link ProvisionalPublisher}); the committed KPIs are in {@code stock-kpis}.
  */
 public final class KpiInstance implements AutoCloseable {
 
@@ -45,6 +52,8 @@ public final class KpiInstance implements AutoCloseable {
     private final RestoreTracker restores = new RestoreTracker();
     private final ForwardingEndpoint forwarding = new ForwardingEndpoint(this::queries);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ChangedMinutes changes;
+    private final ProvisionalPublisher provisional;
     private volatile StreamsAppConfig config;
     private volatile KafkaStreams streams;
     private volatile KpiQueryService queries;
@@ -56,6 +65,8 @@ public final class KpiInstance implements AutoCloseable {
     public KpiInstance(StreamsAppConfig config) {
         this.initial = config;
         this.config = config;
+        this.changes = new ChangedMinutes(config.liveMaxPending());
+        this.provisional = new ProvisionalPublisher(changes, config.liveIntervalMs());
     }
 
     /** Starts with the configuration given at construction. */
@@ -73,7 +84,8 @@ public final class KpiInstance implements AutoCloseable {
         if (streams != null || closing) {
             return;
         }
-        KafkaStreams created = new KafkaStreams(KpiTopology.topology(running), running.streamsProperties());
+        KafkaStreams created = new KafkaStreams(KpiTopology.topology(running, changes),
+                running.streamsProperties());
         created.setUncaughtExceptionHandler(new StreamThreadFailurePolicy());
         created.setGlobalStateRestoreListener(restores);
         created.setStateListener((newState, oldState) -> {
@@ -89,6 +101,9 @@ public final class KpiInstance implements AutoCloseable {
             remote = new HttpKpiRemoteClient(Duration.ofMillis(running.remoteTimeoutMs()),
                     Duration.ofMillis(running.retryAfterMs()));
             queries = new KpiQueryService(created, running, remote);
+            KpiQueryService service = queries;
+            provisional.start(change -> service.localAround(change.partition(), change.symbol(),
+                    change.minuteStart()));
         }
         config = running;
         streams = created;
@@ -97,6 +112,27 @@ public final class KpiInstance implements AutoCloseable {
                 running.applicationId(), running.ticksTopic(), running.kpisTopic(), running.emitMode().label(),
                 running.dlqTopic(), running.applicationServer() == null ? "(none)" : running.applicationServer(),
                 running.streamsProperties().getOrDefault(StreamsAppConfig.STATE_DIR, "(Kafka Streams' default)"));
+    }
+
+    /**
+     * Registers {@code listener} for provisional KPIs: the current value of every window of this
+     * instance's partitions that a tick changed, about every {@code ticklake.live.interval.ms}, read
+     * before the change commits (a crash or abort can take it back; only the committed {@code stock-kpis}
+     * record is final). Needs {@code application.server} (the values are read as interactive queries
+     * read them); may be called before {@link #start}. Closing the registration removes the listener.
+     */
+    public ProvisionalPublisher.Registration addProvisionalListener(ProvisionalKpiListener listener) {
+        return provisional.subscribe(listener);
+    }
+
+    /** Provisional KPIs handed to the listeners since start. */
+    public long provisionalPublished() {
+        return provisional.publishedCount();
+    }
+
+    /** Changed windows not pushed provisionally because {@code ticklake.live.max.pending} waited already. */
+    public long provisionalDropped() {
+        return provisional.droppedCount();
     }
 
     /** The forwarding endpoint of this instance, to be served on {@code application.server}. */
@@ -192,6 +228,7 @@ public final class KpiInstance implements AutoCloseable {
     @Override
     public synchronized void close() {
         closing = true;
+        provisional.close();
         if (streams != null) {
             streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
         }

@@ -68,7 +68,7 @@ public final class KpiEmitter implements Processor<Windowed<String>, Candle, Str
         String symbol = record.key().key();
         long start = record.key().window().start();
         candles.put(symbol, ValueAndTimestamp.make(record.value(), record.timestamp()), start);
-        MinuteSeries series = fetchFor(symbol, start);
+        MinuteSeries series = MinuteSeries.around(candles, symbol, start, rollups);
         emit(KpiFactory.minute(symbol, start, series));
         if (mode == EmitMode.UPDATE) {
             for (KpiWindow window : rollups) {
@@ -78,18 +78,6 @@ public final class KpiEmitter implements Processor<Windowed<String>, Candle, Str
             trackRollups(symbol, start, series);
             emitDueRollups(start);
         }
-    }
-
-    /** One read covering the moving-average history and every rollup holding the minute. */
-    private MinuteSeries fetchFor(String symbol, long start) {
-        long from = KpiFactory.historyStart(start);
-        long to = start;
-        for (KpiWindow window : rollups) {
-            long windowStart = window.startOf(start);
-            from = Math.min(from, windowStart);
-            to = Math.max(to, windowStart + window.sizeMs() - KpiWindow.MINUTE_MS);
-        }
-        return MinuteSeries.fetch(candles, symbol, from, to);
     }
 
     /** Final mode: emit the rollups this closed minute completes, queue the ones it opens. */

@@ -35,6 +35,22 @@ public final class MinuteSeries {
         return new MinuteSeries(starts, candles);
     }
 
+    /**
+     * One read covering everything a change of {@code symbol}'s minute at {@code minuteStart} touches:
+     * the moving-average history of that minute and every window of {@code rollups} holding it.
+     */
+    public static MinuteSeries around(ReadOnlyWindowStore<String, ValueAndTimestamp<Candle>> store, String symbol,
+                                      long minuteStart, List<KpiWindow> rollups) {
+        long from = KpiFactory.historyStart(minuteStart);
+        long to = minuteStart;
+        for (KpiWindow window : rollups) {
+            long windowStart = window.startOf(minuteStart);
+            from = Math.min(from, windowStart);
+            to = Math.max(to, windowStart + window.sizeMs() - KpiWindow.MINUTE_MS);
+        }
+        return fetch(store, symbol, from, to);
+    }
+
     /** The candle of the minute starting at {@code start}, or null. */
     public Candle at(long start) {
         for (int i = 0; i < starts.length; i++) {

@@ -57,6 +57,7 @@ public final class KpiQueryService implements KpiQueries {
     private final HostInfo self;
     private final String ticksTopic;
     private final Map<String, KpiWindow> windows = new LinkedHashMap<>();
+    private final List<KpiWindow> rollups;
     private final boolean staleReadsAllowed;
     private final Duration retryAfter;
 
@@ -71,6 +72,7 @@ public final class KpiQueryService implements KpiQueries {
         }
         this.ticksTopic = config.ticksTopic();
         config.allWindows().forEach(window -> windows.put(window.label(), window));
+        this.rollups = config.rollupWindows();
         this.staleReadsAllowed = config.staleReadsAllowed();
         this.retryAfter = Duration.ofMillis(config.retryAfterMs());
     }
@@ -148,6 +150,16 @@ public final class KpiQueryService implements KpiQueries {
         }
         all.sort(Comparator.comparing(WindowKpi::getSymbol));
         return all;
+    }
+
+    /**
+     * Provisional push: the KPIs of every window holding {@code symbol}'s minute at {@code minuteStart}
+     * (1m and each rollup), from this instance's active copy of {@code partition}, including what is
+     * not committed yet. Throws {@link KpiUnavailableException} when that copy is not queryable here
+     * (moved away, restoring).
+     */
+    public List<WindowKpi> localAround(int partition, String symbol, long minuteStart) {
+        return localViews(partition, false, views -> views.around(symbol, minuteStart, rollups));
     }
 
     private List<WindowKpi> latestAllFrom(HostInfo host, Set<Integer> partitions, KpiWindow size,

@@ -77,6 +77,26 @@ public final class KpiViews {
         return kpis;
     }
 
+    /**
+     * The KPIs of every window holding {@code symbol}'s minute at {@code minuteStart}: the 1-minute KPI
+     * with its moving averages, then each of {@code rollups}, as the emitter writes them in update mode.
+     */
+    public List<WindowKpi> around(String symbol, long minuteStart, List<KpiWindow> rollups) {
+        MinuteSeries series = MinuteSeries.around(candles, symbol, minuteStart, rollups);
+        List<WindowKpi> kpis = new ArrayList<>();
+        WindowKpi minute = KpiFactory.minute(symbol, minuteStart, series);
+        if (minute != null) {
+            kpis.add(minute);
+        }
+        for (KpiWindow window : rollups) {
+            WindowKpi rollup = KpiFactory.rollup(symbol, window, window.startOf(minuteStart), series);
+            if (rollup != null) {
+                kpis.add(rollup);
+            }
+        }
+        return kpis;
+    }
+
     /** The latest KPI of every symbol of this partition, by symbol. */
     public List<WindowKpi> latestAll(KpiWindow window) {
         List<WindowKpi> kpis = new ArrayList<>();

@@ -8,6 +8,7 @@ import io.ticklake.schemas.serde.SpecificAvroSerde;
 import io.ticklake.streams.KpiTopology;
 import io.ticklake.streams.StreamsAppConfig;
 import io.ticklake.streams.kpi.Candle;
+import io.ticklake.streams.live.ChangedMinutes;
 import io.ticklake.streams.query.KpiViews;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,12 @@ public final class TopologyDriverFixture implements AutoCloseable {
 
     /** @param overrides configuration on top of the test defaults (mock registry, no record cache) */
     public TopologyDriverFixture(Map<String, Object> overrides, Instant wallClock) throws Exception {
+        this(overrides, wallClock, new ChangedMinutes(1));
+    }
+
+    /** The same, with the topology marking changed minutes in {@code changes} (the provisional push). */
+    public TopologyDriverFixture(Map<String, Object> overrides, Instant wallClock, ChangedMinutes changes)
+            throws Exception {
         Map<String, Object> props = new HashMap<>();
         props.put(StreamsAppConfig.BOOTSTRAP_SERVERS, "unused:9092");
         props.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope);
@@ -53,7 +60,7 @@ public final class TopologyDriverFixture implements AutoCloseable {
         props.putAll(overrides);
         this.config = new StreamsAppConfig(props);
         Properties streamsProps = config.streamsProperties();
-        this.driver = new TopologyTestDriver(KpiTopology.topology(config), streamsProps, wallClock);
+        this.driver = new TopologyTestDriver(KpiTopology.topology(config, changes), streamsProps, wallClock);
         Map<String, Object> serdeConfig = Map.of(StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope);
         kpiSerde.configure(serdeConfig, false);
         tickSerializer.configure(serdeConfig, false);
