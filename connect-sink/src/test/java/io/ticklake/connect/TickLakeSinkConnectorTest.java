@@ -1,7 +1,9 @@
 package io.ticklake.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.ticklake.lake.LakeUri;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -45,9 +47,24 @@ class TickLakeSinkConnectorTest {
 
     @Test
     void s3UriWithoutBucketNamesTheKeyAndTheForms() {
-        Config config = validate(Map.of("lake.uri", "s3a:///raw"));
+        Config config = validate(Map.of("lake.uri", "s3a://"));
         assertThat(errors(config, "lake.uri")).singleElement().asString()
                 .contains("lake.uri").contains("names no bucket").contains("s3a://bucket[/prefix]");
+    }
+
+    @Test
+    void aBadLakeUriGetsTheLakeModulesMessageUnderTheKey() {
+        for (String bad : List.of("hdfs://nn/lake", "s3://Bad_Bucket/x", "")) {
+            String parserMessage = catchThrowable(() -> LakeUri.parse(bad)).getMessage();
+            assertThat(errors(validate(Map.of("lake.uri", bad)), "lake.uri")).as(bad).singleElement().asString()
+                    .contains("configuration lake.uri").contains(parserMessage)
+                    .contains("file:///path, s3://bucket[/prefix] or s3a://bucket[/prefix]");
+        }
+    }
+
+    @Test
+    void aPlainPathIsALocalLakeAsEverywhereElse() {
+        assertThat(errorCount(validate(Map.of("lake.uri", lake.toString())))).isZero();
     }
 
     @Test
@@ -73,7 +90,7 @@ class TickLakeSinkConnectorTest {
         assertThat(errors(validate(Map.of("s3.part.size", "1000")), "s3.part.size"))
                 .singleElement().asString().contains("at least 5242880");
         assertThat(errors(validate(Map.of("lake.uri", "hdfs://nn/lake")), "lake.uri"))
-                .singleElement().asString().contains("unsupported scheme 'hdfs'");
+                .singleElement().asString().contains("scheme is not supported");
     }
 
     @Test

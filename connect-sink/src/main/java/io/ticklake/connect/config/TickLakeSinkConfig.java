@@ -1,7 +1,9 @@
 package io.ticklake.connect.config;
 
 import io.ticklake.connect.partition.PartitionField;
-import io.ticklake.connect.storage.LakeUri;
+import io.ticklake.connect.writer.FileNames;
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.S3Settings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -33,8 +35,10 @@ public final class TickLakeSinkConfig extends AbstractConfig {
     private static final String ERRORS_GROUP = "Errors and retries";
 
     public static final String LAKE_URI = "lake.uri";
+    /** What {@link LakeUri#parse} accepts, for the docs; the parser's own message explains a refusal. */
+    static final String LAKE_URI_FORMS = "file:///path (or a plain path), s3://bucket[/prefix] or s3a://bucket[/prefix]";
     public static final String LAKE_TABLE = "lake.table";
-    public static final String LAKE_TABLE_DEFAULT = "stock_ticks";
+    public static final String LAKE_TABLE_DEFAULT = FileNames.CONTRACT_TABLE;
 
     public static final String S3_ENDPOINT = "s3.endpoint";
     public static final String S3_ENDPOINT_DEFAULT = "";
@@ -92,7 +96,8 @@ public final class TickLakeSinkConfig extends AbstractConfig {
         ConfigDef def = new ConfigDef();
         int order = 0;
         def.define(LAKE_URI, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new LakeUriValidator(), Importance.HIGH,
-                "Where the lake lives: " + LakeUri.FORMS + ". Raw ticks land under <lake>/raw/<lake.table>/.",
+                "Where the lake lives: " + LAKE_URI_FORMS + ", read as every TickLake component reads it."
+                        + " Raw ticks land under <lake>/raw/<lake.table>/.",
                 LAKE_GROUP, ++order, Width.LONG, "Lake URI");
         def.define(LAKE_TABLE, Type.STRING, LAKE_TABLE_DEFAULT, new TableNameValidator(), Importance.LOW,
                 "Table directory under <lake>/raw/.", LAKE_GROUP, ++order, Width.SHORT, "Table");
@@ -167,6 +172,26 @@ public final class TickLakeSinkConfig extends AbstractConfig {
 
     public LakeUri lakeUri() {
         return LakeUri.parse(getString(LAKE_URI));
+    }
+
+    /**
+     * The S3 settings shared by every component. Empty strings mean unset: AWS's endpoint, and the AWS
+     * default credential chain when both keys are empty.
+     */
+    public S3Settings s3Settings() {
+        String accessKey = s3AccessKey().value();
+        String secretKey = s3SecretKey().value();
+        if (accessKey.isEmpty() != secretKey.isEmpty()) {
+            // S3Settings refuses this too, but without naming the key
+            throw new ConfigException(accessKey.isEmpty() ? S3_ACCESS_KEY : S3_SECRET_KEY, "[hidden]",
+                    "set both s3.access.key and s3.secret.key, or neither for the AWS default chain");
+        }
+        return new S3Settings(emptyToNull(s3Endpoint()), emptyToNull(accessKey), emptyToNull(secretKey), s3Region(),
+                s3PathStyleAccess());
+    }
+
+    private static String emptyToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     public String lakeTable() {
@@ -257,15 +282,13 @@ public final class TickLakeSinkConfig extends AbstractConfig {
         return props;
     }
 
-    /** Validates that a value parses as a lake URI. */
+    /** Accepts exactly what the lake module's {@link LakeUri#parse} accepts, reporting its reason under the key. */
     public static final class LakeUriValidator implements ConfigDef.Validator {
         @Override
         public void ensureValid(String name, Object value) {
-            if (value == null) {
-                throw new ConfigException(name, null, "a lake URI is required: " + LakeUri.FORMS);
-            }
             try {
-                LakeUri.parse((String) value);
+                // a missing value is an empty one, so it gets the parser's message too
+                LakeUri.parse(value == null ? "" : (String) value);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(name, value, e.getMessage());
             }
@@ -273,7 +296,7 @@ public final class TickLakeSinkConfig extends AbstractConfig {
 
         @Override
         public String toString() {
-            return LakeUri.FORMS;
+            return LAKE_URI_FORMS;
         }
     }
 

@@ -8,6 +8,8 @@ import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 
 /**
  * Writes {@link RawTickRow}s straight to Parquet's record consumer: no intermediate Avro or Hadoop
@@ -15,6 +17,9 @@ import org.apache.parquet.io.api.RecordConsumer;
  * is known.
  */
 final class RawTickWriteSupport extends WriteSupport<RawTickRow> {
+
+    /** The lake contract's raw schema, parsed once; {@link #write} fills its fields by position. */
+    private static final MessageType SCHEMA = MessageTypeParser.parseMessageType(RawTickColumns.PARQUET_SCHEMA);
 
     private final Binary topic;
     private final int partition;
@@ -30,12 +35,12 @@ final class RawTickWriteSupport extends WriteSupport<RawTickRow> {
 
     @Override
     public WriteContext init(org.apache.hadoop.conf.Configuration configuration) {
-        return new WriteContext(RawTickSchema.SCHEMA, Map.of());
+        return new WriteContext(SCHEMA, Map.of());
     }
 
     @Override
     public WriteContext init(ParquetConfiguration configuration) {
-        return new WriteContext(RawTickSchema.SCHEMA, Map.of());
+        return new WriteContext(SCHEMA, Map.of());
     }
 
     @Override

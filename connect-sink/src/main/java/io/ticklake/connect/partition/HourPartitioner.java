@@ -1,17 +1,17 @@
 package io.ticklake.connect.partition;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import io.ticklake.lake.RawLayout;
+import java.time.Instant;
 
 /**
- * Maps a timestamp to its UTC hour directory, {@code year=YYYY/month=MM/day=DD/hour=HH}. Always UTC
- * (no time zone or locale setting to get wrong), zero-padded so directories sort in time order.
+ * Maps a timestamp to its hour directory as the lake contract lays it out
+ * ({@link RawLayout#partitionPath}: {@code year=YYYY/month=MM/day=DD/hour=HH}, UTC, zero-padded).
  * Not thread-safe: it remembers the last hour because consecutive ticks mostly share it.
  */
 public final class HourPartitioner {
 
     private static final long HOUR_MS = 3_600_000L;
-    /** 0001-01-01T00:00Z and 9999-12-31T23:59:59.999Z: years that fit four digits. */
+    /** 0001-01-01T00:00Z and 9999-12-31T23:59:59.999Z: years that fit the layout's four digits. */
     private static final long MIN_MS = -62_135_596_800_000L;
     private static final long MAX_MS = 253_402_300_799_999L;
 
@@ -34,11 +34,10 @@ public final class HourPartitioner {
     }
 
     private static String format(long epochMillis) {
+        // the layout would print five-digit or negative years; such a record goes to the DLQ instead
         if (!isPartitionable(epochMillis)) {
             throw new IllegalArgumentException("timestamp " + epochMillis + " ms is outside the years 0001-9999");
         }
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000L), 0, ZoneOffset.UTC);
-        return String.format("year=%04d/month=%02d/day=%02d/hour=%02d",
-                utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth(), utc.getHour());
+        return RawLayout.partitionPath(Instant.ofEpochMilli(epochMillis));
     }
 }

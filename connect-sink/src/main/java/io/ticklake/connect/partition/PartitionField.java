@@ -1,5 +1,6 @@
 package io.ticklake.connect.partition;
 
+import io.ticklake.lake.RawTickColumns;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,19 +11,29 @@ import java.util.Locale;
  */
 public enum PartitionField {
     /** When the trade happened (the lake contract's default). */
-    EVENT_TIME,
+    EVENT_TIME(RawTickColumns.EVENT_TIME),
     /** The Kafka record timestamp, stored as ingest_time. */
-    INGEST_TIME;
+    INGEST_TIME(RawTickColumns.INGEST_TIME);
 
+    private final String column;
+
+    PartitionField(String column) {
+        this.column = column;
+    }
+
+    /** The raw column it names, as the lake contract spells it. */
     public String columnName() {
-        return name().toLowerCase(Locale.ROOT);
+        return column;
     }
 
     public static List<String> columnNames() {
         return Arrays.stream(values()).map(PartitionField::columnName).toList();
     }
 
+    /** Case-insensitive; throws {@link IllegalArgumentException} for any other column. */
     public static PartitionField fromColumnName(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        String column = value.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.column.equals(column)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("'" + value + "' is not one of " + columnNames()));
     }
 }

@@ -1,8 +1,9 @@
 package io.ticklake.connect.storage;
 
 import io.ticklake.connect.config.TickLakeSinkConfig;
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.S3Settings;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -22,17 +23,18 @@ public final class ObjectStores {
 
     public static ObjectStore open(TickLakeSinkConfig config) {
         LakeUri lake = config.lakeUri();
-        if (lake.isLocal()) {
-            return new LocalFileStore(Path.of(lake.root()));
+        if (!lake.isS3()) {
+            return new LocalFileStore(lake.localPath());
         }
-        return new S3ObjectStore(s3Client(config), lake, config.s3PartSize(), config.s3Endpoint());
+        S3Settings s3 = config.s3Settings();
+        return new S3ObjectStore(s3Client(s3), lake, config.s3PartSize(), s3.endpointOption().orElse(""));
     }
 
-    static S3Client s3Client(TickLakeSinkConfig config) {
+    static S3Client s3Client(S3Settings s3) {
         S3ClientBuilder builder = S3Client.builder()
-                .region(Region.of(config.s3Region()))
-                .forcePathStyle(config.s3PathStyleAccess())
-                .credentialsProvider(credentials(config))
+                .region(Region.of(s3.region()))
+                .forcePathStyle(s3.pathStyle())
+                .credentialsProvider(credentials(s3))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(60)))
@@ -40,23 +42,14 @@ public final class ObjectStores {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(Duration.ofMinutes(5))
                         .build());
-        if (!config.s3Endpoint().isEmpty()) {
-            builder.endpointOverride(URI.create(config.s3Endpoint()));
-        }
+        s3.endpointOption().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         return builder.build();
     }
 
-    private static AwsCredentialsProvider credentials(TickLakeSinkConfig config) {
-        String accessKey = config.s3AccessKey().value();
-        String secretKey = config.s3SecretKey().value();
-        if (accessKey.isEmpty() && secretKey.isEmpty()) {
+    private static AwsCredentialsProvider credentials(S3Settings s3) {
+        if (s3.accessKey() == null) {
             return DefaultCredentialsProvider.create();
         }
-        if (accessKey.isEmpty() || secretKey.isEmpty()) {
-            throw new org.apache.kafka.common.config.ConfigException(accessKey.isEmpty()
-                    ? TickLakeSinkConfig.S3_ACCESS_KEY : TickLakeSinkConfig.S3_SECRET_KEY, "[hidden]",
-                    "set both s3.access.key and s3.secret.key, or neither for the AWS default chain");
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey));
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
     }
 }

@@ -1,5 +1,6 @@
 package io.ticklake.connect.storage;
 
+import io.ticklake.lake.LakeUri;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -141,7 +142,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public int abortIncompleteUploads(String keyPrefix, Predicate<String> fileName) {
-        String prefix = lake.key(keyPrefix);
+        // LakeUri.key trims the trailing slash; keep it, so "raw/t/" does not also list "raw/t_other/"
+        String prefix = lake.key(keyPrefix) + (keyPrefix.endsWith("/") ? "/" : "");
         int aborted = 0;
         try {
             for (MultipartUpload upload : s3.listMultipartUploadsPaginator(ListMultipartUploadsRequest.builder()

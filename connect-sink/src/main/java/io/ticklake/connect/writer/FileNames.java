@@ -1,5 +1,6 @@
 package io.ticklake.connect.writer;
 
+import io.ticklake.lake.RawLayout;
 import java.util.function.Predicate;
 
 /**
@@ -11,6 +12,14 @@ public final class FileNames {
 
     public static final String EXTENSION = ".parquet";
 
+    // RawLayout.RAW_TABLE is "raw/stock_ticks": the raw layer, then the contract's table, which
+    // lake.table may rename; split here so the sink's keys follow the contract if it moves
+    private static final int TABLE_START = RawLayout.RAW_TABLE.lastIndexOf('/') + 1;
+    private static final String RAW_LAYER = RawLayout.RAW_TABLE.substring(0, TABLE_START);
+
+    /** The contract's raw table directory name, {@code stock_ticks}: the default of {@code lake.table}. */
+    public static final String CONTRACT_TABLE = RawLayout.RAW_TABLE.substring(TABLE_START);
+
     private FileNames() {
     }
 
@@ -18,14 +27,17 @@ public final class FileNames {
         return topic + "+" + partition + "+" + String.format("%020d", startOffset) + EXTENSION;
     }
 
-    /** The key relative to the lake root: {@code raw/<table>/<hour path>/<file name>}. */
+    /**
+     * The key relative to the lake root: {@code raw/<table>/<hour path>/<file name>}; for the contract's
+     * table, {@link RawLayout#hourDirectory} followed by the file name.
+     */
     public static String key(String table, String hourPath, String fileName) {
         return tablePrefix(table) + hourPath + "/" + fileName;
     }
 
     /** {@code raw/<table>/}: everything the sink writes for a table sits under it. */
     public static String tablePrefix(String table) {
-        return "raw/" + table + "/";
+        return RAW_LAYER + table + "/";
     }
 
     /** Matches the file names of one topic partition (Kafka topic names cannot contain '+'). */
