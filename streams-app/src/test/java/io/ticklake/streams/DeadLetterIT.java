@@ -33,7 +33,7 @@ class DeadLetterIT {
     void badRecordsLandInTheDlqAndGoodOnesStillCount(TestPlatform platform) throws Exception {
         ItConfig it = new ItConfig(platform, "dlq", 1);
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
-        try (KpiApplication app = KpiApplication.start(new StreamsAppConfig(it.instance(Map.of())));
+        try (StreamsApp app = StreamsApp.start(new StreamsAppConfig(it.instance(Map.of())));
              KafkaProducer<String, Object> ticks = KafkaTestIo.tickProducer(platform.kafkaBootstrapServers(),
                      platform.schemaRegistryUrl());
              KafkaProducer<byte[], byte[]> raw = KafkaTestIo.rawProducer(platform.kafkaBootstrapServers())) {
@@ -76,11 +76,11 @@ class DeadLetterIT {
             assertThat(kpis).filteredOn(kpi -> kpi.getWindow().equals("1m") && kpi.getWindowStart().equals(t0))
                     .allSatisfy(kpi -> assertThat(kpi.getHigh()).isEqualTo(100.0));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(DlqMetrics.total(app.streams().metrics(), DlqStage.DESERIALIZE)).isEqualTo(3);
-                assertThat(DlqMetrics.total(app.streams().metrics(), DlqStage.VALIDATE)).isEqualTo(1);
-                assertThat(DlqMetrics.total(app.streams().metrics(), DlqStage.LATE)).isEqualTo(1);
+                assertThat(DlqMetrics.total(app.instance().streams().metrics(), DlqStage.DESERIALIZE)).isEqualTo(3);
+                assertThat(DlqMetrics.total(app.instance().streams().metrics(), DlqStage.VALIDATE)).isEqualTo(1);
+                assertThat(DlqMetrics.total(app.instance().streams().metrics(), DlqStage.LATE)).isEqualTo(1);
             });
-            assertThat(app.streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
+            assertThat(app.instance().streams().state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
     }
 

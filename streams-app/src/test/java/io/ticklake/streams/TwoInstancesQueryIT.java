@@ -52,8 +52,8 @@ class TwoInstancesQueryIT {
         List<StockTick> ticks = TickScript.minutes(symbols, t0, 0, 20, 5, 42);
         Map<String, WindowKpi> expected = ExpectedKpis.compute(ticks, WINDOWS);
 
-        try (KpiApplication first = KpiApplication.start(new StreamsAppConfig(it.instance(overrides)));
-             KpiApplication second = KpiApplication.start(new StreamsAppConfig(it.instance(overrides)))) {
+        try (StreamsApp first = StreamsApp.start(new StreamsAppConfig(it.instance(overrides)));
+             StreamsApp second = StreamsApp.start(new StreamsAppConfig(it.instance(overrides)))) {
             try (KafkaProducer<String, Object> producer = KafkaTestIo.tickProducer(platform.kafkaBootstrapServers(),
                     platform.schemaRegistryUrl())) {
                 for (StockTick tick : ticks) {
@@ -61,8 +61,8 @@ class TwoInstancesQueryIT {
                 }
                 producer.flush();
             }
-            KpiQueryService a = first.queries().orElseThrow();
-            KpiQueryService b = second.queries().orElseThrow();
+            KpiQueryService a = first.instance().queries();
+            KpiQueryService b = second.instance().queries();
             await().atMost(Duration.ofSeconds(90)).until(() -> bothOwnPartitions(first, second)
                     && answersAll(a, symbols, expected, t0) && answersAll(b, symbols, expected, t0));
 
@@ -99,15 +99,15 @@ class TwoInstancesQueryIT {
 
             // one instance leaves: the other takes over its partitions, never answering wrongly meanwhile
             second.close();
-            await().atMost(Duration.ofSeconds(90)).until(() -> first.streams().state() == KafkaStreams.State.RUNNING
+            await().atMost(Duration.ofSeconds(90)).until(() -> first.instance().isReady()
                     && answersAll(a, symbols, expected, t0));
-            assertThat(first.streams().metadataForLocalThreads().iterator().next().activeTasks()).hasSize(6);
+            assertThat(first.instance().streams().metadataForLocalThreads().iterator().next().activeTasks()).hasSize(6);
         }
     }
 
-    private static boolean bothOwnPartitions(KpiApplication first, KpiApplication second) {
-        return !first.streams().metadataForLocalThreads().iterator().next().activeTasks().isEmpty()
-                && !second.streams().metadataForLocalThreads().iterator().next().activeTasks().isEmpty();
+    private static boolean bothOwnPartitions(StreamsApp first, StreamsApp second) {
+        return !first.instance().streams().metadataForLocalThreads().iterator().next().activeTasks().isEmpty()
+                && !second.instance().streams().metadataForLocalThreads().iterator().next().activeTasks().isEmpty();
     }
 
     /**

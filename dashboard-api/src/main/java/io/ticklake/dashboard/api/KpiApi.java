@@ -2,66 +2,68 @@ package io.ticklake.dashboard.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.ticklake.dashboard.config.ApiProperties;
-import io.ticklake.dashboard.streams.KpiStreams;
 import io.ticklake.schemas.WindowKpi;
+import io.ticklake.streams.host.KpiInstance;
 import io.ticklake.streams.kpi.KpiWindow;
 import io.ticklake.streams.query.KpiQueryService;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The REST API's queries: checks the parameters (naming the one at fault), resolves the time range,
- * and delegates to the streams query service, which answers from this instance's stores or forwards
- * to the instance that owns the symbol.
+ * and delegates to the hosted instance's query service, which answers from this instance's stores or
+ * forwards to the instance that owns the symbol. The KPIs are returned as they are; the controller
+ * writes them as streams-app's KPI JSON.
  */
 @Singleton
 public class KpiApi {
 
     public static final String DEFAULT_WINDOW = "1m";
 
-    private final KpiStreams streams;
+    private final KpiInstance instance;
     private final ApiProperties limits;
     private final Clock clock = Clock.systemUTC();
 
-    public KpiApi(KpiStreams streams, ApiProperties limits) {
-        this.streams = streams;
+    public KpiApi(KpiInstance instance, ApiProperties limits) {
+        this.instance = instance;
         this.limits = limits;
     }
 
     /** Every symbol with a tick within the KPI history, with its last price and time, by symbol. */
     public List<SymbolView> symbols() {
-        return call(() -> streams.queries().latestAll(KpiWindow.ONE_MINUTE.label())).stream()
+        return call(() -> instance.queries().latestAll(KpiWindow.ONE_MINUTE.label())).stream()
                 .map(SymbolView::of).toList();
     }
 
     /** The KPIs of {@code symbol} whose window starts in the range; 404 when the symbol is unknown. */
-    public List<KpiView> range(String symbol, @Nullable String window, @Nullable String from, @Nullable String to) {
+    public List<WindowKpi> range(String symbol, @Nullable String window, @Nullable String from, @Nullable String to) {
         String checkedSymbol = SymbolParameter.check(symbol);
         KpiWindow size = window(window);
         TimeRange range = TimeRange.resolve(from, to, size.sizeMs(), limits.getDefaultRangeWindows(),
                 limits.getMaxRangeWindows(), clock);
-        KpiQueryService queries = streams.queries();
+        KpiQueryService queries = instance.queries();
         List<WindowKpi> kpis = call(() -> queries.range(checkedSymbol, size.label(), range.from(), range.to()));
         if (kpis.isEmpty() && call(() -> queries.latest(checkedSymbol, KpiWindow.ONE_MINUTE.label())).isEmpty()) {
             throw new UnknownSymbolException(checkedSymbol);
         }
-        return kpis.stream().map(KpiView::of).toList();
+        return kpis;
     }
 
     /** The latest KPI of {@code symbol}; 404 when the symbol is unknown. */
-    public KpiView latest(String symbol, @Nullable String window) {
+    public WindowKpi latest(String symbol, @Nullable String window) {
         String checkedSymbol = SymbolParameter.check(symbol);
         KpiWindow size = window(window);
-        return call(() -> streams.queries().latest(checkedSymbol, size.label())).map(KpiView::of)
-                .orElseThrow(() -> new UnknownSymbolException(checkedSymbol));
+        Optional<WindowKpi> latest = call(() -> instance.queries().latest(checkedSymbol, size.label()));
+        return latest.orElseThrow(() -> new UnknownSymbolException(checkedSymbol));
     }
 
     /** The latest KPI of every symbol, by symbol. */
-    public List<KpiView> latestAll(@Nullable String window) {
+    public List<WindowKpi> latestAll(@Nullable String window) {
         KpiWindow size = window(window);
-        return call(() -> streams.queries().latestAll(size.label())).stream().map(KpiView::of).toList();
+        return call(() -> instance.queries().latestAll(size.label()));
     }
 
     private KpiWindow window(@Nullable String label) {
@@ -74,9 +76,9 @@ public class KpiApi {
         } catch (IllegalArgumentException e) {
             // reported below with the windows that exist
         }
-        if (window == null || !streams.windows().contains(window.label())) {
+        if (window == null || !instance.windows().contains(window.label())) {
             throw new BadParameterException("window", "query parameter 'window' must be one of "
-                    + String.join(", ", streams.windows()) + ", not '" + label + "'");
+                    + String.join(", ", instance.windows()) + ", not '" + label + "'");
         }
         return window;
     }

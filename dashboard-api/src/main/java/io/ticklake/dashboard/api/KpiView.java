@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.ticklake.schemas.WindowKpi;
+import io.ticklake.streams.query.KpiJson;
 
 /**
- * A {@link WindowKpi} as JSON: the Avro field names, instants as ISO-8601 UTC strings (the same shape
- * as streams-app's forwarding JSON), used by the REST answers and the WebSocket frames.
+ * The KPI object of the OpenAPI document, and a type clients can read it into. The JSON itself is
+ * written by streams-app's {@link KpiJson} (the one KPI JSON, also of the forwarding paths and the
+ * WebSocket frames): the Avro field names, instants as ISO-8601 UTC strings. A test checks that the
+ * two agree.
  */
 @Serdeable
 @Schema(name = "Kpi", description = "KPIs of one symbol in one tumbling window")
@@ -31,11 +33,4 @@ public record KpiView(
         Double ma15m,
         @JsonProperty("ma_1h") @Nullable @Schema(description = "mean price over the hour before window_end (1m windows)")
         Double ma1h) {
-
-    public static KpiView of(WindowKpi kpi) {
-        return new KpiView(kpi.getSymbol(), kpi.getWindow(), kpi.getWindowStart().toString(),
-                kpi.getWindowEnd().toString(), kpi.getOpen(), kpi.getHigh(), kpi.getLow(), kpi.getClose(), kpi.getAvg(),
-                kpi.getVwap(), kpi.getVolume(), kpi.getTradeCount(), kpi.getStddev(),
-                kpi.getLastEventTime().toString(), kpi.getMa15m(), kpi.getMa1h());
-    }
 }

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.ticklake.dashboard.push.PushHub;
-import io.ticklake.dashboard.streams.KpiStreams;
+import io.ticklake.streams.host.KpiInstance;
 import io.ticklake.streams.ingest.DlqMetrics;
 import jakarta.inject.Singleton;
 
@@ -18,31 +18,31 @@ import jakarta.inject.Singleton;
 @Singleton
 class TickLakeMeters implements MeterBinder {
 
-    private final KpiStreams streams;
+    private final KpiInstance instance;
     private final PushHub hub;
 
-    TickLakeMeters(KpiStreams streams, PushHub hub) {
-        this.streams = streams;
+    TickLakeMeters(KpiInstance instance, PushHub hub) {
+        this.instance = instance;
         this.hub = hub;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        String ticks = streams.config().ticksTopic();
-        FunctionCounter.builder("ticklake.ticks.consumed", streams, s -> StreamsMetricsReader.sum(s.metrics(),
+        String ticks = instance.config().ticksTopic();
+        FunctionCounter.builder("ticklake.ticks.consumed", instance, s -> StreamsMetricsReader.sum(s.metrics(),
                         StreamsMetricsReader.FETCH_MANAGER, "records-consumed-total", StreamsMetricsReader.topicLevel(ticks)))
                 .description("Ticks read from " + ticks + " by this instance").register(registry);
-        Gauge.builder("ticklake.ticks.rate", streams, s -> StreamsMetricsReader.sum(s.metrics(),
+        Gauge.builder("ticklake.ticks.rate", instance, s -> StreamsMetricsReader.sum(s.metrics(),
                         StreamsMetricsReader.FETCH_MANAGER, "records-consumed-rate", StreamsMetricsReader.topicLevel(ticks)))
                 .description("Ticks read per second (Kafka's rate over its sample window)")
                 .register(registry);
-        Gauge.builder("ticklake.ticks.lag", streams, s -> StreamsMetricsReader.sum(s.metrics(),
+        Gauge.builder("ticklake.ticks.lag", instance, s -> StreamsMetricsReader.sum(s.metrics(),
                         StreamsMetricsReader.FETCH_MANAGER, "records-lag", StreamsMetricsReader.partitionLevel(ticks)))
                 .description("Ticks not yet read on the partitions this instance processes").register(registry);
-        FunctionCounter.builder("ticklake.dlq.records", streams, s -> StreamsMetricsReader.sum(s.metrics(),
+        FunctionCounter.builder("ticklake.dlq.records", instance, s -> StreamsMetricsReader.sum(s.metrics(),
                         DlqMetrics.GROUP, DlqMetrics.TOTAL, tags -> true))
                 .description("Records this instance sent to the dead-letter topic").register(registry);
-        Gauge.builder("ticklake.streams.ready", streams, s -> s.isReady() ? 1 : 0)
+        Gauge.builder("ticklake.streams.ready", instance, s -> s.isReady() ? 1 : 0)
                 .description("1 when Kafka Streams is RUNNING and restores nothing").register(registry);
         Gauge.builder("ticklake.websocket.sessions", hub, PushHub::sessionCount)
                 .description("Open /ws/kpis sessions").register(registry);

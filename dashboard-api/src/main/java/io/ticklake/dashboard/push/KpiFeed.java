@@ -4,10 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
-import io.ticklake.dashboard.streams.KpiStreams;
 import io.ticklake.schemas.WindowKpi;
 import io.ticklake.schemas.serde.SpecificAvroSerde;
 import io.ticklake.streams.StreamsAppConfig;
+import io.ticklake.streams.host.KpiInstance;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -45,15 +45,15 @@ public class KpiFeed implements ApplicationEventListener<ServerStartupEvent> {
     /** How often the partition count is looked at again (the topic may not exist yet, or grow). */
     private static final long PARTITION_REFRESH_MS = 10_000;
 
-    private final KpiStreams streams;
+    private final KpiInstance instance;
     private final PushHub hub;
     private final Timer pushDelay;
     private volatile KafkaConsumer<String, WindowKpi> consumer;
     private volatile boolean stopping;
     private Thread thread;
 
-    public KpiFeed(KpiStreams streams, PushHub hub, MeterRegistry meters) {
-        this.streams = streams;
+    public KpiFeed(KpiInstance instance, PushHub hub, MeterRegistry meters) {
+        this.instance = instance;
         this.hub = hub;
         this.pushDelay = Timer.builder("ticklake.kpi.push.delay")
                 .description("From the event time of a KPI's latest tick to its hand-over to the WebSocket sessions")
@@ -65,14 +65,14 @@ public class KpiFeed implements ApplicationEventListener<ServerStartupEvent> {
         if (thread != null) {
             return;
         }
-        consumer = createConsumer(streams.config());
+        consumer = createConsumer(instance.config());
         thread = new Thread(this::run, "ticklake-kpi-feed");
         thread.setDaemon(true);
         thread.start();
     }
 
     private void run() {
-        String topic = streams.config().kpisTopic();
+        String topic = instance.config().kpisTopic();
         Set<TopicPartition> assigned = new HashSet<>();
         long nextRefresh = 0;
         try {

@@ -1,15 +1,12 @@
 package io.ticklake.dashboard.push;
 
-import io.micronaut.json.JsonMapper;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
-import io.ticklake.dashboard.api.KpiView;
 import io.ticklake.dashboard.config.PushProperties;
-import io.ticklake.dashboard.streams.KpiStreams;
 import io.ticklake.schemas.WindowKpi;
+import io.ticklake.streams.host.KpiInstance;
+import io.ticklake.streams.query.KpiJson;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,15 +27,13 @@ public class PushHub implements OutboxListener {
     private final Map<String, PushSession> sessions = new ConcurrentHashMap<>();
     private final SubscriptionParser parser;
     private final PushProperties properties;
-    private final JsonMapper json;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong slowDisconnects = new AtomicLong();
 
-    public PushHub(KpiStreams streams, PushProperties properties, JsonMapper json) {
-        this.parser = new SubscriptionParser(streams.windows());
+    public PushHub(KpiInstance instance, PushProperties properties) {
+        this.parser = new SubscriptionParser(instance.windows());
         this.properties = properties;
-        this.json = json;
     }
 
     void open(WebSocketSession session) {
@@ -77,7 +72,7 @@ public class PushHub implements OutboxListener {
         for (PushSession session : sessions.values()) {
             if (session.subscription().matches(symbol, window)) {
                 if (text == null) {
-                    text = write(kpi);
+                    text = KpiJson.write(kpi);
                 }
                 session.outbox().offerUpdate(text);
             }
@@ -114,14 +109,6 @@ public class PushHub implements OutboxListener {
     public void disconnectedSlow() {
         slowDisconnects.incrementAndGet();
         LOG.info("Closed a WebSocket session that fell {} KPI updates behind", properties.getBufferSize());
-    }
-
-    private String write(WindowKpi kpi) {
-        try {
-            return json.writeValueAsString(KpiView.of(kpi));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the KPI of " + kpi.getSymbol() + " as JSON", e);
-        }
     }
 
     /** A session's connection as the outbox sees it. */

@@ -5,14 +5,15 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
+import io.ticklake.streams.host.KpiInstance;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.reactivestreams.Publisher;
 
 /**
- * Readiness ({@code /health/readiness}): DOWN until Kafka Streams is RUNNING with no state store
- * restoring, so a load balancer sends no queries to an instance that would answer 503.
+ * Readiness ({@code /health/readiness}): the hosted instance's {@link KpiInstance#isReady()}, so a
+ * load balancer sends no queries to an instance that would answer 503.
  */
 @Singleton
 @Readiness
@@ -20,18 +21,18 @@ final class StreamsReadiness implements HealthIndicator {
 
     static final String NAME = "kafka-streams";
 
-    private final KpiStreams streams;
+    private final KpiInstance instance;
 
-    StreamsReadiness(KpiStreams streams) {
-        this.streams = streams;
+    StreamsReadiness(KpiInstance instance) {
+        this.instance = instance;
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("state", streams.state().map(Enum::name).orElse("NOT_STARTED"));
-        details.put("restoringPartitions", streams.restoringPartitions());
-        HealthStatus status = streams.isReady() ? HealthStatus.UP : HealthStatus.DOWN;
+        details.put("state", instance.stateName());
+        details.put("restoringPartitions", instance.restoringPartitions());
+        HealthStatus status = instance.isReady() ? HealthStatus.UP : HealthStatus.DOWN;
         return Publishers.just(HealthResult.builder(NAME, status).details(details).build());
     }
 }

@@ -3,6 +3,9 @@ package io.ticklake.dashboard.streams;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.ticklake.dashboard.config.PlatformProperties;
+import io.ticklake.dashboard.config.StreamsProperties;
+import io.ticklake.streams.host.KpiInstance;
 import jakarta.inject.Singleton;
 
 /**
@@ -16,8 +19,8 @@ public class NeverStartedStreams extends StreamsStarter {
 
     public static final String ENVIRONMENT = "streams-never-started";
 
-    NeverStartedStreams(KpiStreams streams) {
-        super(streams);
+    NeverStartedStreams(KpiInstance instance, PlatformProperties platform, StreamsProperties properties) {
+        super(instance, platform, properties);
     }
 
     @Override

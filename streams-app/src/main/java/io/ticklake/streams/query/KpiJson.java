@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * The JSON form of a {@link WindowKpi} in the forwarding contract: the Avro field names, instants as
- * ISO-8601 UTC strings, {@code ma_15m}/{@code ma_1h} null when unset. A host with another web
- * framework (dashboard-api) uses this class to speak the same JSON.
+ * ISO-8601 UTC strings, {@code ma_15m}/{@code ma_1h} null when unset. The one KPI JSON of the
+ * platform: the forwarding endpoint, dashboard-api's REST answers and its WebSocket frames all write it
+ * with this class.
  */
 public final class KpiJson {
 
@@ -79,8 +80,19 @@ public final class KpiJson {
 
     /** An error body: {@code {"error": "...", "retry_after_ms": n}} (the latter only when given). */
     public static String error(String message, Long retryAfterMs) {
+        return error(message, null, retryAfterMs);
+    }
+
+    /**
+     * An error body: {@code {"error": "...", "parameter": "...", "retry_after_ms": n}}, the parameter at
+     * fault (a 400) and the retry hint (a 503) only when given; dashboard-api's error shape is the same.
+     */
+    public static String error(String message, String parameter, Long retryAfterMs) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("error", message);
+        if (parameter != null) {
+            node.put("parameter", parameter);
+        }
         if (retryAfterMs != null) {
             node.put("retry_after_ms", retryAfterMs);
         }

@@ -48,7 +48,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * <p>Free of any web framework: a REST layer only delegates, maps {@link KpiUnavailableException}
  * to 503 with {@code Retry-After}, an empty result to 404 and {@link IllegalArgumentException} to 400.
  */
-public final class KpiQueryService {
+public final class KpiQueryService implements KpiQueries {
 
     private static final Serializer<String> KEY_SERIALIZER = new StringSerializer();
 
@@ -86,6 +86,7 @@ public final class KpiQueryService {
     }
 
     /** The KPI of the latest window (of size {@code window}) in which {@code symbol} traded. */
+    @Override
     public Optional<WindowKpi> latest(String symbol, String window) {
         KpiWindow size = window(window);
         return routeByKey(symbol,
@@ -94,6 +95,7 @@ public final class KpiQueryService {
     }
 
     /** KPIs of {@code symbol} for the windows of size {@code window} starting in [from, to), ascending. */
+    @Override
     public List<WindowKpi> range(String symbol, String window, Instant from, Instant to) {
         KpiWindow size = window(window);
         requireRange(from, to);
@@ -104,6 +106,7 @@ public final class KpiQueryService {
     }
 
     /** The latest KPI (window size {@code window}) of every symbol, by symbol, from all instances. */
+    @Override
     public List<WindowKpi> latestAll(String window) {
         KpiWindow size = window(window);
         Map<Integer, List<HostInfo>> candidates = hostsByPartition();
@@ -119,12 +122,14 @@ public final class KpiQueryService {
     }
 
     /** Forwarding endpoint: the latest KPI of {@code symbol} from this instance's stores. */
+    @Override
     public Optional<WindowKpi> localLatest(String symbol, String window, Integer partition, boolean stale) {
         KpiWindow size = window(window);
         return localViews(partitionOf(symbol, partition), stale, views -> views.latest(symbol, size));
     }
 
     /** Forwarding endpoint: a range of {@code symbol}'s KPIs from this instance's stores. */
+    @Override
     public List<WindowKpi> localRange(String symbol, String window, Instant from, Instant to, Integer partition,
                                       boolean stale) {
         KpiWindow size = window(window);
@@ -134,6 +139,7 @@ public final class KpiQueryService {
     }
 
     /** Forwarding endpoint: the latest KPI of every symbol of {@code partitions} from this instance's stores. */
+    @Override
     public List<WindowKpi> localLatestAll(String window, Set<Integer> partitions, boolean stale) {
         KpiWindow size = window(window);
         List<WindowKpi> all = new ArrayList<>();

@@ -4,7 +4,7 @@ import io.ticklake.infra.testing.TestPlatform;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.WindowKpi;
 import io.ticklake.schemas.serde.KafkaAvroSerializer;
-import io.ticklake.streams.KpiApplication;
+import io.ticklake.streams.StreamsApp;
 import io.ticklake.streams.StreamsAppConfig;
 import io.ticklake.streams.query.KpiQueryService;
 import io.ticklake.streams.query.KpiUnavailableException;
@@ -139,7 +139,7 @@ public final class KpiBenchmark {
         String label = emitMode + ", " + threads + " thread(s), commit.interval.ms="
                 + config.getOrDefault(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsAppConfig.COMMIT_INTERVAL_MS_DEFAULT);
         long started = System.nanoTime();
-        try (KpiApplication app = KpiApplication.start(new StreamsAppConfig(config));
+        try (StreamsApp app = StreamsApp.start(new StreamsAppConfig(config));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             long at10 = 0;
             long at90 = 0;
@@ -162,9 +162,10 @@ public final class KpiBenchmark {
                 if (committed >= produced) {
                     done = now;
                 }
-                if (now - lastChange > TimeUnit.SECONDS.toNanos(60) || app.streams().state().hasCompletedShutdown()) {
+                KafkaStreams.State state = app.instance().streams().state();
+                if (now - lastChange > TimeUnit.SECONDS.toNanos(60) || state.hasCompletedShutdown()) {
                     throw new IllegalStateException("no progress for 60 s at " + committed + " of " + produced
-                            + " ticks; state " + app.streams().state());
+                            + " ticks; state " + state);
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
@@ -181,13 +182,14 @@ public final class KpiBenchmark {
         String topic = createTopics("lat");
         Map<String, Object> config = appConfig(topic, "update", threads, "127.0.0.1:0");
         int symbols = intArg("symbols", 100);
-        try (KpiApplication app = KpiApplication.start(new StreamsAppConfig(config));
+        try (StreamsApp app = StreamsApp.start(new StreamsAppConfig(config));
              KafkaProducer<String, Object> producer = producer(1)) {
-            KpiQueryService queries = app.queries().orElseThrow();
+            KpiQueryService queries = app.instance().queries();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (app.streams().state() != KafkaStreams.State.RUNNING) {
+            while (app.instance().streams().state() != KafkaStreams.State.RUNNING) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the application did not start: " + app.streams().state());
+                    throw new IllegalStateException("the application did not start: "
+                            + app.instance().streams().state());
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             }

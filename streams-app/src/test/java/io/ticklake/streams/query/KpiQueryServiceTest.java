@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ticklake.schemas.registry.InMemorySchemaRegistryClient;
 import io.ticklake.streams.KpiTopology;
 import io.ticklake.streams.StreamsAppConfig;
+import io.ticklake.streams.host.ForwardingEndpoint;
 import io.ticklake.streams.http.KpiHttpServer;
 import io.ticklake.streams.testing.ItConfig;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +34,8 @@ class KpiQueryServiceTest {
     private StreamsAppConfig config;
     private KpiHttpServer http;
     private HttpKpiRemoteClient remote;
+    /** What the endpoint serves: nothing yet ("starting"), as in a host before it starts Kafka Streams. */
+    private final AtomicReference<KpiQueryService> attached = new AtomicReference<>();
 
     @BeforeEach
     void notStarted() {
@@ -39,7 +43,13 @@ class KpiQueryServiceTest {
         props.put(StreamsAppConfig.BOOTSTRAP_SERVERS, "127.0.0.1:9");
         props.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + scope);
         props.put(StreamsAppConfig.STATE_DIR, ItConfig.tempDir("query-test-").toString());
-        http = new KpiHttpServer(new InetSocketAddress("127.0.0.1", 0));
+        http = new KpiHttpServer(new InetSocketAddress("127.0.0.1", 0), new ForwardingEndpoint(() -> {
+            KpiQueryService service = attached.get();
+            if (service == null) {
+                throw new KpiUnavailableException("this instance is starting; retry", Duration.ofSeconds(1));
+            }
+            return service;
+        }));
         props.put(StreamsAppConfig.APPLICATION_SERVER, "127.0.0.1:" + http.port());
         config = new StreamsAppConfig(props);
         streams = new KafkaStreams(KpiTopology.topology(config), config.streamsProperties());
@@ -83,7 +93,7 @@ class KpiQueryServiceTest {
         assertThatThrownBy(() -> remote.latest(self, "AAPL", "1m", 0, false))
                 .isInstanceOf(KpiUnavailableException.class).hasMessageContaining("starting");
 
-        http.attach(new KpiQueryService(streams, config, remote));
+        attached.set(new KpiQueryService(streams, config, remote));
         assertThatThrownBy(() -> remote.latestAll(self, "1m", Set.of(0, 1), false))
                 .isInstanceOf(KpiUnavailableException.class)
                 .satisfies(e -> assertThat(((KpiUnavailableException) e).retryAfter()).isEqualTo(Duration.ofSeconds(1)));

@@ -1,4 +1,4 @@
-package io.ticklake.dashboard.streams;
+package io.ticklake.streams.host;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.ticklake.dashboard.streams;
+package io.ticklake.streams.host;
 
 import io.ticklake.schemas.registry.SchemaRegistryException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -6,11 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a failed stream thread does, as in streams-app's standalone runner: a registry that cannot be
- * reached replaces the thread (it resumes from the last commit, nothing is dead-lettered); anything
- * else shuts this client down, which liveness then reports.
+ * What a failed stream thread does: a registry that cannot be reached replaces the thread (it resumes
+ * from the last commit, nothing is dead-lettered, since the record is not at fault); anything else
+ * shuts this client down, loudly, and liveness reports it.
  */
-final class StreamThreadFailurePolicy implements StreamsUncaughtExceptionHandler {
+public final class StreamThreadFailurePolicy implements StreamsUncaughtExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamThreadFailurePolicy.class);
 
@@ -22,7 +22,7 @@ final class StreamThreadFailurePolicy implements StreamsUncaughtExceptionHandler
                 return StreamThreadExceptionResponse.REPLACE_THREAD;
             }
         }
-        LOG.error("Stream thread failed; shutting Kafka Streams down", error);
+        LOG.error("Stream thread failed; shutting this instance down", error);
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 }

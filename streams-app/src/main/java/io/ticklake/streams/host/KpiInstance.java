@@ -1,0 +1,202 @@
+package io.ticklake.streams.host;
+
+import io.ticklake.streams.KpiTopology;
+import io.ticklake.streams.StreamsAppConfig;
+import io.ticklake.streams.kpi.KpiWindow;
+import io.ticklake.streams.query.HttpKpiRemoteClient;
+import io.ticklake.streams.query.KpiQueryService;
+import io.ticklake.streams.query.KpiUnavailableException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one Kafka Streams host of the platform: the KPI topology of one instance with its stream-thread
+ * failure policy, restore tracking, readiness and liveness, the interactive-query service and the
+ * framework-free {@link ForwardingEndpoint}. The standalone runner serves the endpoint with the JDK
+ * HTTP server; dashboard-api adapts the same object to Micronaut.
+ *
+ * <p>It is built before it starts, because {@code application.server} must carry the port the web
+ * layer bound (also when port 0 asked for any free one): a host binds its server, then calls
+ * {@link #start(StreamsAppConfig)}. Until then every query is "unavailable" and the instance is alive
+ * but not ready.
+ */
+public final class KpiInstance implements AutoCloseable {
+
+    /** {@link #stateName()} before {@link #start}. */
+    public static final String NOT_STARTED = "NOT_STARTED";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KpiInstance.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Set<KafkaStreams.State> DEAD = EnumSet.of(KafkaStreams.State.PENDING_ERROR,
+            KafkaStreams.State.ERROR, KafkaStreams.State.NOT_RUNNING);
+
+    /** Validated at construction, so that a bad configuration stops a host before it serves anything. */
+    private final StreamsAppConfig initial;
+    private final RestoreTracker restores = new RestoreTracker();
+    private final ForwardingEndpoint forwarding = new ForwardingEndpoint(this::queries);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile StreamsAppConfig config;
+    private volatile KafkaStreams streams;
+    private volatile KpiQueryService queries;
+    private volatile boolean failed;
+    private volatile boolean closing;
+    private HttpKpiRemoteClient remote;
+
+    /** A stopped instance of {@code config}; nothing connects to Kafka before {@link #start}. */
+    public KpiInstance(StreamsAppConfig config) {
+        this.initial = config;
+        this.config = config;
+    }
+
+    /** Starts with the configuration given at construction. */
+    public void start() {
+        start(initial);
+    }
+
+    /**
+     * Builds and starts Kafka Streams with {@code running}: the construction's configuration with the
+     * {@code application.server} of the bound port (and whatever else a host derives from it, such as
+     * the state directory). Without {@code application.server} the instance answers no queries. A second
+     * call is ignored.
+     */
+    public synchronized void start(StreamsAppConfig running) {
+        if (streams != null || closing) {
+            return;
+        }
+        KafkaStreams created = new KafkaStreams(KpiTopology.topology(running), running.streamsProperties());
+        created.setUncaughtExceptionHandler(new StreamThreadFailurePolicy());
+        created.setGlobalStateRestoreListener(restores);
+        created.setStateListener((newState, oldState) -> {
+            LOG.info("Kafka Streams {} -> {}", oldState, newState);
+            if (newState == KafkaStreams.State.ERROR) {
+                failed = true;
+            }
+            if (newState == KafkaStreams.State.NOT_RUNNING || newState == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+        if (running.applicationServer() != null) {
+            remote = new HttpKpiRemoteClient(Duration.ofMillis(running.remoteTimeoutMs()),
+                    Duration.ofMillis(running.retryAfterMs()));
+            queries = new KpiQueryService(created, running, remote);
+        }
+        config = running;
+        streams = created;
+        created.start();
+        LOG.info("TickLake KPIs started as {}: {} -> {} (emit {}), DLQ {}, queries on {}, state in {}",
+                running.applicationId(), running.ticksTopic(), running.kpisTopic(), running.emitMode().label(),
+                running.dlqTopic(), running.applicationServer() == null ? "(none)" : running.applicationServer(),
+                running.streamsProperties().getOrDefault(StreamsAppConfig.STATE_DIR, "(Kafka Streams' default)"));
+    }
+
+    /** The forwarding endpoint of this instance, to be served on {@code application.server}. */
+    public ForwardingEndpoint forwarding() {
+        return forwarding;
+    }
+
+    /**
+     * The query service; throws {@link KpiUnavailableException} before {@link #start}, and
+     * {@link IllegalStateException} when the instance runs without {@code application.server}.
+     */
+    public KpiQueryService queries() {
+        KpiQueryService service = queries;
+        if (service != null) {
+            return service;
+        }
+        if (streams != null) {
+            throw new IllegalStateException("this instance answers no queries: " + StreamsAppConfig.APPLICATION_SERVER
+                    + " is not set");
+        }
+        throw new KpiUnavailableException("this instance is starting; retry",
+                Duration.ofMillis(initial.retryAfterMs()));
+    }
+
+    /** Kafka Streams of this instance; only after {@link #start}. */
+    public KafkaStreams streams() {
+        KafkaStreams current = streams;
+        if (current == null) {
+            throw new IllegalStateException("this instance has not started");
+        }
+        return current;
+    }
+
+    /** The state of Kafka Streams, empty before {@link #start}. */
+    public Optional<KafkaStreams.State> state() {
+        KafkaStreams current = streams;
+        return current == null ? Optional.empty() : Optional.of(current.state());
+    }
+
+    /** The state's name, {@value #NOT_STARTED} before {@link #start}. */
+    public String stateName() {
+        return state().map(Enum::name).orElse(NOT_STARTED);
+    }
+
+    /** Partitions of state stores being restored from their changelogs right now. */
+    public int restoringPartitions() {
+        return restores.restoring();
+    }
+
+    /** True when Kafka Streams is RUNNING and restores nothing: it answers queries for its partitions. */
+    public boolean isReady() {
+        return state().filter(state -> state == KafkaStreams.State.RUNNING).isPresent() && restores.restoring() == 0;
+    }
+
+    /**
+     * True unless Kafka Streams failed or stopped on its own (restart the process); a rebalance, a
+     * restore, not having started yet or being closed by the host keep it alive.
+     */
+    public boolean isAlive() {
+        if (closing) {
+            return true;
+        }
+        return !failed && state().filter(DEAD::contains).isEmpty();
+    }
+
+    /** Kafka Streams' client metrics (consumer, producer, stream threads, DLQ counters); empty before start. */
+    public Map<MetricName, ? extends Metric> metrics() {
+        KafkaStreams current = streams;
+        return current == null ? Map.of() : current.metrics();
+    }
+
+    /** The configuration in effect: the running one once started (with {@code application.server}). */
+    public StreamsAppConfig config() {
+        return config;
+    }
+
+    /** Window labels that can be queried: 1m and the rollups, ascending. */
+    public List<String> windows() {
+        return initial.allWindows().stream().map(KpiWindow::label).toList();
+    }
+
+    /** Blocks until Kafka Streams stopped; true when it stopped because of an error. */
+    public boolean awaitStop() throws InterruptedException {
+        stopped.await();
+        return failed;
+    }
+
+    /**
+     * Stops Kafka Streams and leaves the consumer group (as a static member, see
+     * {@link StreamsAppConfig#streamsProperties()}), so the remaining instances get the partitions at
+     * once instead of after the session timeout.
+     */
+    @Override
+    public synchronized void close() {
+        closing = true;
+        if (streams != null) {
+            streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
+        }
+        if (remote != null) {
+            remote.close();
+        }
+    }
+}
