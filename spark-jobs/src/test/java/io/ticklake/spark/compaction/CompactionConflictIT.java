@@ -71,7 +71,7 @@ class CompactionConflictIT {
 
         List<Outcome> won = outcomes.stream().filter(o -> o.result != null).toList();
         List<Outcome> lost = outcomes.stream().filter(o -> o.failure != null).toList();
-        assertThat(won).hasSize(1);
+        assertThat(won).as("outcomes: %s", outcomes).hasSize(1);
         assertThat(lost).singleElement().satisfies(o -> assertThat(o.failure)
                 .isInstanceOf(CompactionConflictException.class)
                 .hasMessageContaining(HOUR.toString()).hasMessageContaining("conflicted with another commit"));
