@@ -23,9 +23,6 @@ import java.util.Optional;
 public record AnalyticsConfig(LakeUri lake, S3Settings s3, CatalogSettings catalog, DuckDbSettings duckDb,
                               Optional<Path> modelsDirectory) {
 
-    /** Iceberg's property choosing the HTTP client of its S3 file IO. */
-    public static final String HTTP_CLIENT_TYPE = "http-client.type";
-
     public AnalyticsConfig {
         Objects.requireNonNull(lake, "lake");
         Objects.requireNonNull(s3, "s3");
@@ -86,8 +83,6 @@ public record AnalyticsConfig(LakeUri lake, S3Settings s3, CatalogSettings catal
 
     private static CatalogSettings catalogSettings(Map<String, String> options, Map<String, String> env) {
         Map<String, String> extra = new LinkedHashMap<>();
-        // S3FileIO's HTTP client: the JDK's, the one analytics ships (a --catalog.http-client.type overrides it)
-        extra.put(HTTP_CLIENT_TYPE, "urlconnection");
         options.forEach((name, value) -> {
             if (name.startsWith(ConfigKey.CATALOG_PROPERTY_PREFIX)) {
                 extra.put(name.substring(ConfigKey.CATALOG_PROPERTY_PREFIX.length()), value);

@@ -56,7 +56,8 @@ class CompactionS3IT {
                     throw new IllegalStateException("stopped before committing");
                 }
             }).execute()).hasMessageContaining("stopped before committing");
-            assertThat(table.files(HOUR)).isEqualTo(current);
+            assertThat(table.files(HOUR)).extracting(DataFile::location)
+                    .containsExactlyInAnyOrderElementsOf(current.stream().map(DataFile::location).toList());
             assertThat(table.snapshots()).hasSize(1);
 
             HourCompactionResult completed = compaction(spark, minio).execute().hours().get(0);
