@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.util.SnapshotUtil;
@@ -59,6 +61,41 @@ public final class TableFingerprints {
     /** The summary key of an hour's fingerprint. */
     public static String key(HourPartition hour) {
         return TicksTable.FINGERPRINT_PREFIX + hour;
+    }
+
+    /**
+     * Every fingerprint the current ancestry answers with, by summary key: for each hour named anywhere in it,
+     * the newest naming snapshot's value (what {@link #of} finds). What a maintenance commit repeats so that
+     * expiring old snapshots loses none.
+     *
+     * @param ignore snapshots whose summaries do not count (one known to carry stale values)
+     * @param until  the walk ends before the first such snapshot (e.g. the first one an expiry removes: the
+     *               ancestry ends there afterwards)
+     */
+    public static Map<String, String> reachable(Table table, Predicate<Snapshot> ignore, Predicate<Snapshot> until) {
+        Map<String, String> found = new TreeMap<>();
+        Snapshot current = table.currentSnapshot();
+        if (current == null) {
+            return found;
+        }
+        for (Snapshot snapshot : SnapshotUtil.ancestorsOf(current.snapshotId(), table::snapshot)) {
+            if (until.test(snapshot)) {
+                break;
+            }
+            if (!ignore.test(snapshot)) {
+                snapshot.summary().forEach((key, value) -> {
+                    if (key.startsWith(TicksTable.FINGERPRINT_PREFIX)) {
+                        found.putIfAbsent(key, value);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    /** {@link #reachable(Table, Predicate, Predicate)} over the whole current ancestry. */
+    public static Map<String, String> reachable(Table table) {
+        return reachable(table, s -> false, s -> false);
     }
 
     /**
