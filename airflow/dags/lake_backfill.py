@@ -2,7 +2,9 @@
 ### lake_backfill
 
 On demand: re-land a topic's records of a time range from Kafka into the raw lake with the Spark
-backfill, then compact every hour of the range and rebuild the analytics models for it.
+backfill, then compact the hours of the range whose raw files changed into `ticklake.ticks`, rebuild the
+analytics models of the hours whose data changed, and maintain the table. Its lake writes share the
+one-slot pool `ticklake_lake_writes` with `lake_compaction`.
 
 Trigger it with the parameters `topic`, `start` and `end` (ISO-8601 instants, UTC; `end` exclusive), e.g.
 `airflow dags trigger lake_backfill --conf '{"topic": "stock-ticks", "start": "2026-11-20T10:00:00Z",
@@ -20,6 +22,7 @@ from airflow.sdk import DAG, Param, Variable, get_current_context, task
 from ticklake_airflow import hours, settings
 
 MAX_HOURS = 24 * 31
+LAKE_POOL = settings.parse_time("lake_pool")
 
 DEFAULT_ARGS = {
     "owner": "ticklake",
@@ -53,9 +56,10 @@ def backfill_plan(topic: str, start_text: str, end_text: str, values: dict[str, 
         "backfill_command": settings.render(values["backfill_command"], values, topic=topic,
                                             start=start.isoformat().replace("+00:00", "Z"),
                                             end=end.isoformat().replace("+00:00", "Z"), checkpoint=checkpoint),
-        "compact_command": settings.render(values["compact_command"], values, hours=",".join(names)),
-        "models_command": settings.render(values["models_command"], values, from_hour=names[0],
-                                          to_hour=hours.name(covered[-1] + hours.HOUR)),
+        "compact_command": settings.render(values["compact_command"], values, from_hour=names[0],
+                                           to_hour=hours.name(covered[-1] + hours.HOUR)),
+        "models_command": settings.render(values["models_command"], values),
+        "maintain_command": settings.render(values["maintain_command"], values),
     }
 
 
@@ -93,11 +97,18 @@ with DAG(
         task_id="compact_hours",
         bash_command=planned["compact_command"],
         execution_timeout=timedelta(minutes=settings.parse_time_int("compaction_timeout_minutes")),
+        pool=LAKE_POOL,
     )
     models = BashOperator(
         task_id="build_models",
         bash_command=planned["models_command"],
         execution_timeout=timedelta(minutes=settings.parse_time_int("models_timeout_minutes")),
-        pool=settings.parse_time("models_pool"),
+        pool=LAKE_POOL,
     )
-    backfill >> compact >> models
+    maintain = BashOperator(
+        task_id="maintain",
+        bash_command=planned["maintain_command"],
+        execution_timeout=timedelta(minutes=settings.parse_time_int("maintenance_timeout_minutes")),
+        pool=LAKE_POOL,
+    )
+    backfill >> compact >> models >> maintain

@@ -1,33 +1,39 @@
 """
 ### lake_compaction
 
-Every hour (or every `TICKLAKE_COMPACTION_EVERY_MINUTES`), for the last hour that ended:
+Every hour (or every `TICKLAKE_COMPACTION_EVERY_MINUTES`):
 
-1. **plan** - names the hour (UTC) and renders the commands from the settings
-   (Airflow Variables `ticklake_*`, else `TICKLAKE_*` environment variables, else defaults);
-2. **wait_for_hour_to_close** - waits until the hour's end plus `TICKLAKE_CLOSE_GRACE_MINUTES`
-   (late writes to the raw lake), rescheduling itself instead of holding a worker slot;
-3. **compact_hour** - the Spark compaction of that hour (`spark-job compact --hour ...`; local[*] by
-   default, `spark-submit` to a cluster when `ticklake_spark_job` says so);
-4. **build_models** - the analytics models for that hour (`analytics.jar run --from H --to H+1`).
+1. **plan** - the window of hours this run looks at (the `ticklake_lookback_hours`, default 48, that ended
+   by the run's time) and the commands, from the settings (Airflow Variables `ticklake_*`, else
+   `TICKLAKE_*` environment variables, else defaults);
+2. **compact** - the Spark compaction of every closed hour of the window whose raw files changed since the
+   Iceberg table `ticklake.ticks` last took them (`spark-job compact --from ... --to ...`): the hour that
+   just ended, and any hour a late file landed in. Unchanged hours cost a listing and make no commit;
+3. **build_models** - the analytics models of every hour whose table data changed since they were built
+   (`analytics.jar run --changed`);
+4. **maintain** - snapshot expiry, orphan-file removal and small-file rewrites of the table
+   (`spark-job maintain`).
 
-Every step is idempotent per hour: compaction of an unchanged hour is a no-op, a model build rewrites the
-hour's rows. Missed runs are caught up in order (`catchup`, one run at a time), failed tasks retry with
-exponential backoff, every task has an execution timeout, and a run past its time budget
-(`dagrun_timeout`) is failed.
+The three lake-writing tasks share the one-slot pool `ticklake_lake_writes` with `lake_backfill`, so the
+DAGs' writes take turns; two writers of one hour would still be safe (Iceberg rejects the second commit
+and the job plans again), only wasted work. Every step is idempotent, so no catch-up is needed: the next
+run's window covers the hours a missed run would have taken (an outage longer than the lookback is caught
+up with `spark-job compact --from ... --to ...` or `lake_backfill`). Failed tasks retry with exponential
+backoff, every task has an execution timeout, and a run past its time budget (`dagrun_timeout`) is failed.
 """
 from __future__ import annotations
 
 from datetime import timedelta
 
 from airflow.providers.standard.operators.bash import BashOperator
-from airflow.sdk import DAG, CronTriggerTimetable, PokeReturnValue, Variable, get_current_context, task
+from airflow.sdk import DAG, CronTriggerTimetable, Variable, get_current_context, task
 from ticklake_airflow import hours, settings
 
 EVERY_MINUTES = settings.parse_time_int("compaction_every_minutes")
-CLOSE_GRACE = timedelta(minutes=settings.parse_time_int("close_grace_minutes"))
 COMPACTION_TIMEOUT = timedelta(minutes=settings.parse_time_int("compaction_timeout_minutes"))
 MODELS_TIMEOUT = timedelta(minutes=settings.parse_time_int("models_timeout_minutes"))
+MAINTENANCE_TIMEOUT = timedelta(minutes=settings.parse_time_int("maintenance_timeout_minutes"))
+LAKE_POOL = settings.parse_time("lake_pool")
 
 DEFAULT_ARGS = {
     "owner": "ticklake",
@@ -42,16 +48,34 @@ def _variable(name: str) -> str | None:
     return Variable.get(name, default=None)
 
 
+def compaction_plan(run_time, values: dict[str, str]) -> dict:
+    """The window a run compacts and its commands."""
+    try:
+        lookback = int(values["lookback_hours"])
+    except ValueError:
+        raise ValueError(f"ticklake_lookback_hours={values['lookback_hours']!r} is not a whole number") from None
+    start, end = hours.lookback_window(run_time, lookback)
+    return {
+        "from_hour": hours.name(start),
+        "to_hour": hours.name(end),
+        "compact_command": settings.render(values["compact_command"], values, from_hour=hours.name(start),
+                                           to_hour=hours.name(end)),
+        "models_command": settings.render(values["models_command"], values),
+        "maintain_command": settings.render(values["maintain_command"], values),
+    }
+
+
 with DAG(
     dag_id="lake_compaction",
-    description="Compacts each closed hour of the raw lake, then builds the analytics models for it",
+    description="Compacts the closed hours of the raw lake whose files changed into ticklake.ticks, "
+                "rebuilds their analytics models and maintains the table",
     schedule=CronTriggerTimetable(hours.cron_every(EVERY_MINUTES), timezone="UTC"),
     start_date=settings.start_date(),
-    catchup=True,
+    catchup=False,
     max_active_runs=1,
-    # the run's time budget (its SLA): waiting for the close, compaction and models each have a timeout,
-    # and a run past their sum is failed so it cannot hold up the following hours
-    dagrun_timeout=CLOSE_GRACE + timedelta(hours=2) + COMPACTION_TIMEOUT + MODELS_TIMEOUT,
+    # the run's time budget (its SLA): each task has a timeout, and a run past their sum is failed so it
+    # cannot hold up the following runs
+    dagrun_timeout=COMPACTION_TIMEOUT + MODELS_TIMEOUT + MAINTENANCE_TIMEOUT,
     default_args=DEFAULT_ARGS,
     tags=["ticklake", "lake"],
     doc_md=__doc__,
@@ -59,39 +83,29 @@ with DAG(
 
     @task
     def plan() -> dict:
-        """The hour this run compacts and the commands for it."""
+        """The window of hours this run compacts and the commands for it."""
         context = get_current_context()
-        # scheduled runs have a logical date; a manual run without one compacts the last hour before it
+        # scheduled runs have a logical date; a manual run without one looks back from when it was triggered
         run_time = context.get("logical_date") or context["dag_run"].run_after
-        hour = hours.hour_to_compact(run_time)
-        values = settings.runtime_values(_variable)
-        name = hours.name(hour)
-        return {
-            "hour": name,
-            "close_at": hours.close_time(hour, CLOSE_GRACE).isoformat(),
-            "compact_command": settings.render(values["compact_command"], values, hours=name),
-            "models_command": settings.render(values["models_command"], values, from_hour=name,
-                                              to_hour=hours.name(hour + hours.HOUR)),
-        }
-
-    @task.sensor(poke_interval=60, timeout=CLOSE_GRACE + timedelta(hours=2), mode="reschedule")
-    def wait_for_hour_to_close(planned: dict) -> PokeReturnValue:
-        """Done once the hour's end plus the grace period has passed."""
-        from datetime import datetime, timezone
-
-        close_at = hours.parse_instant(planned["close_at"])
-        return PokeReturnValue(is_done=datetime.now(timezone.utc) >= close_at)
+        return compaction_plan(run_time, settings.runtime_values(_variable))
 
     planned = plan()
     compact = BashOperator(
-        task_id="compact_hour",
+        task_id="compact",
         bash_command=planned["compact_command"],
         execution_timeout=COMPACTION_TIMEOUT,
+        pool=LAKE_POOL,
     )
     models = BashOperator(
         task_id="build_models",
         bash_command=planned["models_command"],
         execution_timeout=MODELS_TIMEOUT,
-        pool=settings.parse_time("models_pool"),
+        pool=LAKE_POOL,
     )
-    wait_for_hour_to_close(planned) >> compact >> models
+    maintain = BashOperator(
+        task_id="maintain",
+        bash_command=planned["maintain_command"],
+        execution_timeout=MAINTENANCE_TIMEOUT,
+        pool=LAKE_POOL,
+    )
+    compact >> models >> maintain

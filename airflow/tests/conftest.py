@@ -1,6 +1,6 @@
-"""Airflow for the tests: a fresh AIRFLOW_HOME with a SQLite metadata database (``airflow db migrate``),
-this repo's dags/ folder, no examples. Set up before anything imports Airflow, which reads its
-configuration at import time."""
+"""Airflow for the tests: a fresh AIRFLOW_HOME prepared by the project's own ``bin/init-home`` (SQLite
+metadata database, the lake-writes pool), this repo's dags/ folder, no examples. Set up before anything
+imports Airflow, which reads its configuration at import time."""
 from __future__ import annotations
 
 import os
@@ -29,7 +29,7 @@ for variable in [v for v in os.environ if v.startswith("TICKLAKE_") and v not in
     del os.environ[variable]
 sys.path.insert(0, str(DAGS))
 
-subprocess.run([sys.executable, "-m", "airflow", "db", "migrate"], check=True, stdout=subprocess.DEVNULL)
+subprocess.run([str(AIRFLOW_DIR / "bin" / "init-home")], check=True, stdout=subprocess.DEVNULL)
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -1,27 +1,43 @@
 """Writes raw hours the way the Connect sink lands them: the lake contract's columns and exact Parquet
-types, object names ``stock-ticks+<partition>+<start offset, 20 digits>.parquet``."""
+types (from the schema file the lake module exports), object names
+``stock-ticks+<partition>+<start offset, 20 digits>.parquet``."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-SCHEMA = pa.schema([
-    pa.field("symbol", pa.string(), nullable=False),
-    pa.field("price", pa.float64(), nullable=False),
-    pa.field("volume", pa.int64(), nullable=False),
-    pa.field("bid", pa.float64()),
-    pa.field("ask", pa.float64()),
-    pa.field("event_time", pa.timestamp("ms", tz="UTC"), nullable=False),
-    pa.field("sequence", pa.int64(), nullable=False),
-    pa.field("source", pa.string(), nullable=False),
-    pa.field("kafka_topic", pa.string(), nullable=False),
-    pa.field("kafka_partition", pa.int32(), nullable=False),
-    pa.field("kafka_offset", pa.int64(), nullable=False),
-    pa.field("ingest_time", pa.timestamp("ms", tz="UTC"), nullable=False),
-])
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "lake" / "target" / "contract" / "raw_tick.schema"
+
+_PRIMITIVES = {"double": pa.float64(), "int64": pa.int64(), "int32": pa.int32()}
+_FIELD = re.compile(r"\s*(required|optional)\s+(\w+)\s+(\w+)\s*(?:\((.+)\))?\s*;")
+
+
+def _arrow_type(primitive: str, annotation: str | None) -> pa.DataType:
+    if annotation == "STRING":
+        return pa.string()
+    if annotation and annotation.replace(" ", "") == "TIMESTAMP(MILLIS,true)":
+        return pa.timestamp("ms", tz="UTC")
+    if annotation:
+        raise ValueError(f"raw schema annotation {annotation!r} is not known to this fixture")
+    return _PRIMITIVES[primitive]
+
+
+def load_schema(path: Path = SCHEMA_FILE) -> pa.Schema:
+    """The lake contract's raw Parquet schema (lake's RawTickColumns), exported by a lake test."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: it is written by `./mvnw -pl lake test` (airflow/bin/test runs it)")
+    fields = [pa.field(name, _arrow_type(primitive, annotation), nullable=(repetition == "optional"))
+              for repetition, primitive, name, annotation in _FIELD.findall(path.read_text())]
+    if not fields:
+        raise ValueError(f"{path} holds no Parquet fields")
+    return pa.schema(fields)
+
+
+SCHEMA = load_schema()
 
 
 def hour_directory(lake: Path, hour: datetime) -> Path:

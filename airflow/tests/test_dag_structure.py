@@ -18,23 +18,24 @@ def _order(dag):
     return {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks}
 
 
-def test_lake_compaction_waits_then_compacts_then_builds_models(dagbag):
+def test_lake_compaction_compacts_then_builds_models_then_maintains(dagbag):
     dag = dagbag.get_dag("lake_compaction")
     assert _order(dag) == {
-        "plan": ["build_models", "compact_hour", "wait_for_hour_to_close"],
-        "wait_for_hour_to_close": ["compact_hour"],
-        "compact_hour": ["build_models"],
-        "build_models": [],
+        "plan": ["build_models", "compact", "maintain"],
+        "compact": ["build_models"],
+        "build_models": ["maintain"],
+        "maintain": [],
     }
 
 
-def test_lake_compaction_runs_hourly_in_utc_and_catches_up_one_run_at_a_time(dagbag):
+def test_lake_compaction_runs_hourly_in_utc_one_run_at_a_time_without_catch_up(dagbag):
     dag = dagbag.get_dag("lake_compaction")
     assert dag.timetable.expression == "0 * * * *"
     assert str(dag.timetable.timezone) == "UTC"
-    assert dag.catchup is True
+    # each run looks back over the lookback window, so missed runs need no catch-up
+    assert dag.catchup is False
     assert dag.max_active_runs == 1
-    assert dag.dagrun_timeout == timedelta(minutes=15 + 120 + 60 + 30)
+    assert dag.dagrun_timeout == timedelta(minutes=60 + 30 + 60)
 
 
 def test_lake_compaction_tasks_retry_with_backoff_and_time_out(dagbag):
@@ -43,11 +44,22 @@ def test_lake_compaction_tasks_retry_with_backoff_and_time_out(dagbag):
         assert task.retries == 3, task.task_id
         assert task.retry_exponential_backoff, task.task_id
         assert task.retry_delay == timedelta(minutes=2)
-    assert dag.get_task("compact_hour").execution_timeout == timedelta(minutes=60)
+    assert dag.get_task("compact").execution_timeout == timedelta(minutes=60)
     assert dag.get_task("build_models").execution_timeout == timedelta(minutes=30)
-    sensor = dag.get_task("wait_for_hour_to_close")
-    assert sensor.mode == "reschedule"
-    assert sensor.timeout == timedelta(minutes=15 + 120).total_seconds()
+    assert dag.get_task("maintain").execution_timeout == timedelta(minutes=60)
+
+
+def test_every_lake_write_of_both_dags_takes_the_one_slot_pool(dagbag):
+    writers = {("lake_compaction", t) for t in ("compact", "build_models", "maintain")} | \
+              {("lake_backfill", t) for t in ("compact_hours", "build_models", "maintain")}
+    for dag_id, task_id in writers:
+        assert dagbag.get_dag(dag_id).get_task(task_id).pool == "ticklake_lake_writes", (dag_id, task_id)
+
+
+def test_the_setup_created_the_pool_with_one_slot():
+    from airflow.models.pool import Pool
+
+    assert Pool.get_pool("ticklake_lake_writes").slots == 1
 
 
 def test_lake_backfill_is_manual_with_topic_and_range_parameters(dagbag):
@@ -56,10 +68,11 @@ def test_lake_backfill_is_manual_with_topic_and_range_parameters(dagbag):
     assert set(dag.params.keys()) == {"topic", "start", "end"}
     assert dag.params["topic"] == "stock-ticks"
     assert _order(dag) == {
-        "plan": ["build_models", "compact_hours", "spark_backfill"],
+        "plan": ["build_models", "compact_hours", "maintain", "spark_backfill"],
         "spark_backfill": ["compact_hours"],
         "compact_hours": ["build_models"],
-        "build_models": [],
+        "build_models": ["maintain"],
+        "maintain": [],
     }
     assert all(t.retries == 3 for t in dag.tasks)
 
@@ -77,7 +90,7 @@ def test_the_schedule_and_retries_come_from_the_environment(monkeypatch):
     dag = _load_dag_file("lake_compaction", monkeypatch, TICKLAKE_COMPACTION_EVERY_MINUTES="15",
                          TICKLAKE_RETRIES="5", TICKLAKE_MODELS_TIMEOUT_MINUTES="10")
     assert dag.timetable.expression == "*/15 * * * *"
-    assert dag.get_task("compact_hour").retries == 5
+    assert dag.get_task("compact").retries == 5
     assert dag.get_task("build_models").execution_timeout == timedelta(minutes=10)
 
 

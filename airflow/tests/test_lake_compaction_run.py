@@ -1,18 +1,19 @@
-"""dag.test() of lake_compaction for one hour of a temporary lake: the real Spark compaction
-(spark-jobs/bin/spark-job, local[*]) and the real model build (analytics/target/analytics.jar)."""
+"""dag.test() of lake_compaction on a temporary lake: the real Spark compaction into the Iceberg table
+(spark-jobs/bin/spark-job, local[*]), the real model build (analytics/target/analytics.jar) and the real
+table maintenance. The table is read back with pyiceberg, as an outside engine would."""
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
 
+from lake_table import rows_and_volume_per_hour, ticks_table
 from raw_lake import write_raw_file
 
 HOUR = datetime(2026, 11, 20, 10, tzinfo=timezone.utc)
-# the scheduled run that compacts 10:00-11:00 is the one triggered at 11:00
+# the scheduled run at 11:00 is the first whose lookback window holds the whole hour 10:00-11:00
 RUN_TIME = HOUR + timedelta(hours=1)
 
 
@@ -37,43 +38,67 @@ def lake(tmp_path, monkeypatch) -> Path:
     return lake
 
 
-def _day_file(lake: Path, model: str) -> Path:
-    return lake / "models" / model / "year=2026" / "month=11" / "day=20" / "part-00000.parquet"
+def _day_rows(lake: Path, model: str) -> list[dict]:
+    day = lake / "models" / model / "year=2026" / "month=11" / "day=20"
+    return pq.read_table(day).to_pylist()
 
 
-def _manifest(lake: Path) -> dict:
-    path = lake / "compacted" / "stock_ticks" / "year=2026" / "month=11" / "day=20" / "hour=10" / "_manifest.json"
-    return json.loads(path.read_text())
+def _succeeded(run) -> None:
+    assert run.state == "success", [(ti.task_id, ti.state) for ti in run.get_task_instances()]
 
 
-def test_one_scheduled_run_compacts_the_hour_and_builds_its_models(dagbag, lake):
+def test_one_scheduled_run_compacts_the_hour_builds_its_models_and_outside_engines_agree(dagbag, lake):
     dag = dagbag.get_dag("lake_compaction")
 
-    run = dag.test(logical_date=RUN_TIME)
+    _succeeded(dag.test(logical_date=RUN_TIME))
 
-    assert run.state == "success", [(ti.task_id, ti.state) for ti in run.get_task_instances()]
-    manifest = _manifest(lake)
-    assert manifest["hour_start"].startswith("2026-11-20T10:00")
-    assert manifest["row_count"] == 12
-    assert sum(f["rows"] for f in manifest["files"]) == 12
+    table = ticks_table(lake)
+    snapshot = table.current_snapshot()
+    assert snapshot is not None
+    assert rows_and_volume_per_hour(table) == {HOUR: (12, sum(10 * (i + 1) for i in range(8)) + 4)}
 
-    bars = pq.read_table(_day_file(lake, "ohlcv_1m")).to_pylist()
+    bars = sorted(_day_rows(lake, "ohlcv_1m"), key=lambda b: (b["symbol"], b["window_start"]))
     assert [(b["symbol"], b["window_start"].strftime("%H:%M")) for b in bars] == [
         ("AAA", "10:00"), ("AAA", "10:01"), ("AAA", "10:02"), ("AAA", "10:03"), ("BBB", "10:15")]
-    assert sum(b["trade_count"] for b in bars) == 12
     first = bars[0]
     assert (first["open"], first["close"], first["volume"]) == (100.0, 101.0, 30)
     assert first["vwap"] == pytest.approx((100 * 10 + 101 * 20) / 30)
+    # pyiceberg and the models read the same rows: count and volume of the hour agree
+    assert (sum(b["trade_count"] for b in bars), sum(b["volume"] for b in bars)) == \
+        rows_and_volume_per_hour(table)[HOUR]
 
-    stats = {r["symbol"]: r for r in pq.read_table(_day_file(lake, "min_max_avg")).to_pylist()}
+    stats = {r["symbol"]: r for r in _day_rows(lake, "min_max_avg")}
     assert (stats["AAA"]["min_price"], stats["AAA"]["max_price"]) == (100.0, 107.0)
     assert stats["AAA"]["avg_price"] == pytest.approx(103.5)
-    assert stats["BBB"]["trade_count"] == 4
-    summary = pq.read_table(_day_file(lake, "daily_summary")).to_pylist()
+    summary = sorted(_day_rows(lake, "daily_summary"), key=lambda s: s["symbol"])
     assert [(s["symbol"], s["trade_count"]) for s in summary] == [("AAA", 8), ("BBB", 4)]
 
-    # the same hour again (a retry, a catch-up overlap): compaction is a no-op, models come out the same
-    again = dag.test(logical_date=RUN_TIME)
-    assert again.state == "success"
-    assert _manifest(lake)["version"] == manifest["version"]
-    assert pq.read_table(_day_file(lake, "ohlcv_1m")).to_pylist() == bars
+    # the next run (a retry, or an hour later with nothing new): no snapshot, the models come out the same
+    _succeeded(dag.test(logical_date=RUN_TIME + timedelta(hours=1)))
+    assert ticks_table(lake).current_snapshot().snapshot_id == snapshot.snapshot_id
+    assert sorted(_day_rows(lake, "ohlcv_1m"), key=lambda b: (b["symbol"], b["window_start"])) == bars
+
+
+def test_a_raw_file_landing_three_hours_late_reaches_the_models_of_its_hour(dagbag, lake):
+    dag = dagbag.get_dag("lake_compaction")
+    _succeeded(dag.test(logical_date=RUN_TIME))
+    bars_before = {(b["symbol"], b["window_start"]): b for b in _day_rows(lake, "ohlcv_1m")}
+    summary_before = {s["symbol"]: s for s in _day_rows(lake, "daily_summary")}
+
+    # three hours after the hour was compacted, a stalled task lands three more BBB ticks of 10:15
+    late = [{"symbol": "BBB", "price": 52.0, "volume": 5,
+             "event_time": HOUR + timedelta(minutes=15, seconds=50 + j), "offset": 100 + j} for j in range(3)]
+    write_raw_file(lake, HOUR, 1, late)
+    _succeeded(dag.test(logical_date=RUN_TIME + timedelta(hours=3)))
+
+    bars_after = {(b["symbol"], b["window_start"]): b for b in _day_rows(lake, "ohlcv_1m")}
+    window = next(k for k in bars_before if k[0] == "BBB")
+    assert bars_after[window]["trade_count"] == bars_before[window]["trade_count"] + 3
+    assert bars_after[window]["volume"] == bars_before[window]["volume"] + 15
+    assert bars_after[window]["close"] == 52.0
+    assert {k: v for k, v in bars_after.items() if k != window} == \
+        {k: v for k, v in bars_before.items() if k != window}
+    summary_after = {s["symbol"]: s for s in _day_rows(lake, "daily_summary")}
+    assert summary_after["BBB"]["trade_count"] == summary_before["BBB"]["trade_count"] + 3
+    assert summary_after["AAA"] == summary_before["AAA"]
+    assert rows_and_volume_per_hour(ticks_table(lake))[HOUR][0] == 15

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import shlex
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 
@@ -22,22 +22,23 @@ def test_a_variable_beats_the_environment_which_beats_the_default():
     assert values["spark_job"] == "spark-submit --master yarn job.jar"
     assert values["checkpoint_root"] == "s3a://prod-lake/_checkpoints"
     assert values["bootstrap_servers"] == "127.0.0.1:9092"
-    command = settings.render(values["models_command"], values, from_hour="2026-11-20T14", to_hour="2026-11-20T15")
-    assert command == ("java -jar /opt/ticklake/analytics/target/analytics.jar run --lake s3a://prod-lake"
-                       " --from 2026-11-20T14 --to 2026-11-20T15")
+    command = settings.render(values["models_command"], values)
+    assert command == "java -jar /opt/ticklake/analytics/target/analytics.jar run --lake s3a://prod-lake --changed"
 
 
 def test_default_commands_run_from_this_checkout():
     values = settings.runtime_values(lambda name: None, {"TICKLAKE_LAKE": "file:///tmp/my lake"})
-    command = settings.render(values["compact_command"], values, hours="2026-11-20T14")
-    assert shlex.split(command) == [f"{settings.REPO}/spark-jobs/bin/spark-job", "compact",
-                                    "--lake", "file:///tmp/my lake", "--hour", "2026-11-20T14"]
+    command = settings.render(values["compact_command"], values, from_hour="2026-11-20T14", to_hour="2026-11-20T15")
+    assert shlex.split(command) == [f"{settings.REPO}/spark-jobs/bin/spark-job", "compact", "--lake",
+                                    "file:///tmp/my lake", "--from", "2026-11-20T14", "--to", "2026-11-20T15"]
+    assert shlex.split(settings.render(values["maintain_command"], values)) == [
+        f"{settings.REPO}/spark-jobs/bin/spark-job", "maintain", "--lake", "file:///tmp/my lake"]
 
 
 def test_a_template_naming_an_unknown_setting_is_refused():
     values = settings.runtime_values(lambda name: None, {"TICKLAKE_COMPACT_COMMAND": "run {nope}"})
     with pytest.raises(ValueError, match="uses 'nope' which is not a setting"):
-        settings.render(values["compact_command"], values, hours="2026-11-20T14")
+        settings.render(values["compact_command"], values, from_hour="2026-11-20T14", to_hour="2026-11-20T15")
 
 
 def test_parse_time_settings_are_checked():
@@ -47,13 +48,26 @@ def test_parse_time_settings_are_checked():
     assert settings.start_date({"TICKLAKE_COMPACTION_START": "2026-11-20T05:00"}) == utc(2026, 11, 20, 5)
 
 
-def test_a_run_compacts_the_last_hour_that_ended_before_it():
-    assert hours.hour_to_compact(utc(2026, 11, 20, 15)) == utc(2026, 11, 20, 14)
-    assert hours.hour_to_compact(utc(2026, 11, 20, 15, 45)) == utc(2026, 11, 20, 14)
-    assert hours.close_time(utc(2026, 11, 20, 14), timedelta(minutes=15)) == utc(2026, 11, 20, 15, 15)
+def test_a_run_looks_back_over_the_hours_that_ended_before_it():
+    assert hours.lookback_window(utc(2026, 11, 20, 15), 48) == (utc(2026, 11, 18, 15), utc(2026, 11, 20, 15))
+    assert hours.lookback_window(utc(2026, 11, 20, 15, 45), 1) == (utc(2026, 11, 20, 14), utc(2026, 11, 20, 15))
+    with pytest.raises(ValueError, match="at least 1"):
+        hours.lookback_window(utc(2026, 11, 20, 15), 0)
     assert hours.name(utc(2026, 11, 20, 14, 59)) == "2026-11-20T14"
     with pytest.raises(ValueError, match="no time zone"):
         hours.floor_hour(datetime(2026, 11, 20, 14))
+
+
+def test_a_compaction_plan_renders_the_window_and_refuses_a_bad_lookback(dagbag):
+    from lake_compaction import compaction_plan
+
+    values = settings.runtime_values(lambda name: None, {"TICKLAKE_LAKE": "file:///lake",
+                                                         "TICKLAKE_LOOKBACK_HOURS": "6"})
+    plan = compaction_plan(utc(2026, 11, 20, 15, 10), values)
+    assert "--from 2026-11-20T09 --to 2026-11-20T15" in plan["compact_command"]
+    assert plan["models_command"].endswith("--changed")
+    with pytest.raises(ValueError, match="ticklake_lookback_hours='two days' is not a whole number"):
+        compaction_plan(utc(2026, 11, 20, 15), {**values, "lookback_hours": "two days"})
 
 
 def test_schedules_every_n_minutes():
@@ -70,8 +84,8 @@ def test_a_backfill_covers_every_hour_its_range_touches(dagbag):
     values = settings.runtime_values(lambda name: None, {"TICKLAKE_LAKE": "file:///lake"})
     plan = backfill_plan("stock-ticks", "2026-11-20T10:30:00Z", "2026-11-20T13:00:00Z", values)
     assert plan["hours"] == ["2026-11-20T10", "2026-11-20T11", "2026-11-20T12"]
-    assert "--hour 2026-11-20T10,2026-11-20T11,2026-11-20T12" in plan["compact_command"]
-    assert plan["models_command"].endswith("--from 2026-11-20T10 --to 2026-11-20T13")
+    assert "--from 2026-11-20T10 --to 2026-11-20T13" in plan["compact_command"]
+    assert plan["models_command"].endswith("--changed")
     backfill = shlex.split(plan["backfill_command"])
     assert backfill[backfill.index("--topic") + 1] == "stock-ticks"
     assert backfill[backfill.index("--starting-timestamp") + 1] == "2026-11-20T10:30:00Z"

@@ -14,17 +14,14 @@ def floor_hour(moment: datetime) -> datetime:
     return utc.replace(minute=0, second=0, microsecond=0)
 
 
-def hour_to_compact(run_time: datetime) -> datetime:
-    """The hour a scheduled run compacts: the last hour that ended at or before the run's time.
-
-    An hourly run triggered at 15:00 compacts 14:00-15:00; runs every N minutes (15:15, 15:30, ...)
-    compact the same hour again, folding in late data (a no-op when nothing changed)."""
-    return floor_hour(run_time) - HOUR
-
-
-def close_time(hour: datetime, grace: timedelta) -> datetime:
-    """When an hour counts as closed: its end plus a grace period for late writes to the raw lake."""
-    return hour + HOUR + grace
+def lookback_window(run_time: datetime, lookback_hours: int) -> tuple[datetime, datetime]:
+    """The hours ``[start, end)`` a scheduled run compacts: the ``lookback_hours`` hours that ended at or
+    before the run's time. Compaction takes only the closed ones whose raw files changed, so overlapping
+    windows of consecutive runs cost a listing, and a file landing late for any of them is still taken."""
+    if lookback_hours < 1:
+        raise ValueError(f"lookback of {lookback_hours} hours: must be at least 1")
+    end = floor_hour(run_time)
+    return end - lookback_hours * HOUR, end
 
 
 def hours_between(start: datetime, end: datetime) -> list[datetime]:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 REPO = Path(__file__).resolve().parents[3]
+# one slot: lake writes of both DAGs run one at a time (a conflict would still be safe, only wasted work)
+LAKE_POOL = "ticklake_lake_writes"
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,19 @@ RUNTIME = [
             "how a Spark job is launched: the local launcher (local[*]), or on a cluster"
             " spark-submit --master <master> ... --class io.ticklake.spark.cli.SparkJobCli <spark-jobs submit jar>"),
     Setting("spark_args", "", "extra arguments for every Spark job, e.g. --s3-endpoint ... --conf spark.executor.memory=4g"),
+    Setting("lookback_hours", "48",
+            "each lake_compaction run looks this far back for closed hours whose raw data changed (late files)"),
     Setting("compact_command",
-            "{spark_job} compact --lake {lake} --hour {hours} {spark_args}",
-            "compacts hours ({hours}: comma-separated, e.g. 2026-11-20T14)", command=True),
+            "{spark_job} compact --lake {lake} --from {from_hour} --to {to_hour} {spark_args}",
+            "compacts the closed hours of [from_hour, to_hour) whose raw files changed since they were compacted",
+            command=True),
     Setting("models_command",
-            "java -jar {repo}/analytics/target/analytics.jar run --lake {lake} --from {from_hour} --to {to_hour}",
-            "builds the analytics models for the hours [from_hour, to_hour)", command=True),
+            "java -jar {repo}/analytics/target/analytics.jar run --lake {lake} --changed",
+            "rebuilds the analytics models of every hour of ticklake.ticks whose data changed since they were built",
+            command=True),
+    Setting("maintain_command",
+            "{spark_job} maintain --lake {lake} {spark_args}",
+            "expires old snapshots, removes orphan files and rewrites hours of many small files", command=True),
     Setting("backfill_command",
             "{spark_job} backfill --lake {lake} --topic {topic} --bootstrap-servers {bootstrap_servers}"
             " --schema-registry-url {schema_registry_url} --checkpoint {checkpoint}"
@@ -65,14 +74,15 @@ RUNTIME = [
 
 PARSE_TIME = [
     Setting("compaction_every_minutes", "60", "lake_compaction runs every N minutes (N divides an hour or a day)"),
-    Setting("compaction_start", "2026-11-01T00:00:00Z", "first run of lake_compaction; missed runs since are caught up"),
-    Setting("close_grace_minutes", "15", "an hour is compacted once its end plus this has passed"),
+    Setting("compaction_start", "2026-11-01T00:00:00Z", "first possible run of lake_compaction"),
     Setting("retries", "3", "retries of every task (exponential backoff from retry_delay_seconds)"),
     Setting("retry_delay_seconds", "120", "first retry delay; doubles each retry, at most 30 minutes"),
     Setting("compaction_timeout_minutes", "60", "execution timeout of a compaction task"),
     Setting("models_timeout_minutes", "30", "execution timeout of a models task"),
+    Setting("maintenance_timeout_minutes", "60", "execution timeout of a maintenance task"),
     Setting("backfill_timeout_minutes", "360", "execution timeout of a backfill task"),
-    Setting("models_pool", "default_pool", "Airflow pool of the model builds; give it 1 slot to serialize them across DAGs"),
+    Setting("lake_pool", LAKE_POOL, "Airflow pool of every task that writes the lake (compaction, models, "
+            "maintenance) in both DAGs; airflow/bin/init-home creates it with one slot"),
 ]
 
 

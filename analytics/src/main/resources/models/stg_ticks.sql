@@ -1,8 +1,9 @@
--- Staging: the compacted ticks of the run's hours, read through their manifests, in the lake contract's
--- types, with the columns the models use (bid, ask, sequence, source and ingest_time are left out: no
--- model reads them, and every column kept costs a scan of millions of rows). Kept as a table for the
--- run, not published: the compacted lake is already the durable copy.
--- It depends on no model, so the runner gives it the lake as compacted_ticks and compacted_manifests.
+-- Staging: the compacted ticks of the run's hours, read from the data files that Iceberg's scan planning
+-- of one snapshot of ticklake.ticks lists for them, in the lake contract's types, with the columns the
+-- models use (bid, ask, sequence, source and ingest_time are left out: no model reads them, and every
+-- column kept costs a scan of millions of rows). Kept as a table for the run, not published: the Iceberg
+-- table is already the durable copy.
+-- It depends on no model, so the runner gives it the table as compacted_ticks and compacted_hours.
 -- materialized: table
 -- time_column: event_time
 -- unique_key: kafka_topic, kafka_partition, kafka_offset
@@ -10,7 +11,7 @@
 -- expect: price > 0 AND isfinite(price)
 -- expect: volume >= 0
 -- expect: kafka_partition BETWEEN 0 AND 65535 AND kafka_offset >= 0
--- test: matches_manifests
+-- test: matches_compacted_hours
 SELECT
     symbol,
     price,

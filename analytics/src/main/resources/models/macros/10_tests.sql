@@ -1,21 +1,21 @@
 -- Test macros: each returns the failing rows of the model it is given (by name), within the range the
 -- model was built for. A model names them in its header with '-- test: <macro>'.
 
--- Staging holds exactly the rows the manifests promise, hour by hour.
-CREATE OR REPLACE TEMP MACRO matches_manifests(model_name, manifests := 'compacted_manifests') AS TABLE
+-- Staging holds exactly the rows Iceberg's metadata records for each hour's planned data files.
+CREATE OR REPLACE TEMP MACRO matches_compacted_hours(model_name, hours := 'compacted_hours') AS TABLE
     WITH counted AS (
         SELECT window_start_of(event_time, 3600) AS hour_start, count(*) AS model_rows
         FROM query_table(model_name)
         GROUP BY ALL
-    ), promised AS (
-        SELECT hour_start, row_count, manifest
-        FROM query_table(manifests)
+    ), recorded AS (
+        SELECT hour_start, row_count, data_files
+        FROM query_table(hours)
         WHERE hour_start >= range_start() AND hour_start < range_end()
     )
-    SELECT coalesce(p.hour_start, c.hour_start) AS hour_start, p.row_count AS manifest_rows,
-           coalesce(c.model_rows, 0) AS model_rows, p.manifest
-    FROM promised p FULL OUTER JOIN counted c ON p.hour_start = c.hour_start
-    WHERE coalesce(p.row_count, 0) <> coalesce(c.model_rows, 0);
+    SELECT coalesce(r.hour_start, c.hour_start) AS hour_start, r.row_count AS table_rows,
+           coalesce(c.model_rows, 0) AS model_rows, r.data_files
+    FROM recorded r FULL OUTER JOIN counted c ON r.hour_start = c.hour_start
+    WHERE coalesce(r.row_count, 0) <> coalesce(c.model_rows, 0);
 
 -- Per symbol, the model's trade_count and volume add up to the staging ticks of the same range.
 CREATE OR REPLACE TEMP MACRO reconciles_with_staging(model_name, staging := 'stg_ticks') AS TABLE

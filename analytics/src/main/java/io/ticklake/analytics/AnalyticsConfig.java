@@ -1,9 +1,11 @@
 package io.ticklake.analytics;
 
 import io.ticklake.analytics.duckdb.DuckDbSettings;
-import io.ticklake.analytics.lake.LakeUri;
-import io.ticklake.analytics.lake.S3Settings;
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.S3Settings;
+import io.ticklake.lake.table.CatalogSettings;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -14,14 +16,17 @@ import java.util.Optional;
  *
  * @param lake            the lake root
  * @param s3              how to reach an S3 lake (ignored for a local one)
+ * @param catalog         the Iceberg catalog holding {@code ticklake.ticks}
  * @param duckDb          the embedded DuckDB's settings
  * @param modelsDirectory models to run instead of the built-in ones
  */
-public record AnalyticsConfig(LakeUri lake, S3Settings s3, DuckDbSettings duckDb, Optional<Path> modelsDirectory) {
+public record AnalyticsConfig(LakeUri lake, S3Settings s3, CatalogSettings catalog, DuckDbSettings duckDb,
+                              Optional<Path> modelsDirectory) {
 
     public AnalyticsConfig {
         Objects.requireNonNull(lake, "lake");
         Objects.requireNonNull(s3, "s3");
+        Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(duckDb, "duckDb");
         Objects.requireNonNull(modelsDirectory, "modelsDirectory");
     }
@@ -37,7 +42,7 @@ public record AnalyticsConfig(LakeUri lake, S3Settings s3, DuckDbSettings duckDb
      * @throws IllegalArgumentException naming the option when a value is missing or invalid
      */
     public static AnalyticsConfig from(Map<String, String> options, Map<String, String> env) {
-        LakeUri lake = LakeUri.parse(ConfigKey.LAKE.lookup(options, env).orElseThrow(() ->
+        LakeUri lake = parseLake(ConfigKey.LAKE.lookup(options, env).orElseThrow(() ->
                 new IllegalArgumentException("--" + ConfigKey.LAKE.option() + " (or " + ConfigKey.LAKE.environment()
                         .get(0) + ") is required")));
         Optional<String> endpoint = ConfigKey.S3_ENDPOINT.lookup(options, env);
@@ -45,11 +50,13 @@ public record AnalyticsConfig(LakeUri lake, S3Settings s3, DuckDbSettings duckDb
                 .map(v -> parseBoolean(ConfigKey.S3_PATH_STYLE, v)).orElse(endpoint.isPresent());
         S3Settings s3;
         try {
-            s3 = new S3Settings(endpoint, ConfigKey.S3_REGION.lookup(options, env).orElse("us-east-1"),
-                    ConfigKey.S3_ACCESS_KEY.lookup(options, env), ConfigKey.S3_SECRET_KEY.lookup(options, env), pathStyle);
+            s3 = new S3Settings(endpoint.orElse(null), ConfigKey.S3_ACCESS_KEY.lookup(options, env).orElse(null),
+                    ConfigKey.S3_SECRET_KEY.lookup(options, env).orElse(null),
+                    ConfigKey.S3_REGION.lookup(options, env).orElse(null), pathStyle);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("S3 settings: " + e.getMessage(), e);
         }
+        CatalogSettings catalog = catalogSettings(options, env);
         Optional<Integer> threads = ConfigKey.THREADS.lookup(options, env).map(v -> parsePositive(ConfigKey.THREADS, v));
         Optional<String> memory = ConfigKey.MEMORY_LIMIT.lookup(options, env);
         memory.ifPresent(m -> {
@@ -63,7 +70,49 @@ public record AnalyticsConfig(LakeUri lake, S3Settings s3, DuckDbSettings duckDb
         Path extensions = ConfigKey.EXTENSION_DIR.lookup(options, env).map(Path::of)
                 .orElse(defaultCache(env).resolve("duckdb").resolve("extensions"));
         Optional<Path> models = ConfigKey.MODELS_DIR.lookup(options, env).map(Path::of);
-        return new AnalyticsConfig(lake, s3, new DuckDbSettings(threads, memory, temp, extensions), models);
+        return new AnalyticsConfig(lake, s3, catalog, new DuckDbSettings(threads, memory, temp, extensions), models);
+    }
+
+    private static LakeUri parseLake(String text) {
+        try {
+            return LakeUri.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + ConfigKey.LAKE.option() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CatalogSettings catalogSettings(Map<String, String> options, Map<String, String> env) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        options.forEach((name, value) -> {
+            if (name.startsWith(ConfigKey.CATALOG_PROPERTY_PREFIX)) {
+                extra.put(name.substring(ConfigKey.CATALOG_PROPERTY_PREFIX.length()), value);
+            }
+        });
+        try {
+            return new CatalogSettings(ConfigKey.CATALOG_TYPE.lookup(options, env).orElse(null),
+                    ConfigKey.CATALOG_URI.lookup(options, env).orElse(null),
+                    ConfigKey.CATALOG_WAREHOUSE.lookup(options, env).orElse(null), extra);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(catalogOptions() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that the catalog settings fit the lake (an S3 lake has no directory for the default SQLite
+     * file). Separate from {@link #from}: readers of the model files alone (the dashboard) need no catalog.
+     *
+     * @throws IllegalArgumentException naming the options to fix
+     */
+    public void requireCatalog() {
+        try {
+            catalog.resolvedUri(lake);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(catalogOptions() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String catalogOptions() {
+        return "--" + ConfigKey.CATALOG_TYPE.option() + "/--" + ConfigKey.CATALOG_URI.option();
     }
 
     /** {@code $TICKLAKE_CACHE}, else {@code ~/.cache/ticklake}: where the project keeps downloads outside the repo. */

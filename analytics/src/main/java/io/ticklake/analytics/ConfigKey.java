@@ -21,6 +21,12 @@ public enum ConfigKey {
             "S3 secret key (prefer the environment)."),
     S3_PATH_STYLE("s3-path-style", List.of("TICKLAKE_S3_PATH_STYLE"), "true with an endpoint, else false",
             "Path-style S3 URLs (MinIO needs them)."),
+    CATALOG_TYPE("catalog-type", List.of("TICKLAKE_CATALOG_TYPE"), "jdbc",
+            "Iceberg catalog of ticklake.ticks: jdbc (an embedded SQLite file) or rest (any Iceberg REST catalog)."),
+    CATALOG_URI("catalog-uri", List.of("TICKLAKE_CATALOG_URI"), "jdbc:sqlite:<lake>/catalog/iceberg.db for a local lake",
+            "The catalog: jdbc:sqlite:/path/catalog.db or a REST catalog URL; an S3 lake must name it."),
+    CATALOG_WAREHOUSE("catalog-warehouse", List.of("TICKLAKE_CATALOG_WAREHOUSE"), "<lake>/warehouse",
+            "Where the catalog keeps table files (used when it creates the table)."),
     THREADS("threads", List.of("TICKLAKE_DUCKDB_THREADS"), "all cores", "DuckDB worker threads."),
     MEMORY_LIMIT("memory-limit", List.of("TICKLAKE_DUCKDB_MEMORY_LIMIT"), "80% of RAM",
             "DuckDB memory limit, e.g. 4GB; beyond it DuckDB spills to the temp directory."),
@@ -43,6 +49,12 @@ public enum ConfigKey {
         this.defaultText = defaultText;
         this.description = description;
     }
+
+    /**
+     * Options starting with this prefix are passed to the Iceberg catalog as properties without it
+     * ({@code --catalog.credential}, {@code --catalog.header.X}), as the Spark jobs take them.
+     */
+    public static final String CATALOG_PROPERTY_PREFIX = "catalog.";
 
     /** The option's name without the leading dashes. */
     public String option() {

@@ -16,7 +16,7 @@ class AnalyticsConfigTest {
                 Map.of("TICKLAKE_LAKE", "file:///ignored", "TICKLAKE_S3_ENDPOINT", "http://127.0.0.1:9000",
                         "AWS_REGION", "us-west-2", "AWS_ACCESS_KEY_ID", "ak", "AWS_SECRET_ACCESS_KEY", "sk",
                         "TICKLAKE_CACHE", "/cache"));
-        assertThat(config.lake().root()).isEqualTo("s3://bucket/lake");
+        assertThat(config.lake().duckDbPath("")).isEqualTo("s3://bucket/lake");
         assertThat(config.s3().region()).isEqualTo("eu-west-1");
         assertThat(config.s3().endpointAuthority()).contains("127.0.0.1:9000");
         assertThat(config.s3().useSsl()).isFalse();
@@ -29,10 +29,32 @@ class AnalyticsConfigTest {
     @Test
     void theLakeMayComeFromTheEnvironmentAlone() {
         AnalyticsConfig config = AnalyticsConfig.from(Map.of(), Map.of("TICKLAKE_LAKE", "/data/lake"));
-        assertThat(config.lake().root()).isEqualTo("/data/lake");
+        assertThat(config.lake().duckDbPath("")).isEqualTo("/data/lake");
+        assertThat(config.catalog().uri()).isNull();
+        assertThat(config.catalog().resolvedUri(config.lake())).isEqualTo("jdbc:sqlite:/data/lake/catalog/iceberg.db");
         assertThat(config.s3().pathStyle()).isFalse();
         assertThat(config.s3().region()).isEqualTo("us-east-1");
         assertThat(config.modelsDirectory()).isEmpty();
+    }
+
+    @Test
+    void readsTheCatalogKeysTheSparkJobsUseAndPassesCatalogPropertiesThrough() {
+        AnalyticsConfig config = AnalyticsConfig.from(
+                Map.of("lake", "s3://bucket/lake", "catalog-uri", "http://127.0.0.1:8181/api/catalog",
+                        "catalog.credential", "id:secret", "catalog.header.X-Tenant", "t1"),
+                Map.of("TICKLAKE_CATALOG_TYPE", "rest", "TICKLAKE_CATALOG_WAREHOUSE", "s3://bucket/wh"));
+        assertThat(config.catalog().type()).isEqualTo("rest");
+        assertThat(config.catalog().uri()).isEqualTo("http://127.0.0.1:8181/api/catalog");
+        assertThat(config.catalog().warehouse()).isEqualTo("s3://bucket/wh");
+        assertThat(config.catalog().extra()).isEqualTo(Map.of("credential", "id:secret", "header.X-Tenant", "t1",
+                "http-client.type", "urlconnection"));
+        config.requireCatalog();
+
+        AnalyticsConfig s3WithoutCatalog = AnalyticsConfig.from(Map.of("lake", "s3://bucket/lake"), Map.of());
+        assertThatThrownBy(s3WithoutCatalog::requireCatalog).hasMessageContaining("--catalog-type/--catalog-uri")
+                .hasMessageContaining("needs catalog-uri");
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "/l", "catalog-type", "hive"), Map.of()))
+                .hasMessageContaining("--catalog-type/--catalog-uri: catalog type 'hive' is not supported");
     }
 
     @Test
@@ -44,7 +66,7 @@ class AnalyticsConfigTest {
                 .hasMessageContaining("--memory-limit 'lots'");
         assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "/l", "s3-path-style", "maybe"), Map.of()))
                 .hasMessageContaining("--s3-path-style 'maybe' must be true or false");
-        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "s3://b", "s3-access-key", "ak"), Map.of()))
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "s3://bk", "s3-access-key", "ak"), Map.of()))
                 .hasMessageContaining("both the S3 access key and the secret key");
     }
 }

@@ -273,7 +273,7 @@ class EndToEndIT {
     }
 
     @Test
-    void theCompactedLakeHoldsTheSameTicksThroughItsManifests() {
+    void theCompactedTableHoldsTheSameTicks() {
         List<LakeRow> raw = rawLake();
         JsonNode result = compaction();
         List<HourPartition> hours = lake.rawHours();
@@ -283,8 +283,8 @@ class EndToEndIT {
         List<LakeRow> compacted = new ArrayList<>();
         for (HourPartition hour : hours) {
             CompactedHour published = lake.compacted(hour).orElseThrow(() -> new AssertionError(
-                    "hour " + hour + " has raw files but no published manifest: " + result));
-            assertThat(published.manifest().rowCount()).as("row_count of %s", hour).isEqualTo(published.rows().size());
+                    "hour " + hour + " has raw files but no data files in ticklake.ticks: " + result));
+            assertThat(published.rowCount()).as("Iceberg's row count of %s", hour).isEqualTo(published.rows().size());
             assertThat(published.rows()).as("rows of %s", hour)
                     .allMatch(row -> row.hourDirectory().equals(hour.relativePath()));
             compacted.addAll(published.rows());

@@ -40,10 +40,12 @@ public final class LakeUri {
             throw invalid(text, "it is empty");
         }
         if (t.startsWith("s3://") || t.startsWith("s3a://")) {
-            String rest = trimSlashes(t.substring(t.indexOf("://") + 3));
+            String afterScheme = t.substring(t.indexOf("://") + 3);
+            String rest = trimSlashes(afterScheme);
             int slash = rest.indexOf('/');
             String bucket = slash < 0 ? rest : rest.substring(0, slash);
-            if (bucket.isEmpty()) {
+            // s3a:///raw names no bucket (an empty authority), not a bucket "raw"
+            if (bucket.isEmpty() || afterScheme.startsWith("/")) {
                 throw invalid(text, "it names no bucket");
             }
             if (!bucket.matches("[a-z0-9][a-z0-9.\\-]{1,62}")) {

@@ -36,7 +36,7 @@ class LakeUriTest {
 
     @Test
     void everyUnusableUriGetsOneMessageNamingItAndTheAcceptedForms() {
-        for (String bad : new String[] {"", "  ", "hdfs://nn/lake", "s3://", "s3a:///x", "s3://Bad_Bucket"}) {
+        for (String bad : new String[] {"", "  ", "hdfs://nn/lake", "s3://", "s3a:///x", "s3a:///raw", "s3:///lake/raw", "s3://Bad_Bucket"}) {
             assertThatThrownBy(() -> LakeUri.parse(bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageStartingWith("lake URI '" + bad + "' is not usable")
                     .hasMessageContaining("file:///path, s3://bucket[/prefix] or s3a://bucket[/prefix]");

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code java -jar analytics.jar run --lake <uri> [--hour H | --day D | --from H --to H | --full]}: builds the
+ * {@code java -jar analytics.jar run --lake <uri> [--hour H | --day D | --from H --to H | --changed | --full]}: builds the
  * models; {@code models} lists them in run order. Exit codes: 0 done, 1 the run failed (a model's SQL,
  * a data test, the lake), 2 the command line is wrong.
  */
@@ -68,6 +68,7 @@ public final class AnalyticsCli {
         AnalyticsConfig config;
         try {
             config = AnalyticsConfig.from(line.options(), env);
+            config.requireCatalog();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -90,10 +91,13 @@ public final class AnalyticsCli {
     static String usage() {
         StringBuilder text = new StringBuilder();
         text.append("usage: java -jar analytics.jar run --lake <uri> [--hour 2026-11-20T14 | --day 2026-11-20 |"
-                + " --from 2026-11-20T10 --to 2026-11-20T15 | --full] [options]\n");
+                + " --from 2026-11-20T10 --to 2026-11-20T15 | --changed | --full] [options]\n");
         text.append("       java -jar analytics.jar models [--models-dir <dir>]\n");
         text.append("  --hour, --day, --from/--to  rebuild what depends on these compacted hours (UTC; --to exclusive)\n");
-        text.append("  --full                      rebuild every model from every published hour (the default)\n");
+        text.append("  --changed                   rebuild what depends on the hours of ticklake.ticks whose data files changed\n"
+                + "                              since the models were built from them\n");
+        text.append("  --full                      rebuild every model from every hour of ticklake.ticks (the default)\n");
+        text.append("  --catalog.<property> <value> an Iceberg catalog property, passed as given (e.g. --catalog.credential)\n");
         for (ConfigKey key : ConfigKey.values()) {
             text.append(String.format("  --%-26s %s [env %s; default %s]%n", key.option() + " <value>", key.description(),
                     String.join(" or ", key.environment()), key.defaultText()));

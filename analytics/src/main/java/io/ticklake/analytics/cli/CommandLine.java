@@ -20,7 +20,7 @@ public record CommandLine(String command, Map<String, String> options, Set<Strin
 
     /** Options of the run's scope, beside the configuration options of {@link ConfigKey}. */
     static final List<String> SCOPE_OPTIONS = List.of("hour", "day", "from", "to");
-    static final List<String> FLAGS = List.of("full", "help");
+    static final List<String> FLAGS = List.of("full", "changed", "help");
 
     public static CommandLine parse(String[] args) throws UsageException {
         if (args.length == 0) {
@@ -48,7 +48,9 @@ public record CommandLine(String command, Map<String, String> options, Set<Strin
                 flags.add(name);
                 continue;
             }
-            if (!SCOPE_OPTIONS.contains(name) && ConfigKey.forOption(name).isEmpty()) {
+            boolean catalogProperty = name.startsWith(ConfigKey.CATALOG_PROPERTY_PREFIX)
+                    && name.length() > ConfigKey.CATALOG_PROPERTY_PREFIX.length();
+            if (!SCOPE_OPTIONS.contains(name) && ConfigKey.forOption(name).isEmpty() && !catalogProperty) {
                 throw new UsageException("unknown option --" + name + " (allowed: " + String.join(", ", allowed()) + ")");
             }
             if (value == null) {
@@ -69,6 +71,7 @@ public record CommandLine(String command, Map<String, String> options, Set<Strin
         for (ConfigKey key : ConfigKey.values()) {
             names.add("--" + key.option());
         }
+        names.add("--" + ConfigKey.CATALOG_PROPERTY_PREFIX + "<iceberg-property>");
         SCOPE_OPTIONS.forEach(o -> names.add("--" + o));
         FLAGS.forEach(f -> names.add("--" + f));
         return names;

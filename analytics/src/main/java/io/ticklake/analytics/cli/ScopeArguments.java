@@ -5,7 +5,7 @@ import io.ticklake.analytics.time.TimeArguments;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns {@code --hour}, {@code --day}, {@code --from/--to} or {@code --full} into a build scope. */
+/** Turns {@code --hour}, {@code --day}, {@code --from/--to}, {@code --changed} or {@code --full} into a build scope. */
 final class ScopeArguments {
 
     private ScopeArguments() {
@@ -13,9 +13,10 @@ final class ScopeArguments {
 
     static BuildScope parse(Map<String, String> options, Set<String> flags) throws UsageException {
         int given = (options.containsKey("hour") ? 1 : 0) + (options.containsKey("day") ? 1 : 0)
-                + (options.containsKey("from") || options.containsKey("to") ? 1 : 0) + (flags.contains("full") ? 1 : 0);
+                + (options.containsKey("from") || options.containsKey("to") ? 1 : 0) + (flags.contains("full") ? 1 : 0)
+                + (flags.contains("changed") ? 1 : 0);
         if (given > 1) {
-            throw new UsageException("give only one of --hour, --day, --from/--to and --full");
+            throw new UsageException("give only one of --hour, --day, --from/--to, --changed and --full");
         }
         try {
             if (options.containsKey("hour")) {
@@ -34,6 +35,6 @@ final class ScopeArguments {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return BuildScope.full();
+        return flags.contains("changed") ? BuildScope.changed() : BuildScope.full();
     }
 }

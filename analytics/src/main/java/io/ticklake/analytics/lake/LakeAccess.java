@@ -4,6 +4,8 @@ import io.ticklake.analytics.AnalyticsException;
 import io.ticklake.analytics.duckdb.DuckDbSession;
 import io.ticklake.analytics.duckdb.HttpfsExtension;
 import io.ticklake.analytics.duckdb.SqlLiterals;
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.S3Settings;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,8 +25,10 @@ public final class LakeAccess {
         List<String> options = new ArrayList<>();
         options.add("TYPE s3");
         options.add("REGION " + SqlLiterals.string(s3.region()));
-        s3.accessKey().ifPresent(k -> options.add("KEY_ID " + SqlLiterals.string(k)));
-        s3.secretKey().ifPresent(k -> options.add("SECRET " + SqlLiterals.string(k)));
+        if (s3.accessKey() != null) {
+            options.add("KEY_ID " + SqlLiterals.string(s3.accessKey()));
+            options.add("SECRET " + SqlLiterals.string(s3.secretKey()));
+        }
         s3.endpointAuthority().ifPresent(e -> options.add("ENDPOINT " + SqlLiterals.string(e)));
         options.add("URL_STYLE " + SqlLiterals.string(s3.pathStyle() ? "path" : "vhost"));
         options.add("USE_SSL " + s3.useSsl());

@@ -1,5 +1,6 @@
 package io.ticklake.analytics.lake;
 
+import io.ticklake.lake.LakeUri;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,7 @@ public final class ModelPartitions {
     }
 
     public String modelRoot(String model) {
-        return lake.resolve("models/" + model);
+        return lake.duckDbPath("models/" + model);
     }
 
     /** The directory of one day (relative to the model root). */

@@ -2,6 +2,7 @@ package io.ticklake.analytics.lake;
 
 import io.ticklake.analytics.duckdb.DuckDbSession;
 import io.ticklake.analytics.duckdb.SqlLiterals;
+import io.ticklake.lake.LakeUri;
 import java.sql.SQLException;
 
 /**

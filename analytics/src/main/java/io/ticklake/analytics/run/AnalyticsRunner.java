@@ -4,26 +4,30 @@ import io.ticklake.analytics.AnalyticsConfig;
 import io.ticklake.analytics.AnalyticsException;
 import io.ticklake.analytics.duckdb.DuckDbSession;
 import io.ticklake.analytics.duckdb.SqlLiterals;
+import io.ticklake.analytics.lake.BuiltHours;
 import io.ticklake.analytics.lake.LakeAccess;
-import io.ticklake.analytics.lake.ManifestReader;
 import io.ticklake.analytics.lake.ModelPartitions;
 import io.ticklake.analytics.lake.PartitionWriter;
+import io.ticklake.analytics.lake.TableSnapshot;
+import io.ticklake.analytics.lake.TicksTableReader;
 import io.ticklake.analytics.model.Materialization;
 import io.ticklake.analytics.model.ModelCatalog;
 import io.ticklake.analytics.model.ModelDefinition;
 import io.ticklake.analytics.quality.DataTestRunner;
 import io.ticklake.analytics.time.Grain;
 import io.ticklake.analytics.time.TimeRange;
+import io.ticklake.lake.table.TicksTable;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NavigableMap;
-import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Runs the models over a lake: plans each model's range, then for each model in dependency order
+ * Runs the models over a lake: reads the current snapshot of {@code ticklake.ticks} once, decides which
+ * ranges of hours to rebuild (the scope's, or the hours whose data changed since they were built), plans
+ * each model's range, then for each model in dependency order
  * computes its rows, runs its data tests and, only if they pass, publishes them. A failing model stops the
  * run; the models before it stay published (each is consistent on its own), the ones after it keep their
  * previous partitions.
@@ -52,40 +56,65 @@ public final class AnalyticsRunner {
 
     public RunResult run(BuildScope scope) {
         long started = System.nanoTime();
-        try (DuckDbSession session = DuckDbSession.open(config.duckDb())) {
-            LakeAccess.configure(session, config.lake(), config.s3(), config.duckDb().extensionDirectory());
-            ManifestReader manifests = new ManifestReader(session, config.lake());
-            NavigableMap<Instant, String> published = manifests.listManifests();
-            Optional<TimeRange> changed = scope.changedRange(published.navigableKeySet());
-            if (changed.isEmpty()) {
-                listener.message("nothing to build: no compacted hour is published under " + manifests.manifestGlob());
-                return new RunResult(scope, changed, List.of(), elapsedMillis(started));
+        TableSnapshot snapshot = new TicksTableReader(config.lake(), config.s3(), config.catalog()).current();
+        List<TimeRange> ranges;
+        try (DuckDbSession session = openSession()) {
+            BuiltHours built = new BuiltHours(session, config.lake());
+            ranges = scope.ranges(new TreeMap<>(snapshot.identities()), built.read());
+            if (ranges.isEmpty()) {
+                listener.message(snapshot.isEmpty()
+                        ? "nothing to build: " + TicksTable.IDENTIFIER + " has no data yet (" + snapshot + ")"
+                        : "nothing to build: every hour of " + TicksTable.IDENTIFIER + " " + snapshot
+                                + " is as the models were built from it (" + built.path() + ")");
+                return new RunResult(scope, snapshot.toString(), ranges, List.of(), elapsedMillis(started));
             }
-            Instant dataEnd = published.isEmpty() ? changed.get().end()
-                    : published.lastKey().plus(Duration.ofHours(1));
-            Instant clipEnd = Grain.DAY.ceil(dataEnd.isAfter(changed.get().end()) ? dataEnd : changed.get().end());
-            BuildPlan plan = BuildPlanner.plan(catalog, changed.get(), clipEnd);
-            listener.planned(plan);
-
-            runMacros(session);
-            ModelPartitions partitions = new ModelPartitions(config.lake());
-            ModelInputs inputs = new ModelInputs(session, catalog, manifests, published, partitions, listener);
-            ModelPublisher publisher = new ModelPublisher(session, partitions, PartitionWriter.forLake(config.lake()));
-            DataTestRunner tests = new DataTestRunner(session);
-            List<ModelResult> results = new ArrayList<>();
-            for (ModelDefinition model : catalog.models()) {
-                TimeRange range = plan.rangeOf(model.name());
-                if (range.isEmpty()) {
-                    results.add(new ModelResult(model.name(), range, 0, 0, 0, 0));
-                    continue;
-                }
-                listener.modelStarted(model.name(), range);
-                ModelResult result = runModel(session, model, range, inputs, tests, publisher);
-                listener.modelFinished(result);
-                results.add(result);
-            }
-            return new RunResult(scope, changed, results, elapsedMillis(started));
         }
+        List<List<ModelResult>> passes = new ArrayList<>();
+        for (TimeRange changed : ranges) {
+            // a session per pass: the tables and views of one pass must not leak into the next
+            try (DuckDbSession session = openSession()) {
+                passes.add(runPass(session, snapshot, changed));
+                // only now do the models of these hours reflect the snapshot
+                new BuiltHours(session, config.lake()).record(changed, snapshot);
+            }
+        }
+        return new RunResult(scope, snapshot.toString(), ranges, RunResult.combine(passes), elapsedMillis(started));
+    }
+
+    private DuckDbSession openSession() {
+        DuckDbSession session = DuckDbSession.open(config.duckDb());
+        try {
+            LakeAccess.configure(session, config.lake(), config.s3(), config.duckDb().extensionDirectory());
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    private List<ModelResult> runPass(DuckDbSession session, TableSnapshot snapshot, TimeRange changed) {
+        runMacros(session);
+        ModelPartitions partitions = new ModelPartitions(config.lake());
+        ModelInputs inputs = new ModelInputs(session, catalog, snapshot, partitions, listener);
+        ModelPublisher publisher = new ModelPublisher(session, partitions, PartitionWriter.forLake(config.lake()));
+        DataTestRunner tests = new DataTestRunner(session);
+        Instant dataEnd = snapshot.isEmpty() ? changed.end() : snapshot.hours().lastKey().plus(Duration.ofHours(1));
+        Instant clipEnd = Grain.DAY.ceil(dataEnd.isAfter(changed.end()) ? dataEnd : changed.end());
+        BuildPlan plan = BuildPlanner.plan(catalog, changed, clipEnd);
+        listener.planned(plan);
+        List<ModelResult> results = new ArrayList<>();
+        for (ModelDefinition model : catalog.models()) {
+            TimeRange range = plan.rangeOf(model.name());
+            if (range.isEmpty()) {
+                results.add(new ModelResult(model.name(), range, 0, 0, 0, 0));
+                continue;
+            }
+            listener.modelStarted(model.name(), range);
+            ModelResult result = runModel(session, model, range, inputs, tests, publisher);
+            listener.modelFinished(result);
+            results.add(result);
+        }
+        return results;
     }
 
     private ModelResult runModel(DuckDbSession session, ModelDefinition model, TimeRange range, ModelInputs inputs,

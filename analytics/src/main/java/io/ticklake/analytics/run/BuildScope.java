@@ -5,25 +5,41 @@ import io.ticklake.analytics.time.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.NavigableSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.TreeSet;
 
 /**
- * What a run rebuilds: everything, or the outputs that depend on a range of compacted hours (one hour
- * after its compaction, a day, or the hours a backfill touched).
+ * What a run rebuilds: everything, the outputs that depend on a range of compacted hours (one hour after
+ * its compaction, a day, or the hours a backfill touched), or the outputs of every hour whose data changed
+ * since the models were built from it.
  */
 public final class BuildScope {
 
+    private enum Kind { FULL, HOURS, CHANGED }
+
+    private final Kind kind;
     private final TimeRange hours;
 
-    private BuildScope(TimeRange hours) {
+    private BuildScope(Kind kind, TimeRange hours) {
+        this.kind = kind;
         this.hours = hours;
     }
 
-    /** Every published hour; every model partition is rewritten whole. */
+    /** Every hour of the table; every model partition is rewritten whole. */
     public static BuildScope full() {
-        return new BuildScope(null);
+        return new BuildScope(Kind.FULL, null);
+    }
+
+    /**
+     * Every hour whose data identity in the current snapshot differs from the one recorded when the models
+     * were last built for it: re-committed hours (a late tick), new hours, hours gone from the table.
+     */
+    public static BuildScope changed() {
+        return new BuildScope(Kind.CHANGED, null);
     }
 
     public static BuildScope hour(Instant hourStart) {
@@ -45,30 +61,68 @@ public final class BuildScope {
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("a build range must end after it starts: " + from + ".." + to);
         }
-        return new BuildScope(new TimeRange(from, to));
+        return new BuildScope(Kind.HOURS, new TimeRange(from, to));
     }
 
     public boolean isFull() {
-        return hours == null;
+        return kind == Kind.FULL;
     }
 
     /**
-     * The compacted hours whose data the run (re)reads. A full build covers the published hours widened
-     * to whole days, so every partition it writes is rewritten whole; empty when nothing is published.
+     * The ranges of compacted hours whose data the run (re)reads, oldest first; each is built in a pass of
+     * its own. A full build covers the table's hours widened to whole days, so every partition it writes is
+     * rewritten whole; a changed build covers each run of consecutive changed hours.
+     *
+     * @param current each hour's data identity in the snapshot the run reads
+     * @param built   each hour's data identity when the models were last built for it
      */
-    public Optional<TimeRange> changedRange(NavigableSet<Instant> publishedHours) {
-        if (hours != null) {
-            return Optional.of(hours);
+    public List<TimeRange> ranges(NavigableMap<Instant, String> current, NavigableMap<Instant, String> built) {
+        return switch (kind) {
+            case HOURS -> List.of(hours);
+            case FULL -> current.isEmpty() ? List.of() : List.of(new TimeRange(current.firstKey(),
+                    current.lastKey().plus(Duration.ofHours(1))).alignTo(Grain.DAY));
+            case CHANGED -> consecutive(changedHours(current, built));
+        };
+    }
+
+    /** The hours whose identity differs, including hours only one side has. */
+    static TreeSet<Instant> changedHours(Map<Instant, String> current, Map<Instant, String> built) {
+        TreeSet<Instant> changed = new TreeSet<>();
+        current.forEach((hour, identity) -> {
+            if (!identity.equals(built.get(hour))) {
+                changed.add(hour);
+            }
+        });
+        built.keySet().stream().filter(hour -> !current.containsKey(hour)).forEach(changed::add);
+        return changed;
+    }
+
+    private static List<TimeRange> consecutive(TreeSet<Instant> hours) {
+        List<TimeRange> ranges = new ArrayList<>();
+        Instant start = null;
+        Instant end = null;
+        for (Instant hour : hours) {
+            if (start != null && !hour.equals(end)) {
+                ranges.add(new TimeRange(start, end));
+                start = null;
+            }
+            if (start == null) {
+                start = hour;
+            }
+            end = hour.plus(Duration.ofHours(1));
         }
-        if (publishedHours.isEmpty()) {
-            return Optional.empty();
+        if (start != null) {
+            ranges.add(new TimeRange(start, end));
         }
-        TimeRange published = new TimeRange(publishedHours.first(), publishedHours.last().plus(Duration.ofHours(1)));
-        return Optional.of(published.alignTo(Grain.DAY));
+        return ranges;
     }
 
     @Override
     public String toString() {
-        return hours == null ? "full" : "hours " + hours;
+        return switch (kind) {
+            case FULL -> "full";
+            case CHANGED -> "changed";
+            case HOURS -> "hours " + hours;
+        };
     }
 }

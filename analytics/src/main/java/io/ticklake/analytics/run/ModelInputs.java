@@ -3,41 +3,38 @@ package io.ticklake.analytics.run;
 import io.ticklake.analytics.AnalyticsException;
 import io.ticklake.analytics.duckdb.DuckDbSession;
 import io.ticklake.analytics.duckdb.SqlLiterals;
-import io.ticklake.analytics.lake.CompactedHour;
-import io.ticklake.analytics.lake.CompactedTicksSource;
-import io.ticklake.analytics.lake.ManifestReader;
+import io.ticklake.analytics.lake.CompactedTicksViews;
 import io.ticklake.analytics.lake.ModelPartitions;
+import io.ticklake.analytics.lake.TableHour;
+import io.ticklake.analytics.lake.TableSnapshot;
 import io.ticklake.analytics.model.Materialization;
 import io.ticklake.analytics.model.ModelCatalog;
 import io.ticklake.analytics.model.ModelDefinition;
 import io.ticklake.analytics.time.TimeRange;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.NavigableMap;
 
 /**
- * Gives a model's SQL the names it reads: {@code compacted_ticks}/{@code compacted_manifests} for the
- * hours it covers (models reading the lake), and for each published model it depends on a view over the
+ * Gives a model's SQL the names it reads: {@code compacted_ticks}/{@code compacted_hours} over the
+ * planned data files of the hours it covers (models reading the lake), and for each published model it depends on a view over the
  * day files its range and look-back need. Table models are already there as tables.
  */
 final class ModelInputs {
 
     private final DuckDbSession session;
     private final ModelCatalog catalog;
-    private final ManifestReader manifests;
-    private final NavigableMap<Instant, String> published;
+    private final TableSnapshot snapshot;
     private final ModelPartitions partitions;
     private final RunListener listener;
 
-    ModelInputs(DuckDbSession session, ModelCatalog catalog, ManifestReader manifests,
-                NavigableMap<Instant, String> published, ModelPartitions partitions, RunListener listener) {
+    ModelInputs(DuckDbSession session, ModelCatalog catalog, TableSnapshot snapshot, ModelPartitions partitions,
+                RunListener listener) {
         this.session = session;
         this.catalog = catalog;
-        this.manifests = manifests;
-        this.published = published;
+        this.snapshot = snapshot;
         this.partitions = partitions;
         this.listener = listener;
     }
@@ -55,17 +52,14 @@ final class ModelInputs {
     }
 
     private void prepareLake(TimeRange needed) throws SQLException {
-        List<CompactedHour> hours = manifests.read(
-                published.subMap(needed.start(), true, needed.end(), false).values());
+        Collection<TableHour> hours = snapshot.hoursIn(needed).values();
         long expected = Duration.between(needed.start(), needed.end()).toHours();
         if (hours.size() < expected) {
             listener.message((expected - hours.size()) + " of the " + expected + " hours in " + needed
-                    + " have no published compacted data (no _manifest.json); they count as empty");
+                    + " have no data files in " + snapshot + "; they count as empty");
         }
-        List<String> files = new ArrayList<>();
-        hours.forEach(h -> files.addAll(h.files()));
-        session.execute(CompactedTicksSource.ticksView(files));
-        session.execute(CompactedTicksSource.manifestsView(hours));
+        session.execute(CompactedTicksViews.ticksView(hours));
+        session.execute(CompactedTicksViews.hoursView(hours));
     }
 
     private void prepareModelView(ModelDefinition model, String dependency, TimeRange needed) throws SQLException {

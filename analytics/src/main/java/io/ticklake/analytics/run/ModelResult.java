@@ -6,7 +6,8 @@ import io.ticklake.analytics.time.TimeRange;
  * What one model did in a run.
  *
  * @param model      the model's name
- * @param range      the range its rows were recomputed for (empty when skipped)
+ * @param range      the range its rows were recomputed for (empty when skipped; the span of the ranges
+ *                   when a run rebuilt several)
  * @param rows       rows computed for that range
  * @param partitions day files published (0 for a table model)
  * @param tests      data tests run and passed
@@ -16,5 +17,12 @@ public record ModelResult(String model, TimeRange range, long rows, int partitio
 
     public boolean skipped() {
         return range.isEmpty();
+    }
+
+    /** This result and another pass's result of the same model together. */
+    ModelResult plus(ModelResult other) {
+        TimeRange span = skipped() ? other.range : other.skipped() ? range : range.span(other.range);
+        return new ModelResult(model, span, rows + other.rows, partitions + other.partitions, tests + other.tests,
+                millis + other.millis);
     }
 }

@@ -38,6 +38,7 @@ class AnalyticsCliTest {
     @Test
     void scopesFromOptions() throws Exception {
         assertThat(ScopeArguments.parse(Map.of(), Set.of()).isFull()).isTrue();
+        assertThat(ScopeArguments.parse(Map.of(), Set.of("changed"))).hasToString("changed");
         assertThat(ScopeArguments.parse(Map.of("day", "2026-11-20"), Set.of()))
                 .hasToString("hours [2026-11-20T00:00:00Z, 2026-11-21T00:00:00Z)");
         assertThat(ScopeArguments.parse(Map.of("from", "2026-11-20T10", "to", "2026-11-20T12"), Set.of()))
@@ -59,18 +60,23 @@ class AnalyticsCliTest {
         assertThat(err()).contains("--lake (or TICKLAKE_LAKE) is required");
         assertThat(run(Map.of(), "compile")).isEqualTo(AnalyticsCli.USAGE);
         assertThat(err()).contains("unknown command 'compile'");
+        assertThat(run(Map.of(), "run", "--lake", "s3://bucket/lake", "--changed")).isEqualTo(AnalyticsCli.USAGE);
+        assertThat(err()).contains("--catalog-type/--catalog-uri").contains("needs catalog-uri");
     }
 
     @Test
-    void anEmptyLakeIsNothingToBuild(@TempDir Path lake) {
+    void aLakeWithoutTheTableIsNothingToBuild(@TempDir Path lake) {
         assertThat(run(Map.of("TICKLAKE_LAKE", lake.toString()), "run", "--full")).isEqualTo(AnalyticsCli.OK);
-        assertThat(err()).contains("nothing to build: no compacted hour is published");
+        assertThat(err()).contains("nothing to build: ticklake.ticks has no data yet");
+        assertThat(run(Map.of("TICKLAKE_LAKE", lake.toString()), "run", "--changed", "--catalog.jdbc.busy_timeout",
+                "1000")).isEqualTo(AnalyticsCli.OK);
     }
 
     @Test
     void helpListsEveryOptionWithItsEnvironmentVariable() {
         assertThat(run(Map.of(), "--help")).isEqualTo(AnalyticsCli.OK);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--s3-endpoint").contains("TICKLAKE_S3_ENDPOINT")
-                .contains("--extension-dir").contains("--models-dir");
+                .contains("--extension-dir").contains("--models-dir").contains("--catalog-uri").contains("TICKLAKE_CATALOG_URI")
+                .contains("--changed");
     }
 }

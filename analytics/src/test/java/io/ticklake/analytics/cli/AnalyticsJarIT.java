@@ -57,6 +57,11 @@ class AnalyticsJarIT {
         assertThat(outcome.stderr()).contains("stg_ticks done: " + ModelFixtures.hour14().size() + " rows");
         assertThat(ModelOutput.rows(lakeDir.toString(), "min_max_avg", "symbol")).extracting(r -> r.get("symbol"))
                 .containsExactly("AAA", "BBB", "CCC", "DDD");
+
+        // the hour was recorded as built from the table's current files: a changed run has nothing to do
+        Outcome changed = java("run", "--lake", lakeDir.toUri().toString(), "--changed");
+        assertThat(changed.exitCode()).as(changed.stderr()).isZero();
+        assertThat(changed.stderr()).contains("nothing to build: every hour of ticklake.ticks snapshot");
     }
 
     @Test

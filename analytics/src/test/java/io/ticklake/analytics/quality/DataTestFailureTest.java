@@ -71,7 +71,7 @@ class DataTestFailureTest {
         List<Tick> ticks = new ArrayList<>(ModelFixtures.hour14());
         ticks.add(Tick.of("BAD", "2026-11-20T14:10:00Z", -1.0, -5, 99));
         try (FixtureLake lake = new FixtureLake(lakeDir.toString())) {
-            lake.publishHour(HOUR_14, ticks, 2, 1);
+            lake.publishHour(HOUR_14, ticks, 1);
         }
 
         assertThatThrownBy(() -> runner().run(BuildScope.hour(HOUR_14)))

@@ -34,8 +34,8 @@ class BuiltInModelsTest {
         ticks.addAll(ModelFixtures.hour14());
         ticks.addAll(ModelFixtures.hour15());
         try (FixtureLake fixture = new FixtureLake(lakeDir.toString())) {
-            fixture.publish(ticks, 1, 2);
-            lake = fixture.root();
+            fixture.publish(ticks, 2);
+            lake = lakeDir.toString();
         }
         result = AnalyticsRunner.create(AnalyticsConfig.forLake(lakeDir.toUri().toString()), RunListener.NONE)
                 .run(BuildScope.full());

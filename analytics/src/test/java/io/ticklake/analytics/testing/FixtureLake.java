@@ -1,154 +1,164 @@
 package io.ticklake.analytics.testing;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.ticklake.analytics.AnalyticsConfig;
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.S3Settings;
+import io.ticklake.lake.table.CatalogSettings;
+import io.ticklake.lake.table.LakeCatalog;
+import io.ticklake.lake.table.TicksTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.StructLike;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.data.parquet.GenericParquetWriter;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.DataWriter;
+import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.parquet.Parquet;
 
 /**
- * Writes compacted hours the way the compaction job publishes them: data files under
- * {@code hour=HH/_v<version>/part-NNNNN.parquet} with the lake contract's columns, sorted by
- * (symbol, event_time), and then the hour's {@code _manifest.json}. Works on a local directory or, with
- * httpfs and a secret set up on the connection, on {@code s3://}.
- *
- * <p>DuckDB cannot write Parquet TIMESTAMP(MILLIS, isAdjustedToUTC=true); event_time and ingest_time are
- * written as TIMESTAMPTZ (TIMESTAMP(MICROS, isAdjustedToUTC=true)) with millisecond values, which DuckDB
- * reads back as the same TIMESTAMPTZ type the contract's columns read as.
+ * A lake whose compacted layer is the real Iceberg table {@code ticklake.ticks}, written the way compaction
+ * writes it: the table created through {@link LakeCatalog}, data files written by Iceberg's own Parquet
+ * writer, one file set per hour sorted by (symbol, event_time), and each publish one overwrite commit that
+ * replaces the hours it touches (with a {@code ticklake.raw-fingerprint.<hour>} summary entry per hour).
+ * Works on a local directory or, with S3 settings and a catalog URI, on an S3 lake.
  */
 public final class FixtureLake implements AutoCloseable {
 
-    private final String root;
-    private final Connection connection;
+    private final LakeUri lake;
+    private final LakeCatalog catalog;
 
-    /** A fixture writing below {@code root} (a local directory or an s3:// prefix). */
+    /** A local lake in {@code root} (a directory or a {@code file:} URI) with the default SQLite catalog. */
     public FixtureLake(String root) {
-        this(root, openConnection());
+        this(LakeUri.parse(root), S3Settings.defaults(), CatalogSettings.defaults());
     }
 
-    /** A fixture using a connection already set up for the root (e.g. with an S3 secret). */
-    public FixtureLake(String root, Connection connection) {
-        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
-        this.connection = connection;
+    /** The lake and catalog a run with this configuration reads. */
+    public FixtureLake(AnalyticsConfig config) {
+        this(config.lake(), config.s3(), config.catalog());
     }
 
-    private static Connection openConnection() {
-        try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:");
-            try (Statement s = c.createStatement()) {
-                s.execute("SET TimeZone = 'UTC'");
-            }
-            return c;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    public FixtureLake(LakeUri lake, S3Settings s3, CatalogSettings catalog) {
+        this.lake = lake;
+        this.catalog = LakeCatalog.open(lake, s3, catalog);
     }
 
-    public String root() {
-        return root;
-    }
-
+    /** The lake URI to give a run. */
     public String uri() {
-        return root.startsWith("s3://") ? root : "file://" + root;
+        return lake.uri("");
     }
 
-    /** Publishes every hour the ticks fall in, as version 1, split into {@code filesPerHour} files. */
+    /** The table, created on first use; refreshed to its latest commit. */
+    public Table table() {
+        Table table = catalog.ticks();
+        table.refresh();
+        return table;
+    }
+
+    /** Replaces every hour the ticks fall in, one data file per hour, in one commit. */
     public FixtureLake publish(Collection<Tick> ticks) {
-        return publish(ticks, 1, 1);
+        return publish(ticks, 1);
     }
 
-    public FixtureLake publish(Collection<Tick> ticks, long version, int filesPerHour) {
+    /** Replaces every hour the ticks fall in, split into {@code filesPerHour} files each, in one commit. */
+    public FixtureLake publish(Collection<Tick> ticks, int filesPerHour) {
         Map<Instant, List<Tick>> byHour = new TreeMap<>(ticks.stream().collect(Collectors.groupingBy(
-                t -> t.eventTime().truncatedTo(java.time.temporal.ChronoUnit.HOURS))));
-        byHour.forEach((hour, hourTicks) -> publishHour(hour, hourTicks, version, filesPerHour));
+                t -> t.eventTime().truncatedTo(ChronoUnit.HOURS))));
+        commit(byHour, filesPerHour);
         return this;
     }
 
-    /** Publishes one hour (possibly empty) as the given version. */
-    public FixtureLake publishHour(Instant hour, List<Tick> ticks, long version, int filesPerHour) {
+    /** Replaces one hour with these ticks (none: the hour is emptied), as compaction re-commits it. */
+    public FixtureLake publishHour(Instant hour, List<Tick> ticks, int filesPerHour) {
+        commit(Map.of(hour, ticks), filesPerHour);
+        return this;
+    }
+
+    private void commit(Map<Instant, List<Tick>> hours, int filesPerHour) {
+        Table table = table();
+        Expression replaced = Expressions.alwaysFalse();
+        List<DataFile> files = new ArrayList<>();
+        for (Map.Entry<Instant, List<Tick>> hour : hours.entrySet()) {
+            replaced = Expressions.or(replaced, TicksTable.hourFilter(hour.getKey()));
+            files.addAll(writeHour(table, hour.getKey(), hour.getValue(), filesPerHour));
+        }
+        OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(replaced);
+        files.forEach(overwrite::addFile);
+        hours.forEach((hour, ticks) -> overwrite.set(TicksTable.FINGERPRINT_PREFIX + hour, "fixture-" + ticks.size()));
+        overwrite.commit();
+    }
+
+    private static List<DataFile> writeHour(Table table, Instant hour, List<Tick> ticks, int filesPerHour) {
+        List<Tick> sorted = ticks.stream().sorted(Comparator.comparing(Tick::symbol).thenComparing(Tick::eventTime)
+                .thenComparingInt(Tick::partition).thenComparingLong(Tick::offset)).toList();
+        List<DataFile> files = new ArrayList<>();
+        for (int f = 0; f < filesPerHour; f++) {
+            List<Tick> part = new ArrayList<>();
+            for (int i = f; i < sorted.size(); i += filesPerHour) {
+                part.add(sorted.get(i));
+            }
+            if (!part.isEmpty()) {
+                files.add(writeFile(table, hour, part));
+            }
+        }
+        return files;
+    }
+
+    /** One data file of the hour, through Iceberg's generic Parquet writer. */
+    public static DataFile writeFile(Table table, Instant hour, List<Tick> ticks) {
+        StructLike partition = TicksTable.partition(hour);
+        String name = "fixture-" + UUID.randomUUID() + ".parquet";
+        OutputFile out = table.io().newOutputFile(table.locationProvider().newDataLocation(table.spec(), partition, name));
         try {
-            String hourDir = hourDirectory(hour);
-            String versionDir = String.format("_v%06d", version);
-            if (!root.startsWith("s3://")) {
-                new java.io.File(hourDir, versionDir).mkdirs();
-            }
-            try (Statement s = connection.createStatement()) {
-                s.execute("CREATE OR REPLACE TEMP TABLE fixture_ticks (symbol VARCHAR, price DOUBLE, volume BIGINT,"
-                        + " bid DOUBLE, ask DOUBLE, event_time TIMESTAMPTZ, sequence BIGINT, source VARCHAR,"
-                        + " kafka_topic VARCHAR, kafka_partition INTEGER, kafka_offset BIGINT, ingest_time TIMESTAMPTZ,"
-                        + " file_no INTEGER)");
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fixture_ticks VALUES (?, ?, ?, ?, ?,"
-                    + " make_timestamptz(?::BIGINT * 1000), ?, 'SIMULATOR', 'stock-ticks', ?, ?,"
-                    + " make_timestamptz(?::BIGINT * 1000), ?)")) {
-                int i = 0;
-                for (Tick t : ticks) {
-                    insert.setString(1, t.symbol());
-                    insert.setDouble(2, t.price());
-                    insert.setLong(3, t.volume());
-                    insert.setDouble(4, t.price() - 0.01);
-                    insert.setDouble(5, t.price() + 0.01);
-                    insert.setLong(6, t.eventTime().toEpochMilli());
-                    insert.setLong(7, t.offset());
-                    insert.setInt(8, t.partition());
-                    insert.setLong(9, t.offset());
-                    insert.setLong(10, t.eventTime().toEpochMilli() + 5);
-                    insert.setInt(11, i++ % filesPerHour);
-                    insert.addBatch();
+            DataWriter<Record> writer = Parquet.writeData(out).forTable(table).withSpec(table.spec())
+                    .withPartition(partition).withSortOrder(table.sortOrder())
+                    .createWriterFunc(GenericParquetWriter::create).overwrite().build();
+            try (writer) {
+                for (Tick tick : ticks) {
+                    writer.write(record(table, tick));
                 }
-                insert.executeBatch();
             }
-            StringBuilder files = new StringBuilder();
-            for (int f = 0; f < filesPerHour; f++) {
-                String rel = String.format("%s/part-%05d.parquet", versionDir, f);
-                long rows;
-                try (Statement s = connection.createStatement()) {
-                    s.execute("COPY (SELECT * EXCLUDE (file_no) FROM fixture_ticks WHERE file_no = " + f
-                            + " ORDER BY symbol, event_time) TO '" + hourDir + "/" + rel
-                            + "' (FORMAT parquet, COMPRESSION snappy)");
-                    var rs = s.executeQuery("SELECT count(*) FROM fixture_ticks WHERE file_no = " + f);
-                    rs.next();
-                    rows = rs.getLong(1);
-                }
-                if (files.length() > 0) {
-                    files.append(", ");
-                }
-                files.append("{'path': '").append(rel).append("', 'rows': ").append(rows)
-                        .append("::BIGINT, 'bytes': 0::BIGINT}");
-            }
-            try (Statement s = connection.createStatement()) {
-                s.execute("COPY (SELECT 1 AS format_version, 'stock_ticks' AS \"table\", '" + hour
-                        + "' AS hour_start, " + version + " AS version, '" + Instant.now() + "' AS created_at,"
-                        + " 'fixture' AS source_fingerprint, " + ticks.size() + "::BIGINT AS row_count, ["
-                        + files + "] AS files) TO '" + hourDir + "/_manifest.json' (FORMAT json)");
-            }
-            return this;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write fixture hour " + hour + ": " + e.getMessage(), e);
+            return writer.toDataFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a data file of " + hour, e);
         }
     }
 
-    /** The directory of a compacted hour. */
-    public String hourDirectory(Instant hour) {
-        LocalDateTime t = LocalDateTime.ofInstant(hour, ZoneOffset.UTC);
-        String dir = String.format("%s/compacted/stock_ticks/year=%04d/month=%02d/day=%02d/hour=%02d", root,
-                t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour());
-        if (!root.startsWith("s3://")) {
-            new java.io.File(dir).mkdirs();
-        }
-        return dir;
+    private static Record record(Table table, Tick tick) {
+        Record r = GenericRecord.create(table.schema());
+        r.setField("symbol", tick.symbol());
+        r.setField("price", tick.price());
+        r.setField("volume", tick.volume());
+        r.setField("bid", tick.price() - 0.01);
+        r.setField("ask", tick.price() + 0.01);
+        r.setField("event_time", tick.eventTime().atOffset(ZoneOffset.UTC));
+        r.setField("sequence", tick.offset());
+        r.setField("source", "SIMULATOR");
+        r.setField("kafka_topic", "stock-ticks");
+        r.setField("kafka_partition", tick.partition());
+        r.setField("kafka_offset", tick.offset());
+        r.setField("ingest_time", tick.eventTime().plusMillis(5).atOffset(ZoneOffset.UTC));
+        return r;
     }
 
     @Override
-    public void close() throws SQLException {
-        connection.close();
+    public void close() throws IOException {
+        catalog.close();
     }
 }

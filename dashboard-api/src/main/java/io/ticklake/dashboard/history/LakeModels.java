@@ -61,7 +61,7 @@ public class LakeModels implements AutoCloseable {
     public <T> List<T> query(String model, String sql, List<Object> parameters, RowMapper<T> mapper) {
         AnalyticsConfig lakeConfig = config.orElseThrow(() -> new ModelNotAvailableException(
                 "no lake is configured: set ticklake.lake (TICKLAKE_LAKE) to read the analytics models"));
-        String files = "read_parquet(" + SqlLiterals.string(lakeConfig.lake().resolve("models/" + model)
+        String files = "read_parquet(" + SqlLiterals.string(lakeConfig.lake().duckDbPath("models/" + model)
                 + "/*/*/*/*.parquet") + ", hive_partitioning = false, union_by_name = true)";
         try (Connection connection = connection();
              PreparedStatement statement = connection.prepareStatement(sql.replace("{model}", files))) {
@@ -78,7 +78,7 @@ public class LakeModels implements AutoCloseable {
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("No files found")) {
                 throw new ModelNotAvailableException("the analytics model '" + model + "' has no files under "
-                        + lakeConfig.lake().resolve("models/" + model) + " yet");
+                        + lakeConfig.lake().duckDbPath("models/" + model) + " yet");
             }
             throw new IllegalStateException("cannot read the analytics model '" + model + "': " + e.getMessage(), e);
         }

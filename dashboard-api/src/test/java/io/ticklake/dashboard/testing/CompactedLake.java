@@ -1,5 +1,12 @@
 package io.ticklake.dashboard.testing;
 
+import io.ticklake.analytics.lake.DuckDbLocations;
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.RawTickColumns;
+import io.ticklake.lake.S3Settings;
+import io.ticklake.lake.table.CatalogSettings;
+import io.ticklake.lake.table.LakeCatalog;
+import io.ticklake.lake.table.TicksTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,19 +15,30 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.StructLike;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
 
 /**
- * A local lake with compacted hours as the compaction job publishes them (lake contract: data under
- * {@code hour=HH/_v000001/part-00000.parquet}, then {@code _manifest.json}), for the analytics runner to
- * build its models from. Timestamps are written as TIMESTAMPTZ with millisecond values: DuckDB cannot
- * write TIMESTAMP(MILLIS) and reads both as the same type.
+ * A local lake whose compacted layer is the Iceberg table {@code ticklake.ticks} as compaction commits it:
+ * the table created through {@link LakeCatalog} in the lake's SQLite catalog, one data file per hour under
+ * the table's data location, sorted by (symbol, event_time), all hours replaced in one overwrite commit,
+ * for the analytics runner to build its models from.
+ *
+ * <p>The files are written by DuckDB with the table's Parquet field ids and TIMESTAMPTZ columns (Iceberg's
+ * timestamptz: TIMESTAMP(MICROS, UTC)) and committed with Iceberg's own API; this module's test classpath
+ * has Iceberg core but not Iceberg's Parquet writer, which analytics' fixtures use.
  */
 public final class CompactedLake {
 
@@ -38,28 +56,37 @@ public final class CompactedLake {
         return root.toUri().toString();
     }
 
-    /** Publishes every hour the ticks fall in, as version 1. */
+    /** Replaces every hour the ticks fall in with one data file of its ticks, in one commit. */
     public CompactedLake publish(List<Tick> ticks) throws Exception {
         Map<Instant, List<Tick>> byHour = ticks.stream().collect(Collectors.groupingBy(
                 tick -> tick.eventTime().truncatedTo(ChronoUnit.HOURS), TreeMap::new, Collectors.toList()));
-        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+        try (LakeCatalog catalog = LakeCatalog.open(LakeUri.parse(uri()), S3Settings.defaults(),
+                CatalogSettings.defaults()); Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+            Table table = catalog.ticks();
+            Expression replaced = Expressions.alwaysFalse();
+            OverwriteFiles overwrite = table.newOverwrite();
             for (Map.Entry<Instant, List<Tick>> hour : byHour.entrySet()) {
-                publishHour(duckdb, hour.getKey(), hour.getValue());
+                replaced = Expressions.or(replaced, TicksTable.hourFilter(hour.getKey()));
+                overwrite.addFile(writeHour(duckdb, table, hour.getKey(), hour.getValue()));
+                overwrite.set(TicksTable.FINGERPRINT_PREFIX + hour.getKey(), "test-" + hour.getValue().size());
             }
+            overwrite.overwriteByRowFilter(replaced).commit();
         }
         return this;
     }
 
-    private void publishHour(Connection duckdb, Instant hour, List<Tick> ticks) throws Exception {
-        LocalDateTime t = LocalDateTime.ofInstant(hour, ZoneOffset.UTC);
-        Path hourDir = root.resolve(String.format("compacted/stock_ticks/year=%04d/month=%02d/day=%02d/hour=%02d",
-                t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour()));
-        Files.createDirectories(hourDir.resolve("_v000001"));
+    private static DataFile writeHour(Connection duckdb, Table table, Instant hour, List<Tick> ticks) throws Exception {
+        StructLike partition = TicksTable.partition(hour);
+        String location = table.locationProvider().newDataLocation(table.spec(), partition,
+                "test-" + UUID.randomUUID() + ".parquet");
+        Path file = Path.of(DuckDbLocations.of(location));
+        Files.createDirectories(file.getParent());
         try (Statement statement = duckdb.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
-            statement.execute("CREATE OR REPLACE TEMP TABLE ticks (symbol VARCHAR, price DOUBLE, volume BIGINT,"
-                    + " bid DOUBLE, ask DOUBLE, event_time TIMESTAMPTZ, sequence BIGINT, source VARCHAR,"
-                    + " kafka_topic VARCHAR, kafka_partition INTEGER, kafka_offset BIGINT, ingest_time TIMESTAMPTZ)");
+            statement.execute("CREATE OR REPLACE TEMP TABLE ticks (symbol VARCHAR NOT NULL, price DOUBLE NOT NULL,"
+                    + " volume BIGINT NOT NULL, bid DOUBLE, ask DOUBLE, event_time TIMESTAMPTZ NOT NULL,"
+                    + " sequence BIGINT NOT NULL, source VARCHAR NOT NULL, kafka_topic VARCHAR NOT NULL,"
+                    + " kafka_partition INTEGER NOT NULL, kafka_offset BIGINT NOT NULL, ingest_time TIMESTAMPTZ NOT NULL)");
         }
         try (PreparedStatement insert = duckdb.prepareStatement("INSERT INTO ticks VALUES (?, ?, ?, NULL, NULL,"
                 + " make_timestamptz(?::BIGINT * 1000), ?, 'TEST', 'stock-ticks', ?, ?,"
@@ -77,16 +104,18 @@ public final class CompactedLake {
             }
             insert.executeBatch();
         }
+        // the table's field ids, so Iceberg readers resolve the columns by id as in compaction's files
+        String fieldIds = RawTickColumns.ALL.stream()
+                .map(c -> c + ": " + table.schema().findField(c).fieldId())
+                .collect(Collectors.joining(", ", "{", "}"));
         try (Statement statement = duckdb.createStatement()) {
-            statement.execute("COPY (SELECT * FROM ticks ORDER BY symbol, event_time) TO '"
-                    + hourDir.resolve("_v000001/part-00000.parquet") + "' (FORMAT parquet, COMPRESSION snappy)");
-            statement.execute("COPY (SELECT 1 AS format_version, 'stock_ticks' AS \"table\", '" + hour
-                    + "' AS hour_start, 1 AS version, '" + Instant.now() + "' AS created_at, 'test' AS"
-                    + " source_fingerprint, " + ticks.size() + "::BIGINT AS row_count, [{'path':"
-                    + " '_v000001/part-00000.parquet', 'rows': " + ticks.size() + "::BIGINT, 'bytes': 0::BIGINT}]"
-                    + " AS files) TO '" + hourDir.resolve("_manifest.json") + "' (FORMAT json)");
+            statement.execute("COPY (SELECT * FROM ticks ORDER BY symbol, event_time) TO '" + file
+                    + "' (FORMAT parquet, COMPRESSION snappy, FIELD_IDS " + fieldIds + ")");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot write the compacted hour " + hour + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write the data file of hour " + hour + ": " + e.getMessage(), e);
         }
+        return DataFiles.builder(table.spec()).withPath(location).withFormat(FileFormat.PARQUET)
+                .withPartition(partition).withRecordCount(ticks.size()).withFileSizeInBytes(Files.size(file))
+                .build();
     }
 }

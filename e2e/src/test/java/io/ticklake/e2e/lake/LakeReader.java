@@ -3,9 +3,13 @@ package io.ticklake.e2e.lake;
 import io.ticklake.e2e.kafka.Coordinates;
 import io.ticklake.e2e.reference.Kpi;
 import io.ticklake.e2e.reference.WindowKey;
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.RawLayout;
+import io.ticklake.lake.S3Settings;
+import io.ticklake.lake.table.CatalogSettings;
+import io.ticklake.lake.table.LakeCatalog;
+import io.ticklake.lake.table.TicksTable;
 import io.ticklake.spark.lake.HourPartition;
-import io.ticklake.spark.lake.Manifest;
-import io.ticklake.spark.lake.ManifestReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,11 +31,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
 
 /**
  * Reads a local lake with DuckDB, the way an analyst would: the raw files by glob, a compacted hour
- * only through its {@code _manifest.json} (with the project's Spark-free {@link ManifestReader}),
- * and the analytics models' Parquet files.
+ * through the Iceberg table {@code ticklake.ticks} (its catalog and the scan planning of the current
+ * snapshot name the files; DuckDB reads their rows), and the analytics models' Parquet files.
  */
 public final class LakeReader implements AutoCloseable {
 
@@ -90,21 +98,43 @@ public final class LakeReader implements AutoCloseable {
                 .distinct().sorted().toList();
     }
 
-    /** The published state of a compacted hour, read through its manifest; empty if not compacted. */
+    /**
+     * A compacted hour of the current snapshot of {@code ticklake.ticks}; empty if the table does not exist
+     * or has no file for the hour. Rows carry the hour partition as their directory
+     * ({@code year=…/month=…/day=…/hour=…}), the layout raw rows have.
+     */
     public Optional<CompactedHour> compacted(HourPartition hour) {
-        try {
-            ManifestReader reader = ManifestReader.local(uri());
-            Optional<Manifest> manifest = reader.manifest(hour);
-            if (manifest.isEmpty()) {
+        try (LakeCatalog catalog = LakeCatalog.open(LakeUri.parse(uri()), S3Settings.defaults(),
+                CatalogSettings.defaults())) {
+            Optional<Table> table = catalog.existingTicks();
+            Snapshot snapshot = table.map(Table::currentSnapshot).orElse(null);
+            if (snapshot == null) {
                 return Optional.empty();
             }
-            List<URI> files = reader.resolve(hour, manifest.get());
-            String list = files.stream().map(f -> "'" + Path.of(f) + "'").collect(Collectors.joining(", "));
-            List<LakeRow> rows = files.isEmpty() ? List.of()
-                    : rows("SELECT " + ROW_COLUMNS + " FROM read_parquet([" + list + "], filename = true)");
-            return Optional.of(new CompactedHour(manifest.get(), rows));
+            List<String> files = new ArrayList<>();
+            long rowCount = 0;
+            try (CloseableIterable<FileScanTask> tasks = table.get().newScan().useSnapshot(snapshot.snapshotId())
+                    .filter(TicksTable.hourFilter(hour.start())).planFiles()) {
+                for (FileScanTask task : tasks) {
+                    if (!TicksTable.hourOf(task.file().partition()).equals(hour.start())) {
+                        throw new AssertionError("planning hour " + hour + " listed " + task.file().location());
+                    }
+                    files.add(Path.of(URI.create("file://" + task.file().location().substring("file:".length())
+                            .replaceFirst("^/+", "/"))).toString());
+                    rowCount += task.file().recordCount();
+                }
+            }
+            if (files.isEmpty()) {
+                return Optional.empty();
+            }
+            String list = files.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", "));
+            String directory = RawLayout.partitionPath(hour.start());
+            List<LakeRow> rows = rows("SELECT " + ROW_COLUMNS + " FROM read_parquet([" + list + "], filename = true)")
+                    .stream().map(r -> new LakeRow(r.coordinates(), r.symbol(), r.price(), r.volume(), r.bid(), r.ask(),
+                            r.eventTimeMs(), r.sequence(), r.source(), r.ingestTimeMs(), directory)).toList();
+            return Optional.of(new CompactedHour(hour.start(), snapshot.snapshotId(), rowCount, files, rows));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the manifest of " + hour, e);
+            throw new UncheckedIOException("cannot read ticklake.ticks for " + hour, e);
         }
     }
 

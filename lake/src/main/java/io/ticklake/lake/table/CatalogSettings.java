@@ -95,6 +95,9 @@ public record CatalogSettings(String type, String uri, String warehouse, Map<Str
         }
         if (lake.isS3()) {
             props.put("io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
+            // the JDK's HTTP client (AWS SDK url-connection-client): Iceberg's default wants the SDK's
+            // Apache 5 client, which the SDK versions Spark and Connect pin lack; "catalog.http-client.type" overrides
+            props.put("http-client.type", "urlconnection");
             props.putAll(s3.icebergProperties());
         } else {
             props.put("io-impl", LocalFileIO.class.getName());

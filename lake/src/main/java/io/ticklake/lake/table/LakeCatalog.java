@@ -12,7 +12,6 @@ import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.SupportsNamespaces;
-import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 
 /**
@@ -72,20 +71,31 @@ public final class LakeCatalog implements Closeable {
 
     private Table create() {
         try {
-            if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(TicksTable.NAMESPACE)) {
-                try {
-                    namespaces.createNamespace(TicksTable.NAMESPACE);
-                } catch (AlreadyExistsException raced) {
-                    // another job created it first
-                }
+            if (catalog instanceof SupportsNamespaces namespaces) {
+                createNamespace(namespaces);
             }
             return catalog.buildTable(TicksTable.IDENTIFIER, TicksTable.SCHEMA).withPartitionSpec(TicksTable.SPEC)
                     .withSortOrder(TicksTable.SORT_ORDER).withProperties(TicksTable.PROPERTIES).create();
-        } catch (AlreadyExistsException raced) {
-            return catalog.loadTable(TicksTable.IDENTIFIER);
         } catch (RuntimeException e) {
+            // Another job may have created it first; JDBC catalogs report that race as a SQL constraint failure.
+            if (catalog.tableExists(TicksTable.IDENTIFIER)) {
+                return catalog.loadTable(TicksTable.IDENTIFIER);
+            }
             throw new LakeCatalogException("cannot create " + TicksTable.IDENTIFIER + " in the Iceberg catalog at "
                     + uri + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static void createNamespace(SupportsNamespaces namespaces) {
+        if (namespaces.namespaceExists(TicksTable.NAMESPACE)) {
+            return;
+        }
+        try {
+            namespaces.createNamespace(TicksTable.NAMESPACE);
+        } catch (RuntimeException e) {
+            if (!namespaces.namespaceExists(TicksTable.NAMESPACE)) {
+                throw e;
+            }
         }
     }
 

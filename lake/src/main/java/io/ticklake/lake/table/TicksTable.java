@@ -75,6 +75,15 @@ public final class TicksTable {
                 Expressions.lessThan(RawTickColumns.EVENT_TIME, from + MICROS_PER_HOUR));
     }
 
+    /**
+     * Rows of the UTC hours {@code [from, to)} (both on hour boundaries): exactly the partitions of those
+     * hours, like {@link #hourFilter} for a range.
+     */
+    public static Expression hoursFilter(Instant from, Instant to) {
+        return Expressions.and(Expressions.greaterThanOrEqual(RawTickColumns.EVENT_TIME, micros(from)),
+                Expressions.lessThan(RawTickColumns.EVENT_TIME, micros(to)));
+    }
+
     /** The partition tuple of the hour starting at {@code hourStart} (hours since the epoch). */
     public static StructLike partition(Instant hourStart) {
         int hours = Math.toIntExact(Math.floorDiv(hourStart.getEpochSecond(), 3600L));

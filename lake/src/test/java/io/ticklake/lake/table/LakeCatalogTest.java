@@ -57,6 +57,19 @@ class LakeCatalogTest {
     }
 
     @Test
+    void theHoursFilterSelectsExactlyThePartitionsOfTheRange() {
+        Instant from = Instant.parse("2026-11-20T14:00:00Z");
+        Instant to = Instant.parse("2026-11-20T17:00:00Z");
+        var projected = org.apache.iceberg.expressions.Projections.strict(TicksTable.SPEC)
+                .project(TicksTable.hoursFilter(from, to));
+        int first = TicksTable.partition(from).get(0, Integer.class);
+        int end = TicksTable.partition(to).get(0, Integer.class);
+
+        assertThat(projected.toString()).isEqualTo(Expressions.and(Expressions.greaterThan("event_time_hour", first - 1),
+                Expressions.lessThan("event_time_hour", end)).toString());
+    }
+
+    @Test
     void anUnreachableRestCatalogIsNamedInTheError() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

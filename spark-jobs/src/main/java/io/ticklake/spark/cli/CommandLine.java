@@ -3,18 +3,27 @@ package io.ticklake.spark.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The launcher's arguments: {@code <job> [--key value | --key=value]... [--conf spark.k=v]...}. Every
  * {@code --key} becomes a job option of the same name (the job validates them); {@code --conf} sets Spark.
+ * A job's switches ({@code --force}) may stand alone: then their value is {@code true}.
  */
 record CommandLine(String job, Map<String, String> options, Map<String, String> sparkConf, boolean help) {
 
     static CommandLine parse(List<String> args) {
+        return parse(args, job -> Set.of());
+    }
+
+    /** @param flagsOfJob the names of a job's switches, which need no value */
+    static CommandLine parse(List<String> args, Function<String, Set<String>> flagsOfJob) {
         if (args.isEmpty()) {
             throw new UsageException("no job given");
         }
         String job = args.get(0);
+        Set<String> flags = flagsOfJob.apply(job);
         Map<String, String> options = new LinkedHashMap<>();
         Map<String, String> spark = new LinkedHashMap<>();
         boolean help = false;
@@ -35,6 +44,10 @@ record CommandLine(String job, Map<String, String> options, Map<String, String> 
                 value = arg.substring(eq + 1);
             } else {
                 key = arg.substring(2);
+                if (flags.contains(key) && (i + 1 >= args.size() || args.get(i + 1).startsWith("--"))) {
+                    options.put(key, "true");
+                    continue;
+                }
                 if (i + 1 >= args.size()) {
                     throw new UsageException("option --" + key + " has no value");
                 }

@@ -8,6 +8,9 @@ import io.ticklake.spark.compaction.BadRawFilesException;
 import io.ticklake.spark.compaction.Compaction;
 import io.ticklake.spark.compaction.CompactionOptions;
 import io.ticklake.spark.compaction.CompactionResult;
+import io.ticklake.spark.maintenance.Maintenance;
+import io.ticklake.spark.maintenance.MaintenanceOptions;
+import io.ticklake.spark.maintenance.MaintenanceResult;
 import io.ticklake.spark.options.InvalidOptionException;
 import io.ticklake.spark.options.JobOption;
 import io.ticklake.spark.options.JobOptions;
@@ -15,11 +18,14 @@ import io.ticklake.spark.session.SparkSessions;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Entry point of {@code bin/spark-job} and of {@code spark-submit}: {@code backfill} or {@code compact}
- * with their options. Logs go to stderr; the result is printed to stdout as one JSON line for schedulers.
+ * Entry point of {@code bin/spark-job} and of {@code spark-submit}: {@code backfill}, {@code compact} or
+ * {@code maintain} with their options. Logs go to stderr; the result is printed to stdout as one JSON line
+ * for schedulers.
  * Exit codes: 0 done, 1 the job failed, 2 bad command line or option (nothing was run).
  */
 public final class SparkJobCli {
@@ -39,17 +45,13 @@ public final class SparkJobCli {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         CommandLine command;
         try {
-            command = CommandLine.parse(args);
+            command = CommandLine.parse(args, SparkJobCli::flagsOf);
         } catch (UsageException e) {
             err.println("spark-job: " + e.getMessage());
             err.println(usage());
             return USAGE;
         }
-        List<JobOption<?>> declared = switch (command.job()) {
-            case "backfill" -> BackfillOptions.ALL;
-            case "compact" -> CompactionOptions.ALL;
-            default -> null;
-        };
+        List<JobOption<?>> declared = declared(command.job());
         if (declared == null) {
             err.println("spark-job: unknown job '" + command.job() + "'");
             err.println(usage());
@@ -61,9 +63,13 @@ public final class SparkJobCli {
         }
         try {
             // validate before the (slow) Spark start, so a typo fails in a second
-            JobOptions.parse(command.job(), declared,
-                    command.job().equals("backfill") ? List.of(BackfillOptions.KAFKA_PREFIX) : List.of(),
-                    command.options());
+            if (command.job().equals("maintain")) {
+                MaintenanceOptions.parse(command.options()); // the retention guards too
+            } else {
+                JobOptions.parse(command.job(), declared,
+                        command.job().equals("backfill") ? List.of(BackfillOptions.KAFKA_PREFIX) : List.of(),
+                        command.options());
+            }
         } catch (InvalidOptionException e) {
             err.println("spark-job " + command.job() + ": " + e.getMessage());
             return USAGE;
@@ -72,6 +78,9 @@ public final class SparkJobCli {
         try {
             if (command.job().equals("compact")) {
                 CompactionResult result = Compaction.in(spark).options(command.options()).execute();
+                out.println(result.toJson());
+            } else if (command.job().equals("maintain")) {
+                MaintenanceResult result = Maintenance.in(spark).options(command.options()).execute();
                 out.println(result.toJson());
             } else {
                 RunningBackfill running = Backfill.in(spark).options(command.options()).start();
@@ -106,17 +115,34 @@ public final class SparkJobCli {
         }
     }
 
+    private static List<JobOption<?>> declared(String job) {
+        return switch (job) {
+            case "backfill" -> BackfillOptions.ALL;
+            case "compact" -> CompactionOptions.ALL;
+            case "maintain" -> MaintenanceOptions.ALL;
+            default -> null;
+        };
+    }
+
+    /** The job's switches, which the command line takes without a value ({@code --force}). */
+    private static Set<String> flagsOf(String job) {
+        List<JobOption<?>> declared = declared(job);
+        return declared == null ? Set.of()
+                : declared.stream().filter(JobOption::isFlag).map(JobOption::name).collect(Collectors.toSet());
+    }
+
     static String usage() {
-        return "usage: spark-job <backfill|compact> [--option value]... [--conf spark.key=value]...\n"
-                + "       spark-job <backfill|compact> --help   lists the options";
+        return "usage: spark-job <backfill|compact|maintain> [--option value]... [--conf spark.key=value]...\n"
+                + "       spark-job <backfill|compact|maintain> --help   lists the options";
     }
 
     static String help(String job, List<JobOption<?>> declared) {
         StringBuilder text = new StringBuilder("spark-job " + job + " options:\n");
         for (JobOption<?> option : declared) {
-            text.append(String.format("  --%-24s %s%s%n", option.name(), option.doc(),
-                    option.isRequired() ? " (required)"
-                            : option.defaultText() == null ? "" : " (default " + option.defaultText() + ")"));
+            String suffix = option.isRequired() ? " (required)"
+                    : option.isFlag() ? " (a switch: --" + option.name() + " alone means true)"
+                    : option.defaultText() == null ? "" : " (default " + option.defaultText() + ")";
+            text.append(String.format("  --%-24s %s%s%n", option.name(), option.doc(), suffix));
         }
         if (job.equals("backfill")) {
             text.append("  --kafka.<key>                any Kafka consumer setting, e.g. --kafka.security.protocol SSL\n");

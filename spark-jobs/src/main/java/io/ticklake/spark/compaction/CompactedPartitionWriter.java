@@ -1,53 +1,76 @@
 package io.ticklake.spark.compaction;
 
-import io.ticklake.spark.lake.LakeLayout;
-import io.ticklake.spark.parquet.RawFileWriter;
-import io.ticklake.spark.parquet.WrittenFile;
-import io.ticklake.spark.storage.SerializableConf;
+import io.ticklake.lake.table.TicksTable;
+import io.ticklake.spark.parquet.RawTickSchema;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.MetricsConfig;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.StructLike;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.io.FileAppender;
+import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.io.LocationProvider;
+import org.apache.iceberg.parquet.Parquet;
+import org.apache.iceberg.spark.data.SparkParquetWriters;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Sorts one partition of an hour in {@link TickOrder} and writes it into the new version's directory,
- * dropping the repeated copies of a Kafka record as it goes: a record's copies share its symbol and event
- * time (they were decoded from the same bytes), so in that order they are adjacent and the
- * earliest-ingested one is kept. Rolls to a new file at the target size; file
- * {@code k} of partition {@code p} is {@code part-(p + k * partitions)}, so names never collide (the
- * manifest lists them in sort order). Works on Spark's internal rows: no conversion per row.
+ * Sorts one partition of a batch of hours in {@link TickOrder} and writes it as table data files with
+ * Iceberg's Parquet writer (field ids, column metrics, split offsets), dropping the repeated copies of a
+ * Kafka record as it goes: a record's copies share its symbol and event time (they were decoded from the
+ * same bytes), so in that order they are adjacent and the earliest-ingested one is kept. A new file starts
+ * at each hour and at the target size. Names carry the run's id, so two runs never write the same file.
+ * Nothing written here is visible until the committer adds the files to the table.
  */
-final class CompactedPartitionWriter implements FlatMapFunction<Iterator<InternalRow>, WrittenFile> {
+final class CompactedPartitionWriter implements FlatMapFunction<Iterator<InternalRow>, DataFile> {
 
     private static final long serialVersionUID = 1L;
     private static final long SIZE_CHECK_MASK = 4095;
 
-    private final String versionDirUri;
-    private final long hourStartMillis;
-    private final int partitions;
+    private final FileIO io;
+    private final LocationProvider locations;
+    private final Map<String, String> tableProperties;
+    private final SortOrder sortOrder;
+    private final String runId;
+    private final long firstHourMillis;
+    private final long[] batchHours;
+    private final boolean oneHour;
     private final long targetFileBytes;
     private final long rowGroupBytes;
-    private final SerializableConf conf;
 
-    CompactedPartitionWriter(String versionDirUri, long hourStartMillis, int partitions, long targetFileBytes,
-                             long rowGroupBytes, SerializableConf conf) {
-        this.versionDirUri = versionDirUri;
-        this.hourStartMillis = hourStartMillis;
-        this.partitions = partitions;
+    /** @param batchHours the batch's hours (hours since the epoch), sorted: the only ones this may write */
+    CompactedPartitionWriter(WriteTarget target, String runId, long[] batchHours, long targetFileBytes,
+                             long rowGroupBytes) {
+        this.io = target.io();
+        this.locations = target.locations();
+        this.tableProperties = target.properties();
+        this.sortOrder = target.sortOrder();
+        this.runId = runId;
+        this.batchHours = batchHours.clone();
+        this.firstHourMillis = batchHours[0] * 3_600_000L;
+        this.oneHour = batchHours.length == 1;
         this.targetFileBytes = targetFileBytes;
         this.rowGroupBytes = rowGroupBytes;
-        this.conf = conf;
     }
 
     @Override
-    public Iterator<WrittenFile> call(Iterator<InternalRow> partitionRows) throws Exception {
-        Iterator<InternalRow> rows = PartitionSorter.sort(partitionRows, hourStartMillis);
+    public Iterator<DataFile> call(Iterator<InternalRow> partitionRows) throws Exception {
+        Iterator<InternalRow> rows = PartitionSorter.sort(partitionRows, firstHourMillis, oneHour);
         int partition = TaskContext.getPartitionId();
-        List<WrittenFile> written = new ArrayList<>();
-        RawFileWriter<InternalRow> writer = null;
+        List<DataFile> written = new ArrayList<>();
+        OpenFile file = null;
         int rolls = 0;
         UTF8String lastTopic = null;
         int lastPartition = -1;
@@ -66,27 +89,100 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
                 }
                 lastPartition = kafkaPartition;
                 lastOffset = offset;
-                if (writer == null) {
-                    int n = partition + rolls * partitions;
-                    writer = RawFileWriter.forInternalRows(versionDirUri + "/" + LakeLayout.partFileName(n),
-                            conf.get(), rowGroupBytes);
-                    rolls++;
+                long hour = Math.floorDiv(row.getLong(TickOrder.EVENT_TIME), TickOrder.MICROS_PER_HOUR);
+                if (file != null && file.hour != hour) {
+                    written.add(file.close());
+                    file = null;
                 }
-                writer.write(row);
-                // the size is summed over every column: checking it per row would cost more than writing
-                if ((writer.rows() & SIZE_CHECK_MASK) == 0 && writer.dataSize() >= targetFileBytes) {
-                    written.add(writer.closeAndPublish());
-                    writer = null;
+                if (file == null) {
+                    if (Arrays.binarySearch(batchHours, hour) < 0) {
+                        // the planner checks files' statistics; this catches a file written without them
+                        throw new IllegalStateException("a raw file of the batch holds a tick of hour "
+                                + Instant.ofEpochSecond(hour * 3600L) + " (" + row.getUTF8String(TickOrder.SYMBOL)
+                                + ", offset " + offset + "), which is not the hour of its partition directory");
+                    }
+                    file = open(hour, partition, rolls++);
+                }
+                file.appender.add(row);
+                file.rows++;
+                // the length is summed over every column: checking it per row would cost more than writing
+                if ((file.rows & SIZE_CHECK_MASK) == 0 && file.appender.length() >= targetFileBytes) {
+                    written.add(file.close());
+                    file = null;
                 }
             }
-            if (writer != null) {
-                written.add(writer.closeAndPublish());
-                writer = null;
+            if (file != null) {
+                written.add(file.close());
+                file = null;
             }
             return written.iterator();
         } finally {
-            if (writer != null) {
-                writer.close();
+            if (file != null) {
+                file.abandon();
+            }
+        }
+    }
+
+    private OpenFile open(long hour, int partition, int roll) throws IOException {
+        Instant hourStart = Instant.ofEpochSecond(hour * 3600L);
+        StructLike partitionKey = TicksTable.partition(hourStart);
+        String name = String.format("%s-%05d-%05d.parquet", runId, partition, roll);
+        String path = locations.newDataLocation(TicksTable.SPEC, partitionKey, name);
+        FileAppender<InternalRow> appender = Parquet.write(io.newOutputFile(path))
+                .schema(TicksTable.SCHEMA)
+                .setAll(tableProperties)
+                .set(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, Long.toString(rowGroupBytes))
+                .metricsConfig(MetricsConfig.fromProperties(tableProperties))
+                // (nearly) unique per row: a dictionary only costs a hash lookup per value before it gives up
+                .withDictionaryEncoding("event_time", false)
+                .withDictionaryEncoding("sequence", false)
+                .withDictionaryEncoding("kafka_offset", false)
+                .createWriterFunc(message -> SparkParquetWriters.buildWriter(RawTickSchema.SPARK, message))
+                .overwrite()
+                .build();
+        return new OpenFile(hour, path, partitionKey, appender);
+    }
+
+    /** A data file being written. */
+    private final class OpenFile {
+
+        final long hour;
+        final String path;
+        final StructLike partitionKey;
+        final FileAppender<InternalRow> appender;
+        long rows;
+
+        OpenFile(long hour, String path, StructLike partitionKey, FileAppender<InternalRow> appender) {
+            this.hour = hour;
+            this.path = path;
+            this.partitionKey = partitionKey;
+            this.appender = appender;
+        }
+
+        DataFile close() throws IOException {
+            appender.close();
+            return DataFiles.builder(TicksTable.SPEC)
+                    .withPath(path)
+                    .withFormat(FileFormat.PARQUET)
+                    .withPartition(partitionKey)
+                    .withFileSizeInBytes(appender.length())
+                    .withMetrics(appender.metrics())
+                    .withSplitOffsets(appender.splitOffsets())
+                    .withSortOrder(sortOrder)
+                    .build();
+        }
+
+        /** A failed task: close and delete what was written; orphan removal catches what this misses. */
+        void abandon() {
+            try {
+                appender.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the file is deleted next
+            }
+            try {
+                io.deleteFile(path);
+            } catch (RuntimeException ignored) {
+                // left for orphan removal
             }
         }
     }

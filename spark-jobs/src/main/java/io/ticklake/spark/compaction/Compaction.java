@@ -1,15 +1,17 @@
 package io.ticklake.spark.compaction;
 
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.S3Settings;
+import io.ticklake.lake.table.LakeCatalog;
 import io.ticklake.spark.lake.HourPartition;
 import io.ticklake.spark.lake.LakeLayout;
-import io.ticklake.spark.lake.Manifest;
-import io.ticklake.spark.lake.ManifestFile;
 import io.ticklake.spark.options.InvalidOptionException;
 import io.ticklake.spark.options.JobOptions;
 import io.ticklake.spark.storage.LakeFiles;
 import io.ticklake.spark.storage.LakeStorage;
 import io.ticklake.spark.storage.SerializableConf;
 import io.ticklake.spark.storage.StorageOptions;
+import io.ticklake.spark.table.CatalogOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,26 +19,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.Table;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compacts closed hours of the raw table into {@code compacted/}: per hour, dedup on the Kafka
- * coordinates, sort by (symbol, event_time), write few large files into a fresh {@code _v<version>}
- * directory and publish them with one write of {@code _manifest.json}. Rerunning on unchanged input is a
- * no-op; late raw files make the next run write a new version.
+ * Compacts closed hours of the raw layer into the Iceberg table {@code ticklake.ticks}: every hour of the
+ * lookback window (or of a named range) whose raw file set differs from what the table last took for it
+ * is read, deduplicated on the Kafka coordinates, sorted by (symbol, event_time) and replaced in the table,
+ * a batch of hours per Iceberg commit. Rerunning on unchanged input commits nothing.
  *
  * <pre>{@code
  * CompactionResult result = Compaction.in(spark)
  *         .option("lake", "s3a://lake")
- *         .option("hour", "2026-11-20T14")
+ *         .option("catalog-uri", "jdbc:sqlite:/var/lib/ticklake/iceberg.db")
  *         .execute();
  * }</pre>
  *
  * Options are checked when {@link #execute()} starts, before anything is read; see {@link CompactionOptions}.
+ * Planning ({@link CompactionPlanner}), writing ({@link CompactionRunner}) and committing
+ * ({@link TableCommitter}) are separate; only the commit makes anything visible.
  */
 public final class Compaction {
 
@@ -65,13 +72,13 @@ public final class Compaction {
         return this;
     }
 
-    /** The clock deciding which hours are closed and which old versions are past their grace. */
+    /** The clock deciding which hours are closed. */
     public Compaction clock(Clock value) {
         this.clock = value;
         return this;
     }
 
-    /** Told at each step of each hour; throwing stops the run there (fault tests). */
+    /** Told at each step of each batch; throwing stops the run there (fault tests). */
     public Compaction listener(CompactionListener value) {
         this.listener = value;
         return this;
@@ -80,77 +87,129 @@ public final class Compaction {
     /**
      * Runs the compaction.
      *
-     * @throws InvalidOptionException  for a bad option, before anything is read
-     * @throws BadRawFilesException    with {@code on-bad-file=fail} when an hour holds corrupt or foreign files
+     * @throws InvalidOptionException       for a bad option, before anything is read
+     * @throws BadRawFilesException         with {@code on-bad-file=fail} when an hour holds corrupt or foreign files
+     * @throws CompactionConflictException  when other writers kept committing to the same hours
+     * @throws io.ticklake.lake.table.LakeCatalogException when the catalog cannot be reached (its URI named)
      */
     public CompactionResult execute() throws Exception {
-        JobOptions parsed = JobOptions.parse("compact", CompactionOptions.ALL, List.of(), options);
+        JobOptions parsed = JobOptions.parse("compact", CompactionOptions.ALL,
+                List.of(CatalogOptions.PASS_THROUGH_PREFIX), options);
         long started = System.nanoTime();
         String lake = parsed.get(CompactionOptions.LAKE);
+        S3Settings s3 = StorageOptions.settings(parsed);
         // Spark's reader uses the session's configuration: the lake's bucket settings go there (per bucket,
         // so they do not disturb other jobs of the session)
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        LakeStorage.configure(hadoop, StorageOptions.settings(parsed), lake);
+        LakeStorage.configure(hadoop, s3, LakeLayout.of(lake).root());
         LakeLayout layout = LakeLayout.of(lake);
-        LakeFiles files = new LakeFiles(hadoop);
-        SerializableConf conf = new SerializableConf(hadoop);
-        CompactionPlanner planner = new CompactionPlanner(spark, layout, files, conf);
-        CompactionRunner runner = new CompactionRunner(spark, layout, conf, parsed.get(CompactionOptions.TARGET_FILE_SIZE),
-                parsed.get(CompactionOptions.ROW_GROUP_SIZE));
-        ManifestCommitter committer = new ManifestCommitter(layout, files, clock, listener);
-        VersionCleaner cleaner = new VersionCleaner(layout, files, parsed.get(CompactionOptions.OLD_VERSION_GRACE));
-        boolean skipBadFiles = parsed.get(CompactionOptions.ON_BAD_FILE).equals("skip");
-
+        CompactionPlanner planner = new CompactionPlanner(spark, layout, new LakeFiles(hadoop),
+                new SerializableConf(hadoop));
         Instant now = clock.instant();
         Duration closeGrace = parsed.get(CompactionOptions.CLOSE_GRACE);
-        List<HourPartition> hours = parsed.find(CompactionOptions.HOURS).orElse(null);
-        if (hours == null) {
-            hours = planner.closedHoursWithRawData(now, parsed.get(CompactionOptions.LOOKBACK), closeGrace);
-        } else {
-            for (HourPartition hour : hours) {
-                if (hour.end().plus(closeGrace).isAfter(now)) {
-                    throw new InvalidOptionException(CompactionOptions.HOURS.name(), "hour " + hour
-                            + " is not closed before " + hour.end().plus(closeGrace) + " (its end plus close-grace "
-                            + closeGrace + ")");
+        List<HourPartition> hours = hoursToConsider(parsed, planner, now, closeGrace);
+
+        try (LakeCatalog catalog = CatalogOptions.open(LakeUri.parse(lake), s3, CatalogOptions.settings(parsed))) {
+            Table table = catalog.ticks();
+            LOG.info("Compacting {} hour(s) of {} into {} (catalog {})", hours.size(), layout.rawTable(),
+                    table.name(), catalog.uri());
+            Instant carryFrom = HourPartition.containing(now.minus(parsed.get(CompactionOptions.LOOKBACK))).start();
+            BatchCompaction batches = new BatchCompaction(table, planner,
+                    new CompactionRunner(spark, parsed.get(CompactionOptions.TARGET_FILE_SIZE),
+                            parsed.get(CompactionOptions.ROW_GROUP_SIZE)),
+                    listener, parsed.get(CompactionOptions.ON_BAD_FILE).equals("skip"),
+                    Math.toIntExact(parsed.get(CompactionOptions.COMMIT_RETRIES)), carryFrom);
+            Long base = table.currentSnapshot() == null ? null : table.currentSnapshot().snapshotId();
+            List<HourPlan> plans = planner.plan(hours, table);
+            List<HourCompactionResult> results = new ArrayList<>();
+            List<Long> snapshots = new ArrayList<>();
+            List<HourPlan> changed = new ArrayList<>();
+            for (HourPlan plan : plans) {
+                if (plan.status() == HourStatus.PUBLISHED) {
+                    changed.add(plan);
+                } else {
+                    results.add(HourCompactionResult.untouched(plan));
                 }
             }
-        }
-        LOG.info("Compacting {} hour(s) of {}", hours.size(), layout.compactedTable());
-        List<HourCompactionResult> results = new ArrayList<>();
-        for (HourPartition hour : hours) {
-            HourCompactionResult result = compactHour(hour, planner, runner, committer, cleaner, skipBadFiles);
+            long targetBytes = parsed.get(CompactionOptions.TARGET_FILE_SIZE);
+            for (List<HourPlan> batch : batches(changed, Math.toIntExact(parsed.get(CompactionOptions.HOURS_PER_COMMIT)),
+                    targetBytes)) {
+                BatchCompaction.Outcome outcome = batches.run(batch, base);
+                results.addAll(outcome.hours());
+                outcome.snapshotId().ifPresent(snapshots::add);
+            }
+            results.sort((a, b) -> a.hour().compareTo(b.hour()));
+            CompactionResult result = new CompactionResult(results, snapshots,
+                    Duration.ofNanos(System.nanoTime() - started));
+            results.stream().filter(r -> r.status() == HourStatus.PUBLISHED).forEach(r -> LOG.info("{}", r));
             LOG.info("{}", result);
-            results.add(result);
+            return result;
         }
-        CompactionResult result = new CompactionResult(results, Duration.ofNanos(System.nanoTime() - started));
-        LOG.info("{}", result);
-        return result;
     }
 
-    private HourCompactionResult compactHour(HourPartition hour, CompactionPlanner planner, CompactionRunner runner,
-                                             ManifestCommitter committer, VersionCleaner cleaner,
-                                             boolean skipBadFiles) throws Exception {
-        long started = System.nanoTime();
-        CompactionPlan plan = planner.plan(hour);
-        if (plan.status() != HourStatus.PUBLISHED) {
-            List<Long> removed = cleaner.clean(hour, plan.current(), clock.instant());
-            return new HourCompactionResult(hour, plan.status(), plan.current().map(Manifest::version).orElse(0L),
-                    0, 0, 0, 0, 0, 0, 0, List.of(), removed, Duration.ofNanos(System.nanoTime() - started));
-        }
-        if (!plan.badFiles().isEmpty()) {
-            if (!skipBadFiles) {
-                throw new BadRawFilesException(hour, plan.badFiles());
+    private static List<HourPartition> hoursToConsider(JobOptions parsed, CompactionPlanner planner, Instant now,
+                                                       Duration closeGrace) throws Exception {
+        TreeSet<HourPartition> hours = new TreeSet<>();
+        List<HourPartition> named = parsed.find(CompactionOptions.HOURS).orElse(List.of());
+        for (HourPartition hour : named) {
+            if (hour.end().plus(closeGrace).isAfter(now)) {
+                throw new InvalidOptionException(CompactionOptions.HOURS.name(), "hour " + hour
+                        + " is not closed before " + hour.end().plus(closeGrace) + " (its end plus close-grace "
+                        + closeGrace + ")");
             }
-            plan.badFiles().forEach(bad -> LOG.warn("Skipping {} of hour {}: {}", bad.uri(), hour, bad.reason()));
+            hours.add(hour);
         }
-        listener.onStep(CompactionStep.BEFORE_WRITE, hour, plan.version());
-        List<ManifestFile> written = runner.write(plan);
-        listener.onStep(CompactionStep.AFTER_WRITE, hour, plan.version());
-        Manifest manifest = committer.commit(plan, written);
-        List<Long> removed = cleaner.clean(hour, Optional.of(manifest), clock.instant());
-        return new HourCompactionResult(hour, HourStatus.PUBLISHED, manifest.version(), plan.dataFiles().size(),
-                plan.dataBytes(), plan.dataRows(), written.size(), manifest.totalBytes(), manifest.rowCount(),
-                plan.dataRows() - manifest.rowCount(), plan.badFiles(), removed,
-                Duration.ofNanos(System.nanoTime() - started));
+        if (parsed.has(CompactionOptions.FROM)) {
+            Instant from = parsed.get(CompactionOptions.FROM).start();
+            Instant to = parsed.find(CompactionOptions.TO).map(HourPartition::start).orElse(now);
+            if (!from.isBefore(to)) {
+                throw new InvalidOptionException(CompactionOptions.TO.name(), "must be after 'from' (" + from + ")");
+            }
+            hours.addAll(planner.hoursWithRawData(from, to, now, closeGrace));
+        } else if (parsed.has(CompactionOptions.TO)) {
+            throw new InvalidOptionException(CompactionOptions.TO.name(), "needs 'from'");
+        } else if (named.isEmpty()) {
+            hours.addAll(planner.closedHoursWithRawData(now, parsed.get(CompactionOptions.LOOKBACK), closeGrace));
+        }
+        return new ArrayList<>(hours);
+    }
+
+    /**
+     * Groups changed hours into batches of at most {@code hoursPerBatch}; an hour holding at least one
+     * target file of raw data is a batch of its own, so it is sorted with the one-hour sort prefix.
+     */
+    static List<List<HourPlan>> batches(List<HourPlan> changed, int hoursPerBatch, long targetFileBytes) {
+        List<List<HourPlan>> batches = new ArrayList<>();
+        List<HourPlan> open = new ArrayList<>();
+        for (HourPlan plan : changed) {
+            if (plan.dataBytes() >= targetFileBytes) {
+                batches.add(List.of(plan));
+                continue;
+            }
+            open.add(plan);
+            if (open.size() == hoursPerBatch) {
+                batches.add(open);
+                open = new ArrayList<>();
+            }
+        }
+        if (!open.isEmpty()) {
+            batches.add(open);
+        }
+        return batches;
+    }
+
+    /** A fresh name prefix for one attempt's data files. */
+    static String runId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Summary facts of a commit, in a stable order. */
+    static Map<String, String> summary(List<HourPlan> batch, long rowsOut) {
+        Map<String, String> summary = new TreeMap<>();
+        summary.put("ticklake.job", "compact");
+        summary.put("ticklake.hours", Integer.toString(batch.size()));
+        summary.put("ticklake.raw-rows", Long.toString(batch.stream().mapToLong(HourPlan::dataRows).sum()));
+        summary.put("ticklake.rows-out", Long.toString(rowsOut));
+        return summary;
     }
 }

@@ -4,6 +4,7 @@ import io.ticklake.spark.lake.HourPartition;
 import io.ticklake.spark.options.JobOption;
 import io.ticklake.spark.options.Parsers;
 import io.ticklake.spark.storage.StorageOptions;
+import io.ticklake.spark.table.CatalogOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,19 +16,27 @@ public final class CompactionOptions {
     public static final JobOption<String> LAKE = JobOption.required("lake", Parsers::lakeUri,
             "lake root: file:///…, s3a://bucket[/prefix] or s3://bucket[/prefix]");
     public static final JobOption<List<HourPartition>> HOURS = JobOption.optional("hour", CompactionOptions::hours,
-            "hour(s) to compact, UTC, comma-separated: 2026-11-20T14; empty = every closed hour within lookback");
+            "hour(s) to compact, UTC, comma-separated: 2026-11-20T14; also compacted besides the lookback or range");
+    public static final JobOption<HourPartition> FROM = JobOption.optional("from", HourPartition::parse,
+            "first hour of a range to compact (UTC, inclusive), e.g. 2025-01-01T00; with 'to' replaces the lookback");
+    public static final JobOption<HourPartition> TO = JobOption.optional("to", HourPartition::parse,
+            "end of the range (UTC, exclusive); default: now");
     public static final JobOption<Duration> LOOKBACK = JobOption.withDefault("lookback", "48h",
-            Parsers::nonNegativeDuration, "without 'hour': how far back to look for closed hours with raw data");
+            Parsers::nonNegativeDuration, "without 'from': how far back to look for closed hours whose raw data changed");
     public static final JobOption<Duration> CLOSE_GRACE = JobOption.withDefault("close-grace", "15m",
             Parsers::nonNegativeDuration, "an hour is closed (compactable) once its end plus this has passed");
     public static final JobOption<Long> TARGET_FILE_SIZE = JobOption.withDefault("target-file-size", "128MB",
-            Parsers.bytesBetween(1L << 20, 1L << 34), "size a compacted file is rolled at");
+            Parsers.bytesBetween(1L << 20, 1L << 34), "size a table data file is rolled at");
     public static final JobOption<Long> ROW_GROUP_SIZE = JobOption.withDefault("row-group-size", "16MB",
             Parsers.bytesBetween(1L << 20, 1L << 31),
             "Parquet row-group size: at 20-40 B per compressed tick 16MB is 400k-800k rows, small enough for "
                     + "readers to skip groups by symbol and to read a file on several cores");
-    public static final JobOption<Duration> OLD_VERSION_GRACE = JobOption.withDefault("old-version-grace", "1h",
-            Parsers::nonNegativeDuration, "how long a superseded version's files stay for readers still using them");
+    public static final JobOption<Long> HOURS_PER_COMMIT = JobOption.withDefault("hours-per-commit", "500",
+            Parsers.longAtLeast(1), "changed hours written by one Spark job and replaced by one Iceberg commit "
+                    + "(an hour with at least target-file-size of raw data gets a commit of its own)");
+    public static final JobOption<Long> COMMIT_RETRIES = JobOption.withDefault("commit-retries", "3",
+            Parsers.longAtLeast(0), "how often a batch whose commit conflicted with another writer is planned "
+                    + "and written again from the table's new state before the job fails naming the hours");
     public static final JobOption<String> ON_BAD_FILE = JobOption.withDefault("on-bad-file", "fail",
             Parsers.oneOf("fail", "skip"),
             "a corrupt or foreign file in a raw partition: fail the hour, or skip it (reported either way)");
@@ -35,8 +44,9 @@ public final class CompactionOptions {
     public static final List<JobOption<?>> ALL;
 
     static {
-        List<JobOption<?>> all = new ArrayList<>(List.of(LAKE, HOURS, LOOKBACK, CLOSE_GRACE, TARGET_FILE_SIZE,
-                ROW_GROUP_SIZE, OLD_VERSION_GRACE, ON_BAD_FILE));
+        List<JobOption<?>> all = new ArrayList<>(List.of(LAKE, HOURS, FROM, TO, LOOKBACK, CLOSE_GRACE,
+                TARGET_FILE_SIZE, ROW_GROUP_SIZE, HOURS_PER_COMMIT, COMMIT_RETRIES, ON_BAD_FILE));
+        all.addAll(CatalogOptions.ALL);
         all.addAll(StorageOptions.ALL);
         ALL = List.copyOf(all);
     }

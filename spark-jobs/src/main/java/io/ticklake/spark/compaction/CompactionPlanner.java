@@ -1,30 +1,37 @@
 package io.ticklake.spark.compaction;
 
+import io.ticklake.lake.table.TicksTable;
 import io.ticklake.spark.lake.HourPartition;
 import io.ticklake.spark.lake.LakeLayout;
-import io.ticklake.spark.lake.Manifest;
-import io.ticklake.spark.lake.ManifestJson;
 import io.ticklake.spark.parquet.RawFileInspector;
 import io.ticklake.spark.parquet.RawFileInspector.Inspection;
 import io.ticklake.spark.storage.LakeFiles;
 import io.ticklake.spark.storage.SerializableConf;
-import java.io.ByteArrayInputStream;
+import io.ticklake.spark.table.TableFingerprints;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Decides what to do with an hour: lists its raw files, compares their fingerprint with the published
- * manifest's (equal: nothing to do), checks that every file is raw data (in parallel on the executors,
- * one footer read per file) and picks the next version number.
+ * Decides what to do with a batch of hours: lists their raw files, compares each hour's fingerprint with
+ * the one the table last took for it (equal: nothing to do), checks that every file of a changed hour is
+ * raw data (in parallel on the executors, one footer read per file) and finds the table files the commit
+ * will replace.
  */
 final class CompactionPlanner {
 
@@ -40,77 +47,110 @@ final class CompactionPlanner {
         this.conf = conf;
     }
 
-    CompactionPlan plan(HourPartition hour) throws IOException {
-        Map<String, Long> listed = new LinkedHashMap<>();
-        Map<String, String> uriByName = new LinkedHashMap<>();
-        for (FileStatus status : files.listFiles(layout.rawHour(hour))) {
-            String name = status.getPath().getName();
-            // hidden names are writers' temporary files (ours, Spark's, Hadoop's checksums), not data yet
-            if (name.startsWith(".") || name.startsWith("_")) {
+    /** One plan per hour, in order, against the table's current snapshot. */
+    List<HourPlan> plan(List<HourPartition> hours, Table table) throws IOException {
+        TableFingerprints taken = TableFingerprints.of(table, hours);
+        Map<HourPartition, Map<String, Long>> listed = new LinkedHashMap<>();
+        List<String[]> toInspect = new ArrayList<>();
+        Map<HourPartition, String> fingerprints = new HashMap<>();
+        for (HourPartition hour : hours) {
+            Map<String, Long> sizes = rawFiles(hour);
+            String fingerprint = SourceFingerprint.of(sizes);
+            listed.put(hour, sizes);
+            fingerprints.put(hour, fingerprint);
+            if (!sizes.isEmpty() && !taken.of(hour).orElse("").equals(fingerprint)) {
+                sizes.forEach((name, bytes) -> toInspect.add(new String[] {layout.rawHour(hour) + "/" + name,
+                        Long.toString(bytes), Long.toString(hour.start().toEpochMilli())}));
+            }
+        }
+        Map<String, Inspection> inspected = new HashMap<>();
+        for (Inspection inspection : inspect(toInspect)) {
+            inspected.put(inspection.uri(), inspection);
+        }
+        Map<HourPartition, List<DataFile>> tableFiles = tableFiles(table, hours);
+        List<HourPlan> plans = new ArrayList<>();
+        for (HourPartition hour : hours) {
+            Map<String, Long> sizes = listed.get(hour);
+            long bytes = sizes.values().stream().mapToLong(Long::longValue).sum();
+            List<DataFile> current = tableFiles.getOrDefault(hour, List.of());
+            String fingerprint = fingerprints.get(hour);
+            if (sizes.isEmpty()) {
+                plans.add(new HourPlan(hour, HourStatus.NO_INPUT, List.of(), List.of(), 0, 0, fingerprint, current));
                 continue;
             }
-            listed.put(name, status.getLen());
-            uriByName.put(name, layout.rawHour(hour) + "/" + name);
-        }
-        Optional<Manifest> current = currentManifest(hour);
-        long listedBytes = listed.values().stream().mapToLong(Long::longValue).sum();
-        String fingerprint = SourceFingerprint.of(listed);
-        if (listed.isEmpty()) {
-            return new CompactionPlan(hour, HourStatus.NO_INPUT, List.of(), List.of(), 0, 0, fingerprint, current, 0);
-        }
-        if (current.isPresent() && current.get().sourceFingerprint().equals(fingerprint)) {
-            return new CompactionPlan(hour, HourStatus.UNCHANGED, List.of(), List.of(), listed.size(), listedBytes,
-                    fingerprint, current, current.get().version());
-        }
-        List<Inspection> data = new ArrayList<>();
-        List<BadRawFile> bad = new ArrayList<>();
-        for (Inspection inspection : inspect(uriByName, listed)) {
-            if (inspection.isData()) {
-                data.add(inspection);
-            } else {
-                bad.add(new BadRawFile(inspection.uri(), inspection.problem()));
+            if (taken.of(hour).orElse("").equals(fingerprint)) {
+                plans.add(new HourPlan(hour, HourStatus.UNCHANGED, List.of(), List.of(), sizes.size(), bytes,
+                        fingerprint, current));
+                continue;
             }
+            List<Inspection> data = new ArrayList<>();
+            List<BadRawFile> bad = new ArrayList<>();
+            for (String name : sizes.keySet()) {
+                Inspection inspection = inspected.get(layout.rawHour(hour) + "/" + name);
+                if (inspection.isData()) {
+                    data.add(inspection);
+                } else {
+                    bad.add(new BadRawFile(inspection.uri(), inspection.problem()));
+                }
+            }
+            plans.add(new HourPlan(hour, HourStatus.PUBLISHED, data, bad, sizes.size(), bytes, fingerprint, current));
         }
-        return new CompactionPlan(hour, HourStatus.PUBLISHED, data, bad, listed.size(), listedBytes, fingerprint,
-                current, nextVersion(hour, current));
+        return plans;
     }
 
-    private List<Inspection> inspect(Map<String, String> uriByName, Map<String, Long> sizes) {
-        List<String[]> work = new ArrayList<>();
-        uriByName.forEach((name, uri) -> work.add(new String[] {uri, Long.toString(sizes.get(name))}));
+    /** The hour's raw files by name; hidden names are writers' temporary files (ours, Spark's, Hadoop's). */
+    private Map<String, Long> rawFiles(HourPartition hour) throws IOException {
+        Map<String, Long> sizes = new TreeMap<>();
+        for (FileStatus status : files.listFiles(layout.rawHour(hour))) {
+            String name = status.getPath().getName();
+            if (!name.startsWith(".") && !name.startsWith("_")) {
+                sizes.put(name, status.getLen());
+            }
+        }
+        return sizes;
+    }
+
+    private List<Inspection> inspect(List<String[]> work) {
+        if (work.isEmpty()) {
+            return List.of();
+        }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = Math.max(1, Math.min(work.size(), jsc.defaultParallelism() * 2));
         SerializableConf shipped = conf;
         return jsc.parallelize(work, slices)
-                .map(w -> RawFileInspector.inspect(w[0], Long.parseLong(w[1]), shipped.get()))
+                .map(w -> RawFileInspector.inspect(w[0], Long.parseLong(w[1]), Long.parseLong(w[2]), shipped.get()))
                 .collect();
     }
 
-    Optional<Manifest> currentManifest(HourPartition hour) throws IOException {
-        String uri = layout.manifest(hour);
-        byte[] bytes = files.readIfExists(uri);
-        if (bytes == null) {
-            return Optional.empty();
+    /** The current snapshot's data files of the hours, by hour (manifests only: no data file is read). */
+    private static Map<HourPartition, List<DataFile>> tableFiles(Table table, List<HourPartition> hours)
+            throws IOException {
+        Map<HourPartition, List<DataFile>> byHour = new HashMap<>();
+        if (table.currentSnapshot() == null || hours.isEmpty()) {
+            return byHour;
         }
-        return Optional.of(ManifestJson.parse(new ByteArrayInputStream(bytes), uri));
-    }
-
-    /** One above every version published or attempted, so an interrupted attempt's files are never reused. */
-    private long nextVersion(HourPartition hour, Optional<Manifest> current) throws IOException {
-        long highest = current.map(Manifest::version).orElse(0L);
-        for (FileStatus dir : files.listDirectories(layout.compactedHour(hour))) {
-            OptionalLong version = VersionDirectories.parse(dir.getPath().getName());
-            if (version.isPresent()) {
-                highest = Math.max(highest, version.getAsLong());
+        Expression filter = Expressions.alwaysFalse();
+        for (HourPartition hour : hours) {
+            filter = Expressions.or(filter, TicksTable.hourFilter(hour.start()));
+        }
+        try (CloseableIterable<FileScanTask> tasks = table.newScan().filter(filter).planFiles()) {
+            for (FileScanTask task : tasks) {
+                HourPartition hour = new HourPartition(TicksTable.hourOf(task.file().partition()));
+                byHour.computeIfAbsent(hour, h -> new ArrayList<>()).add(task.file());
             }
         }
-        return highest + 1;
+        return byHour;
     }
 
     /** Closed hours within the lookback that have raw data, oldest first. */
-    List<HourPartition> closedHoursWithRawData(Instant now, java.time.Duration lookback,
-                                               java.time.Duration closeGrace) throws IOException {
-        Instant from = HourPartition.containing(now.minus(lookback)).start();
+    List<HourPartition> closedHoursWithRawData(Instant now, Duration lookback, Duration closeGrace)
+            throws IOException {
+        return hoursWithRawData(HourPartition.containing(now.minus(lookback)).start(), now, now, closeGrace);
+    }
+
+    /** Hours in [from, to) that have raw data and are closed at {@code now}, oldest first. */
+    List<HourPartition> hoursWithRawData(Instant from, Instant to, Instant now, Duration closeGrace)
+            throws IOException {
         List<HourPartition> hours = new ArrayList<>();
         String table = layout.rawTable();
         for (FileStatus year : files.listDirectories(table)) {
@@ -121,7 +161,7 @@ final class CompactionPlanner {
                     for (FileStatus hourDir : files.listDirectories(table + "/" + dayPath)) {
                         HourPartition.fromPath(dayPath + "/" + hourDir.getPath().getName()).ifPresent(hour -> {
                             boolean closed = !hour.end().plus(closeGrace).isAfter(now);
-                            if (closed && !hour.start().isBefore(from)) {
+                            if (closed && !hour.start().isBefore(from) && hour.start().isBefore(to)) {
                                 hours.add(hour);
                             }
                         });

@@ -7,11 +7,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-/** What a compaction run did, per hour and in total. Immutable. */
-public record CompactionResult(List<HourCompactionResult> hours, Duration duration) {
+/**
+ * What a compaction run did, per hour and in total, and the table snapshots it committed (none when
+ * nothing changed). Immutable.
+ */
+public record CompactionResult(List<HourCompactionResult> hours, List<Long> snapshots, Duration duration) {
 
     public CompactionResult {
         hours = List.copyOf(hours);
+        snapshots = List.copyOf(snapshots);
     }
 
     public long filesIn() {
@@ -64,26 +68,25 @@ public record CompactionResult(List<HourCompactionResult> hours, Duration durati
         root.put("files_out", filesOut()).put("bytes_out", bytesOut()).put("rows_out", rowsOut());
         root.put("duplicates_dropped", duplicatesDropped());
         root.put("duration_ms", duration.toMillis());
+        snapshots.forEach(root.putArray("snapshots")::add);
         ArrayNode list = root.putArray("hours");
         for (HourCompactionResult h : hours) {
             ObjectNode node = list.addObject();
-            node.put("hour", h.hour().toString()).put("status", h.status().name()).put("version", h.version());
+            node.put("hour", h.hour().toString()).put("status", h.status().name()).put("snapshot_id", h.snapshotId());
             node.put("files_in", h.filesIn()).put("bytes_in", h.bytesIn()).put("rows_in", h.rowsIn());
             node.put("files_out", h.filesOut()).put("bytes_out", h.bytesOut()).put("rows_out", h.rowsOut());
-            node.put("duplicates_dropped", h.duplicatesDropped()).put("duration_ms", h.duration().toMillis());
+            node.put("duplicates_dropped", h.duplicatesDropped());
             ArrayNode bad = node.putArray("bad_files");
             h.badFiles().forEach(b -> bad.addObject().put("file", b.uri()).put("reason", b.reason()));
-            ArrayNode removed = node.putArray("removed_versions");
-            h.removedVersions().forEach(removed::add);
         }
         return root.toString();
     }
 
     @Override
     public String toString() {
-        return String.format("compaction: %d hour(s), %d published, files %d -> %d, bytes %d -> %d, rows in %d, "
+        return String.format("compaction: %d hour(s), %d published in %d commit(s), files %d -> %d, bytes %d -> %d, rows in %d, "
                         + "duplicates dropped %d, rows out %d, bad files %d, %d ms", hours.size(), published(),
-                filesIn(), filesOut(), bytesIn(), bytesOut(), rowsIn(), duplicatesDropped(), rowsOut(),
+                snapshots.size(), filesIn(), filesOut(), bytesIn(), bytesOut(), rowsIn(), duplicatesDropped(), rowsOut(),
                 badFiles().size(), duration.toMillis());
     }
 }

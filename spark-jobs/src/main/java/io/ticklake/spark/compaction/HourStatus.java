@@ -2,9 +2,9 @@ package io.ticklake.spark.compaction;
 
 /** What compaction did with one hour. */
 public enum HourStatus {
-    /** A new version was written and published. */
+    /** The hour's rows were replaced in the table by a new commit. */
     PUBLISHED,
-    /** The raw input is the one the current version was built from: nothing to do. */
+    /** The raw input is the one the table last took for the hour: nothing to do. */
     UNCHANGED,
     /** The hour has no raw files. */
     NO_INPUT

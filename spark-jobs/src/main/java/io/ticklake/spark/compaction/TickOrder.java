@@ -4,8 +4,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * The order the compaction writes an hour in: (symbol, event_time, kafka_topic, kafka_partition,
- * kafka_offset, ingest_time), all ascending, strings by their UTF-8 bytes like Spark. The columns after
+ * The order the compaction writes in: (hour of event_time, symbol, event_time, kafka_topic,
+ * kafka_partition, kafka_offset, ingest_time), all ascending, strings by their UTF-8 bytes like Spark. The columns after
  * event_time make a record's copies adjacent, earliest-ingested first, and the output deterministic.
  *
  * <p>{@link #prefix} packs (symbol, event_time) into one long for the sorter's prefix comparison. Spark's
@@ -27,6 +27,8 @@ final class TickOrder {
     private static final int TIME_BITS = 22; // 2^22 ms is 69.9 minutes: an hour fits
     private static final long MAX_TIME = (1L << TIME_BITS) - 1;
     private static final long INEXACT = 1L << TIME_BITS;
+    private static final long MILLIS_PER_HOUR = 3_600_000L;
+    static final long MICROS_PER_HOUR = 3_600_000_000L;
 
     private TickOrder() {
     }
@@ -59,8 +61,21 @@ final class TickOrder {
         return true;
     }
 
+    /**
+     * The prefix for a partition that spans several hours: the hours since the first one. It orders only
+     * by hour ({@link #compare} settles the rest); batches of many hours are sparse, big hours get one job
+     * each and {@link #prefix}.
+     */
+    static long hourPrefix(long eventMicros, long firstHourStartMillis) {
+        return Math.max(0, Math.floorDiv(Math.floorDiv(eventMicros, 1000L) - firstHourStartMillis, MILLIS_PER_HOUR));
+    }
+
     static int compare(InternalRow a, InternalRow b) {
-        int c = a.getUTF8String(SYMBOL).binaryCompare(b.getUTF8String(SYMBOL));
+        int c = Long.compare(Math.floorDiv(a.getLong(EVENT_TIME), MICROS_PER_HOUR),
+                Math.floorDiv(b.getLong(EVENT_TIME), MICROS_PER_HOUR));
+        if (c == 0) {
+            c = a.getUTF8String(SYMBOL).binaryCompare(b.getUTF8String(SYMBOL));
+        }
         if (c == 0) {
             c = Long.compare(a.getLong(EVENT_TIME), b.getLong(EVENT_TIME));
         }

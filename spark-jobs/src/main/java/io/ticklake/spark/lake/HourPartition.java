@@ -65,13 +65,7 @@ public record HourPartition(Instant start) implements Comparable<HourPartition>,
 
     /** The hour a partition path names, if it names one. */
     public static Optional<HourPartition> fromPath(String path) {
-        Matcher m = PATH.matcher(path);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        LocalDateTime time = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), 0);
-        return Optional.of(new HourPartition(time.toInstant(ZoneOffset.UTC)));
+        return io.ticklake.lake.RawLayout.parseHour(path).map(HourPartition::new);
     }
 
     /** The first instant after this hour. */
@@ -81,9 +75,7 @@ public record HourPartition(Instant start) implements Comparable<HourPartition>,
 
     /** {@code year=YYYY/month=MM/day=DD/hour=HH}, zero-padded, without slashes at either end. */
     public String relativePath() {
-        LocalDateTime t = LocalDateTime.ofInstant(start, ZoneOffset.UTC);
-        return String.format("year=%04d/month=%02d/day=%02d/hour=%02d", t.getYear(), t.getMonthValue(),
-                t.getDayOfMonth(), t.getHour());
+        return io.ticklake.lake.RawLayout.partitionPath(start);
     }
 
     @Override

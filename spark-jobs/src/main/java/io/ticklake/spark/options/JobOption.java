@@ -16,28 +16,39 @@ public final class JobOption<T> {
     private final Function<String, T> parser;
     private final String defaultText;
     private final boolean required;
+    private final boolean flag;
 
-    private JobOption(String name, String doc, Function<String, T> parser, String defaultText, boolean required) {
+    private JobOption(String name, String doc, Function<String, T> parser, String defaultText, boolean required,
+                      boolean flag) {
         this.name = Objects.requireNonNull(name);
         this.doc = doc;
         this.parser = parser;
         this.defaultText = defaultText;
         this.required = required;
+        this.flag = flag;
     }
 
     /** An option that must be given. */
     public static <T> JobOption<T> required(String name, Function<String, T> parser, String doc) {
-        return new JobOption<>(name, doc, parser, null, true);
+        return new JobOption<>(name, doc, parser, null, true, false);
     }
 
     /** An option with a default value (given as text, parsed like user input). */
     public static <T> JobOption<T> withDefault(String name, String defaultText, Function<String, T> parser, String doc) {
-        return new JobOption<>(name, doc, parser, Objects.requireNonNull(defaultText), false);
+        return new JobOption<>(name, doc, parser, Objects.requireNonNull(defaultText), false, false);
     }
 
     /** An option that may be absent. */
     public static <T> JobOption<T> optional(String name, Function<String, T> parser, String doc) {
-        return new JobOption<>(name, doc, parser, null, false);
+        return new JobOption<>(name, doc, parser, null, false, false);
+    }
+
+    /**
+     * A switch, false unless given: on the command line {@code --name} alone means true ({@code --name=false}
+     * and {@code --name false} work too).
+     */
+    public static JobOption<Boolean> flag(String name, String doc) {
+        return new JobOption<>(name, doc, Parsers::bool, "false", false, true);
     }
 
     T parse(String text) {
@@ -65,6 +76,11 @@ public final class JobOption<T> {
 
     public boolean isRequired() {
         return required;
+    }
+
+    /** A switch that the command line accepts without a value. */
+    public boolean isFlag() {
+        return flag;
     }
 
     @Override

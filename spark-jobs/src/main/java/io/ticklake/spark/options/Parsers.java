@@ -113,10 +113,7 @@ public final class Parsers {
 
     /** A lake URI: {@code file:}, {@code s3a:} or {@code s3:}. */
     public static String lakeUri(String value) {
-        String scheme = URI.create(uri(value)).getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("file") && !scheme.equals("s3a") && !scheme.equals("s3")) {
-            throw new IllegalArgumentException("expected file:///…, s3a://bucket[/prefix] or s3://bucket[/prefix]");
-        }
+        io.ticklake.lake.LakeUri.parse(value); // the one parser of the lake contract: its message names the forms
         return value;
     }
 

@@ -1,5 +1,6 @@
 package io.ticklake.spark.storage;
 
+import io.ticklake.lake.S3Settings;
 import java.net.URI;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;

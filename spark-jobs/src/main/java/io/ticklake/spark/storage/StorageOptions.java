@@ -1,5 +1,6 @@
 package io.ticklake.spark.storage;
 
+import io.ticklake.lake.S3Settings;
 import io.ticklake.spark.options.JobOption;
 import io.ticklake.spark.options.JobOptions;
 import io.ticklake.spark.options.Parsers;

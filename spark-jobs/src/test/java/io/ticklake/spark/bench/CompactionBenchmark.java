@@ -4,7 +4,6 @@ import io.ticklake.spark.compaction.Compaction;
 import io.ticklake.spark.compaction.HourCompactionResult;
 import io.ticklake.spark.lake.HourPartition;
 import io.ticklake.spark.lake.LakeLayout;
-import io.ticklake.spark.lake.ManifestReader;
 import io.ticklake.spark.parquet.RawFileWriter;
 import io.ticklake.spark.session.SparkSessions;
 import java.net.URI;
@@ -73,12 +72,18 @@ public final class CompactionBenchmark {
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
         double load = os.getSystemLoadAverage();
+        List<String> tableFiles;
+        try (io.ticklake.spark.testing.LakeTable table = new io.ticklake.spark.testing.LakeTable(spark, lake)) {
+            tableFiles = table.files(HOUR).stream()
+                    .map(f -> Path.of(URI.create(f.location().replaceFirst("^file:/+", "file:///"))).toString()).toList();
+        }
         spark.stop();
 
         Path rawHour = Path.of(URI.create(layout.rawHour(HOUR)));
         String rawSource = "read_parquet('" + rawHour + "/*.parquet')";
-        String compactedSource = "read_parquet([" + ManifestReader.local(lake).currentFiles(HOUR).stream()
-                .map(u -> "'" + Path.of(u) + "'").collect(Collectors.joining(",")) + "])";
+        // the table's files of the hour as Iceberg plans them, the way analytics hands them to DuckDB
+        String compactedSource = "read_parquet([" + tableFiles.stream().map(f -> "'" + f + "'")
+                .collect(Collectors.joining(",")) + "])";
         String allSymbols = "SELECT symbol, count(*) AS trades, min(price) AS low, max(price) AS high, "
                 + "sum(price * volume) / sum(volume) AS vwap FROM %s GROUP BY symbol ORDER BY symbol";
         String oneSymbol = "SELECT time_bucket(INTERVAL 5 MINUTE, event_time) AS bucket, count(*) AS trades, "

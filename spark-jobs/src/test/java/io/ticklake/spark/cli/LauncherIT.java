@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ticklake.infra.testing.LocalPlatformExtension;
 import io.ticklake.infra.testing.TestPlatform;
 import io.ticklake.spark.lake.HourPartition;
-import io.ticklake.spark.storage.LakeFiles;
-import io.ticklake.spark.lake.ManifestReader;
+import io.ticklake.spark.testing.LakeTable;
 import io.ticklake.spark.testing.MinioLake;
 import io.ticklake.spark.testing.RawFiles;
 import io.ticklake.spark.testing.TestSpark;
@@ -49,8 +48,10 @@ class LauncherIT {
         assertThat(json.get("rows_out").asLong()).isEqualTo(90);
         assertThat(json.get("duplicates_dropped").asLong()).isEqualTo(20);
         assertThat(json.get("hours").get(0).get("status").asText()).isEqualTo("PUBLISHED");
-        LakeFiles files = new LakeFiles(minio.conf());
-        assertThat(ManifestReader.of(minio.lake(), files::open).manifest(hour).orElseThrow().rowCount()).isEqualTo(90);
+        assertThat(json.get("snapshots")).hasSize(1);
+        try (LakeTable table = minio.table(TestSpark.session())) {
+            assertThat(table.rows(hour)).hasSize(90);
+        }
     }
 
     @Test

@@ -37,6 +37,40 @@ class SparkJobCliTest {
     }
 
     @Test
+    void aSwitchNeedsNoValue() {
+        CommandLine command = CommandLine.parse(List.of("maintain", "--force", "--lake", "file:///l"),
+                job -> java.util.Set.of("force"));
+        assertThat(command.options()).containsEntry("force", "true").containsEntry("lake", "file:///l");
+        assertThat(CommandLine.parse(List.of("maintain", "--lake", "file:///l", "--force"), job -> java.util.Set.of("force"))
+                .options()).containsEntry("force", "true");
+        assertThat(CommandLine.parse(List.of("maintain", "--force", "false"), job -> java.util.Set.of("force"))
+                .options()).containsEntry("force", "false");
+        // without being a switch, a key still needs its value
+        assertThatThrownBy(() -> CommandLine.parse(List.of("maintain", "--force"))).hasMessageContaining("--force");
+    }
+
+    @Test
+    void maintenanceRetentionGuardsFailBeforeStartingSpark() {
+        assertThat(run("maintain", "--lake", "file:///l", "--expire-older-than", "10m")).isEqualTo(SparkJobCli.USAGE);
+        assertThat(err()).contains("Option 'expire-older-than'").contains("--force");
+        assertThat(run("maintain", "--lake", "file:///l", "--orphan-older-than", "5m", "--expire-older-than", "2h"))
+                .isEqualTo(SparkJobCli.USAGE);
+        assertThat(err()).contains("Option 'orphan-older-than'");
+        assertThat(run("maintain", "--lake", "file:///l", "--small-file-threshold", "none")).isEqualTo(SparkJobCli.USAGE);
+        assertThat(err()).contains("Option 'small-file-threshold'");
+    }
+
+    @Test
+    void maintenanceHelpListsItsOptions() {
+        assertThat(run("maintain", "--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertThat(help).contains("--expire-older-than").contains("(default 24h)").contains("--retain-last")
+                .contains("--orphan-older-than").contains("(default 72h)").contains("--small-file-threshold")
+                .contains("--target-file-size").contains("--force").contains("--catalog-uri");
+        assertThat(SparkJobCli.usage()).contains("maintain");
+    }
+
+    @Test
     void helpListsEveryOptionWithItsDefault() {
         assertThat(run("backfill", "--help")).isZero();
         String help = out.toString(StandardCharsets.UTF_8);

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticklake.spark.lake.HourPartition;
-import io.ticklake.spark.lake.ManifestReader;
 import io.ticklake.spark.parquet.WrittenFile;
-import io.ticklake.spark.testing.ParquetRows;
+import io.ticklake.spark.testing.LakeTable;
 import io.ticklake.spark.testing.RawFiles;
 import io.ticklake.spark.testing.TestSpark;
 import java.net.URI;
@@ -64,7 +63,10 @@ class BadRawFileIT {
                 .hasMessageContaining("notes.txt")
                 .hasMessageContaining("not the raw stock_ticks schema")
                 .satisfies(e -> assertThat(((BadRawFilesException) e).files()).hasSize(3));
-        assertThat(ManifestReader.local(lake).currentFiles(HOUR)).isEmpty();
+        try (LakeTable table = new LakeTable(spark, lake)) {
+            assertThat(table.files(HOUR)).isEmpty();
+            assertThat(table.snapshots()).isEmpty();
+        }
     }
 
     @Test
@@ -77,8 +79,9 @@ class BadRawFileIT {
                         "notes.txt");
         assertThat(result.filesIn()).isEqualTo(2);
         assertThat(result.rowsOut()).isEqualTo(500);
-        assertThat(ParquetRows.readAll(ManifestReader.local(lake).currentFiles(HOUR),
-                spark.sparkContext().hadoopConfiguration())).hasSize(500);
+        try (LakeTable table = new LakeTable(spark, lake)) {
+            assertThat(table.rows(HOUR)).hasSize(500);
+        }
 
         // the bad files are part of the input fingerprint: a rerun is a no-op, not a repeated failure
         assertThat(compaction().execute().hours().get(0).status()).isEqualTo(HourStatus.UNCHANGED);

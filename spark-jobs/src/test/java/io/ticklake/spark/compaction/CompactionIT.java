@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticklake.spark.lake.HourPartition;
-import io.ticklake.spark.lake.Manifest;
-import io.ticklake.spark.lake.ManifestReader;
 import io.ticklake.spark.options.InvalidOptionException;
-import io.ticklake.spark.parquet.RawTickSchema;
+import io.ticklake.lake.RawTickColumns;
+import io.ticklake.spark.testing.LakeTable;
 import io.ticklake.spark.testing.ParquetRows;
 import io.ticklake.spark.testing.RawFiles;
 import io.ticklake.spark.testing.TestSpark;
@@ -32,12 +31,17 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.Snapshot;
+import org.junit.jupiter.api.AfterEach;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Compaction on the local file system: counters, dedup, order, schema, idempotence, late data, grace. */
+/** Compaction into the Iceberg table on the local file system: counters, dedup, order, files, idempotence, late data, ranges. */
 class CompactionIT {
 
     private static final HourPartition HOUR = HourPartition.parse("2026-11-20T14");
@@ -51,6 +55,7 @@ class CompactionIT {
     private String lake;
     private RawFiles raw;
     private Clock twoHoursLater;
+    private LakeTable table;
 
     @BeforeEach
     void setUp() {
@@ -59,10 +64,16 @@ class CompactionIT {
         lake = dir.toUri().toString();
         raw = new RawFiles(lake, conf);
         twoHoursLater = Clock.fixed(HOUR.end().plus(Duration.ofHours(1)), ZoneOffset.UTC);
+        table = new LakeTable(spark, lake);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        table.close();
     }
 
     @Test
-    void compactsSinkAndBackfillFilesIntoOneSortedDedupedVersion() throws Exception {
+    void compactsSinkAndBackfillFilesIntoOneSortedDedupedHourOfTheTable() throws Exception {
         raw.sinkFile(HOUR, TOPIC, 0, 0, 100);
         raw.sinkFile(HOUR, TOPIC, 1, 0, 100);
         raw.sinkFile(HOUR, TOPIC, 2, 0, 100);
@@ -73,7 +84,6 @@ class CompactionIT {
 
         HourCompactionResult hour = result.hours().get(0);
         assertThat(hour.status()).isEqualTo(HourStatus.PUBLISHED);
-        assertThat(hour.version()).isEqualTo(1);
         assertThat(hour.filesIn()).isEqualTo(5);
         assertThat(hour.rowsIn()).isEqualTo(500);
         assertThat(hour.rowsOut()).isEqualTo(350);
@@ -81,56 +91,74 @@ class CompactionIT {
         assertThat(hour.filesOut()).isEqualTo(1);
         assertThat(hour.bytesIn()).isEqualTo(sizeOfRawFiles());
         assertThat(result.toJson()).contains("\"duplicates_dropped\":150");
+        assertThat(result.snapshots()).containsExactly(hour.snapshotId());
 
-        ManifestReader reader = ManifestReader.local(lake);
-        Manifest manifest = reader.manifest(HOUR).orElseThrow();
-        assertThat(manifest.version()).isEqualTo(1);
-        assertThat(manifest.rowCount()).isEqualTo(350);
-        assertThat(manifest.files()).extracting(f -> f.path()).containsExactly("_v000001/part-00000.parquet");
-        List<URI> files = reader.currentFiles(HOUR);
-        assertThat(manifest.files().get(0).bytes()).isEqualTo(Files.size(Path.of(files.get(0))));
+        Snapshot snapshot = table.table().currentSnapshot();
+        assertThat(snapshot.snapshotId()).isEqualTo(hour.snapshotId());
+        assertThat(snapshot.summary()).containsEntry("ticklake.job", "compact")
+                .containsEntry("ticklake.rows-out", "350").containsKey("ticklake.raw-fingerprint." + HOUR);
+        List<DataFile> files = table.files(HOUR);
+        assertThat(files).singleElement().satisfies(f -> {
+            assertThat(f.recordCount()).isEqualTo(350);
+            assertThat(f.location()).startsWith(lake.replace("file:///", "file:/") + "warehouse/ticklake/ticks/data/"
+                    + "event_time_hour=2026-11-20-14/");
+            assertThat(f.fileSizeInBytes()).isEqualTo(Files.size(Path.of(URI.create(f.location()))));
+        });
 
-        List<Tick> rows = ParquetRows.readAll(files, conf);
+        List<Tick> rows = table.rowsOf(files.get(0));
         assertThat(rows).hasSize(350);
         assertThat(rows.stream().map(Tick::coordinate).collect(Collectors.toSet())).hasSize(350)
                 .isEqualTo(expectedCoordinates(new long[] {150, 100, 100}));
         assertThat(rows).isSortedAccordingTo(Comparator.comparing(Tick::symbol).thenComparing(Tick::eventTime));
         // the rows are the ticks that were landed, not just their coordinates
         assertThat(rows).contains(Tick.at(TOPIC, 0, 120, HOUR.start()), Tick.at(TOPIC, 2, 7, HOUR.start()));
+        // and Spark SQL over the catalog sees the same hour
+        assertThat(table.rows(HOUR)).containsExactlyInAnyOrderElementsOf(rows);
 
-        assertContractSchema(files.get(0));
+        assertIcebergParquet(files.get(0));
     }
 
     @Test
-    void rerunOnUnchangedInputIsANoOpAndLateFilesMakeANewVersion() throws Exception {
+    void rerunOnUnchangedInputMakesNoSnapshotAndALateFileReplacesTheHour() throws Exception {
         raw.sinkFile(HOUR, TOPIC, 0, 0, 100);
         compaction().execute();
-        Manifest first = ManifestReader.local(lake).manifest(HOUR).orElseThrow();
+        List<DataFile> first = table.files(HOUR);
 
-        HourCompactionResult again = compaction().execute().hours().get(0);
-        assertThat(again.status()).isEqualTo(HourStatus.UNCHANGED);
-        assertThat(again.filesOut()).isZero();
-        assertThat(ManifestReader.local(lake).manifest(HOUR).orElseThrow()).isEqualTo(first);
+        CompactionResult again = compaction().execute();
+        assertThat(again.hours().get(0).status()).isEqualTo(HourStatus.UNCHANGED);
+        assertThat(again.snapshots()).isEmpty();
+        assertThat(table.snapshots()).hasSize(1);
 
         raw.sinkFile(HOUR, TOPIC, 0, 100, 130);        // late data
         HourCompactionResult late = compaction().execute().hours().get(0);
         assertThat(late.status()).isEqualTo(HourStatus.PUBLISHED);
-        assertThat(late.version()).isEqualTo(2);
         assertThat(late.rowsOut()).isEqualTo(130);
-        Manifest second = ManifestReader.local(lake).manifest(HOUR).orElseThrow();
-        assertThat(second.sourceFingerprint()).isNotEqualTo(first.sourceFingerprint());
-        assertThat(ParquetRows.readAll(ManifestReader.local(lake).currentFiles(HOUR), conf)).hasSize(130);
-        // the old version stays for readers during the grace period ...
-        Path hourDir = Path.of(URI.create(raw.layout().compactedHour(HOUR)));
-        assertThat(hourDir.resolve("_v000001")).isDirectory();
+        assertThat(table.snapshots()).hasSize(2);
+        List<DataFile> second = table.files(HOUR);
+        assertThat(second).extracting(DataFile::location).doesNotContainAnyElementsOf(
+                first.stream().map(DataFile::location).toList());
+        assertThat(table.rows(HOUR)).hasSize(130);
+        // the replaced files stay for readers of the older snapshot until it expires
+        assertThat(Path.of(URI.create(first.get(0).location()))).exists();
+    }
 
-        // ... and goes once the grace period has passed, on any later run
-        Clock afterGrace = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
-        HourCompactionResult cleaned = compaction().clock(afterGrace).execute().hours().get(0);
-        assertThat(cleaned.status()).isEqualTo(HourStatus.UNCHANGED);
-        assertThat(cleaned.removedVersions()).containsExactly(1L);
-        assertThat(hourDir.resolve("_v000001")).doesNotExist();
-        assertThat(hourDir.resolve("_v000002")).isDirectory();
+    @Test
+    void aRangeOfSparseHoursCompactsInFewCommitsAndThenNotAgain() throws Exception {
+        HourPartition from = HourPartition.parse("2026-11-19T00");
+        for (int h = 0; h < 25; h++) {
+            raw.sinkFile(new HourPartition(from.start().plusSeconds(3600L * h)), TOPIC, 0, h * 10L, h * 10L + 3);
+        }
+        Compaction range = Compaction.in(spark).option("lake", lake).option("from", "2026-11-19T00")
+                .option("to", "2026-11-20T01").option("hours-per-commit", "10").clock(twoHoursLater);
+
+        CompactionResult result = range.execute();
+
+        assertThat(result.published()).isEqualTo(25);
+        assertThat(result.snapshots()).hasSize(3);
+        assertThat(result.rowsOut()).isEqualTo(75);
+        assertThat(table.snapshots()).hasSize(3);
+        assertThat(range.execute().snapshots()).isEmpty();
+        assertThat(table.snapshots()).hasSize(3);
     }
 
     @Test
@@ -145,27 +173,25 @@ class CompactionIT {
         assertThat(hour.rowsOut()).isEqualTo(120_000);
         assertThat(hour.duplicatesDropped()).isEqualTo(10_000);
         assertThat(hour.filesOut()).isGreaterThan(1);
-        List<URI> files = ManifestReader.local(lake).currentFiles(HOUR);
-        List<Tick> rows = ParquetRows.readAll(files, conf);
+        List<DataFile> files = table.files(HOUR);
+        assertThat(files).hasSize(hour.filesOut());
+        List<Tick> rows = table.rows(HOUR);
         assertThat(rows.stream().map(Tick::coordinate).distinct().count()).isEqualTo(120_000);
         Comparator<Tick> order = Comparator.comparing(Tick::symbol).thenComparing(Tick::eventTime);
-        for (URI file : files) {
-            assertThat(ParquetRows.read(file, conf)).as("rows of %s", file).isSortedAccordingTo(order);
+        for (DataFile file : files) {
+            assertThat(table.rowsOf(file)).as("rows of %s", file.location()).isSortedAccordingTo(order);
         }
-        // a symbol's ticks live in one partition's files, which the manifest lists in order
-        Map<String, List<Tick>> bySymbol = rows.stream().collect(Collectors.groupingBy(Tick::symbol));
-        assertThat(bySymbol.values()).allSatisfy(ticks ->
-                assertThat(ticks).isSortedAccordingTo(Comparator.comparing(Tick::eventTime)));
     }
 
     @Test
-    void sortsLongSymbolsAndTimesOutsideTheHourLikeAnyOther() throws Exception {
-        // symbols longer than the sorter's exact 5-byte prefix (sharing it, too) and times it clamps
+    void sortsLongSymbolsAndTheHoursEdgesLikeAnyOther() throws Exception {
+        // symbols longer than the sorter's exact 5-byte prefix (sharing it, too), the first and last ms
         List<String> symbols = List.of("GOOGLE", "GOOGL", "GOOGLX", "ZZZZZZZZZZZZ", "A", "BRK.B");
         List<Tick> ticks = new ArrayList<>();
         for (long offset = 0; offset < 3_000; offset++) {
             Tick tick = Tick.at(TOPIC, 0, offset, HOUR.start());
-            Instant eventTime = HOUR.start().plusMillis((offset * 7_919) % 3_600_000 + 3_000_000 * (offset % 3) - 2_000_000);
+            Instant eventTime = HOUR.start().plusMillis(offset % 10 == 0 ? 0 : offset % 10 == 1 ? 3_599_999
+                    : (offset * 7_919) % 3_600_000);
             ticks.add(new Tick(symbols.get((int) (offset % symbols.size())), tick.price(), tick.volume(), tick.bid(),
                     tick.ask(), eventTime, offset, tick.source(), TOPIC, 0, offset, tick.ingestTime()));
         }
@@ -175,10 +201,24 @@ class CompactionIT {
         HourCompactionResult hour = compaction().execute().hours().get(0);
 
         assertThat(hour.rowsOut()).isEqualTo(3_000);
-        List<Tick> rows = ParquetRows.readAll(ManifestReader.local(lake).currentFiles(HOUR), conf);
+        List<Tick> rows = table.rowsOf(table.files(HOUR).get(0));
         assertThat(rows).isSortedAccordingTo(Comparator.comparing(Tick::symbol).thenComparing(Tick::eventTime)
                 .thenComparingLong(Tick::offset));
         assertThat(rows).containsExactlyInAnyOrderElementsOf(ticks);
+    }
+
+    @Test
+    void aRawFileHoldingTicksOfAnotherHourIsABadFile() throws Exception {
+        Tick elsewhere = Tick.at(TOPIC, 0, 1, HOUR.end());    // the next hour's tick in this hour's directory
+        raw.write(HOUR, "stock-ticks+0+00000000000000000001.parquet", List.of(elsewhere));
+        raw.sinkFile(HOUR, TOPIC, 1, 0, 10);
+
+        assertThatThrownBy(() -> compaction().execute()).isInstanceOf(BadRawFilesException.class)
+                .hasMessageContaining("stock-ticks+0+00000000000000000001.parquet")
+                .hasMessageContaining("outside its partition's hour");
+        HourCompactionResult skipped = compaction().option("on-bad-file", "skip").execute().hours().get(0);
+        assertThat(skipped.rowsOut()).isEqualTo(10);
+        assertThat(table.files(HourPartition.containing(HOUR.end()))).isEmpty();
     }
 
     @Test
@@ -194,7 +234,8 @@ class CompactionIT {
 
         assertThat(result.hours()).extracting(HourCompactionResult::hour).containsExactly(earlier, HOUR);
         assertThat(result.rowsOut()).isEqualTo(30);
-        assertThat(ManifestReader.local(lake).manifest(open)).isEmpty();
+        assertThat(table.files(open)).isEmpty();
+        assertThat(table.files(earlier)).isNotEmpty();
     }
 
     @Test
@@ -232,13 +273,15 @@ class CompactionIT {
         return expected;
     }
 
-    private void assertContractSchema(URI file) throws Exception {
-        ParquetMetadata footer = ParquetRows.footer(file, conf);
-        assertThat(RawTickSchema.mismatch(footer.getFileMetaData().getSchema())).isNull();
-        assertThat(footer.getFileMetaData().getSchema().getType("event_time").getLogicalTypeAnnotation())
-                .isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS));
-        assertThat(footer.getFileMetaData().getSchema().getType("symbol").isRepetition(
-                org.apache.parquet.schema.Type.Repetition.REQUIRED)).isTrue();
+    /** Iceberg's own Parquet: field ids, UTC microsecond timestamps, required columns, Snappy. */
+    private void assertIcebergParquet(DataFile file) throws Exception {
+        ParquetMetadata footer = ParquetRows.footer(URI.create(file.location()), conf);
+        MessageType schema = footer.getFileMetaData().getSchema();
+        assertThat(schema.getFields()).extracting(Type::getName).isEqualTo(RawTickColumns.ALL);
+        assertThat(schema.getType("event_time").getId().intValue()).isEqualTo(6);
+        assertThat(schema.getType("event_time").getLogicalTypeAnnotation())
+                .isEqualTo(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS));
+        assertThat(schema.getType("symbol").isRepetition(Type.Repetition.REQUIRED)).isTrue();
         for (BlockMetaData block : footer.getBlocks()) {
             for (ColumnChunkMetaData column : block.getColumns()) {
                 assertThat(column.getCodec()).isEqualTo(CompressionCodecName.SNAPPY);

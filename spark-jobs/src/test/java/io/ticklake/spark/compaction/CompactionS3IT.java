@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ticklake.infra.testing.LocalPlatformExtension;
 import io.ticklake.infra.testing.TestPlatform;
 import io.ticklake.spark.lake.HourPartition;
-import io.ticklake.spark.lake.Manifest;
-import io.ticklake.spark.lake.ManifestReader;
-import io.ticklake.spark.parquet.RawTickSchema;
-import io.ticklake.spark.storage.LakeFiles;
 import io.ticklake.spark.testing.MinioLake;
-import io.ticklake.spark.testing.ParquetRows;
+import io.ticklake.spark.testing.LakeTable;
+import org.apache.iceberg.DataFile;
 import io.ticklake.spark.testing.RawFiles;
 import io.ticklake.spark.testing.TestSpark;
 import io.ticklake.spark.testing.Tick;
@@ -29,7 +26,7 @@ class CompactionS3IT {
     private static final String TOPIC = "stock-ticks";
 
     @Test
-    void compactsAnHourOnMinioAndPublishesItWithTheManifest(TestPlatform platform) throws Exception {
+    void compactsAnHourOnMinioIntoTheTable(TestPlatform platform) throws Exception {
         SparkSession spark = TestSpark.session();
         MinioLake minio = MinioLake.create(platform, spark.sparkContext().hadoopConfiguration());
         RawFiles raw = new RawFiles(minio.lake(), minio.conf());
@@ -42,32 +39,31 @@ class CompactionS3IT {
         assertThat(first.status()).isEqualTo(HourStatus.PUBLISHED);
         assertThat(first.rowsIn()).isEqualTo(650);
         assertThat(first.duplicatesDropped()).isEqualTo(100);
-        LakeFiles files = new LakeFiles(minio.conf());
-        ManifestReader reader = ManifestReader.of(minio.lake(), files::open);
-        Manifest manifest = reader.manifest(HOUR).orElseThrow();
-        assertThat(manifest.rowCount()).isEqualTo(550);
-        List<URI> current = reader.currentFiles(HOUR);
-        assertThat(current).allSatisfy(uri -> assertThat(uri.toString()).startsWith(minio.lake() + "/compacted/"));
-        List<Tick> rows = ParquetRows.readAll(current, minio.conf());
-        assertThat(rows.stream().map(Tick::coordinate).distinct().count()).isEqualTo(550);
-        assertThat(RawTickSchema.mismatch(ParquetRows.footer(current.get(0), minio.conf()).getFileMetaData()
-                .getSchema())).isNull();
+        try (LakeTable table = minio.table(spark)) {
+            List<DataFile> current = table.files(HOUR);
+            assertThat(current).allSatisfy(f -> assertThat(f.location())
+                    .startsWith(minio.lake().replace("s3a://", "s3://") + "/warehouse/ticklake/ticks/data/"));
+            List<Tick> rows = table.rows(HOUR);
+            assertThat(rows).hasSize(550);
+            assertThat(rows.stream().map(Tick::coordinate).distinct().count()).isEqualTo(550);
 
-        assertThat(compaction(spark, minio).execute().hours().get(0).status()).isEqualTo(HourStatus.UNCHANGED);
+            assertThat(compaction(spark, minio).execute().hours().get(0).status()).isEqualTo(HourStatus.UNCHANGED);
 
-        // late data, and a run that stops right before the PUT of the manifest: readers keep version 1
-        raw.sinkFile(HOUR, TOPIC, 4, 0, 25);
-        assertThatThrownBy(() -> compaction(spark, minio).listener((step, hour, version) -> {
-            if (step == CompactionStep.BEFORE_PUBLISH) {
-                throw new IllegalStateException("stopped before publishing");
-            }
-        }).execute()).hasMessageContaining("stopped before publishing");
-        assertThat(reader.manifest(HOUR).orElseThrow()).isEqualTo(manifest);
+            // late data, and a run that stops after writing, right before the commit: readers keep the hour
+            raw.sinkFile(HOUR, TOPIC, 4, 0, 25);
+            assertThatThrownBy(() -> compaction(spark, minio).listener((step, hours, attempt) -> {
+                if (step == CompactionStep.AFTER_WRITE) {
+                    throw new IllegalStateException("stopped before committing");
+                }
+            }).execute()).hasMessageContaining("stopped before committing");
+            assertThat(table.files(HOUR)).extracting(DataFile::location)
+                    .containsExactlyInAnyOrderElementsOf(current.stream().map(DataFile::location).toList());
+            assertThat(table.snapshots()).hasSize(1);
 
-        HourCompactionResult completed = compaction(spark, minio).execute().hours().get(0);
-        assertThat(completed.status()).isEqualTo(HourStatus.PUBLISHED);
-        assertThat(completed.version()).isEqualTo(3);
-        assertThat(ParquetRows.readAll(reader.currentFiles(HOUR), minio.conf())).hasSize(575);
+            HourCompactionResult completed = compaction(spark, minio).execute().hours().get(0);
+            assertThat(completed.status()).isEqualTo(HourStatus.PUBLISHED);
+            assertThat(table.rows(HOUR)).hasSize(575);
+        }
     }
 
     private static Compaction compaction(SparkSession spark, MinioLake minio) {

@@ -26,8 +26,8 @@ class HourPartitionTest {
         assertThat(hour.relativePath()).isEqualTo("year=2026/month=03/day=05/hour=07");
         assertThat(hour.end()).isEqualTo(Instant.parse("2026-03-05T08:00:00Z"));
         assertThat(LakeLayout.of("file:///data/lake/").rawHour(hour))
-                .isEqualTo("file:///data/lake/raw/stock_ticks/year=2026/month=03/day=05/hour=07");
-        assertThat(LakeLayout.versionDirectory(3)).isEqualTo("_v000003");
-        assertThat(LakeLayout.partFileName(12)).isEqualTo("part-00012.parquet");
+                .isEqualTo("file:/data/lake/raw/stock_ticks/year=2026/month=03/day=05/hour=07");
+        assertThat(LakeLayout.of("s3://bucket/lake/").rawHour(hour))
+                .isEqualTo("s3a://bucket/lake/raw/stock_ticks/year=2026/month=03/day=05/hour=07");
     }
 }

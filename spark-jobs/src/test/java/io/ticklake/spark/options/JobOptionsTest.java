@@ -18,7 +18,8 @@ class JobOptionsTest {
                 Map.of("lake", "s3a://bucket/lake", "close-grace", "5m", "target-file-size", "64MB"));
         assertThat(options.get(CompactionOptions.CLOSE_GRACE)).isEqualTo(Duration.ofMinutes(5));
         assertThat(options.get(CompactionOptions.TARGET_FILE_SIZE)).isEqualTo(64L << 20);
-        assertThat(options.get(CompactionOptions.OLD_VERSION_GRACE)).isEqualTo(Duration.ofHours(1));
+        assertThat(options.get(CompactionOptions.COMMIT_RETRIES)).isEqualTo(3L);
+        assertThat(options.get(CompactionOptions.HOURS_PER_COMMIT)).isEqualTo(500L);
         assertThat(options.get(CompactionOptions.ON_BAD_FILE)).isEqualTo("fail");
         assertThat(options.find(CompactionOptions.HOURS)).isEmpty();
     }

@@ -1,16 +1,23 @@
 package io.ticklake.spark.testing;
 
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.S3Settings;
+import io.ticklake.lake.table.CatalogSettings;
+import io.ticklake.lake.table.LakeCatalog;
+import io.ticklake.lake.table.TicksTable;
 import io.ticklake.spark.lake.HourPartition;
-import io.ticklake.spark.lake.Manifest;
-import io.ticklake.spark.lake.ManifestReader;
 import java.net.URI;
+import java.util.ArrayList;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.io.CloseableIterable;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,14 +26,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * A reader of one compacted hour on the local lake that loops on its own thread the way a query engine
- * would: resolve the manifest, then count the rows of exactly the listed files with DuckDB. Every read
- * records the row count it saw and any inconsistency (files of two versions, a count other than the
- * manifest's, a listed file that is missing).
+ * A reader of one hour of the table on the local lake that loops on its own thread the way a query engine
+ * would: plan the current snapshot's files of the hour with Iceberg, then count the rows of exactly those
+ * files with DuckDB. Every read records the row count it saw and any inconsistency (a count other than the
+ * snapshot's, a planned file that is missing).
  */
 public final class LoopingReader implements AutoCloseable {
 
-    private final ManifestReader manifests;
+    private final LakeCatalog catalog;
     private final HourPartition hour;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong reads = new AtomicLong();
@@ -35,7 +42,7 @@ public final class LoopingReader implements AutoCloseable {
     private final Thread thread;
 
     public LoopingReader(String lake, HourPartition hour) {
-        this.manifests = ManifestReader.local(lake);
+        this.catalog = LakeCatalog.open(LakeUri.parse(lake), S3Settings.defaults(), CatalogSettings.defaults());
         this.hour = hour;
         this.thread = new Thread(this::loop, "looping-reader");
         this.thread.setDaemon(true);
@@ -54,32 +61,29 @@ public final class LoopingReader implements AutoCloseable {
 
     private void readOnce(Connection duckdb) {
         try {
-            Optional<Manifest> manifest = manifests.manifest(hour);
-            if (manifest.isEmpty()) {
-                reads.incrementAndGet();
-                countsSeen.add(0L);
-                return;
+            Table table = catalog.ticks();
+            List<DataFile> files = new ArrayList<>();
+            if (table.currentSnapshot() != null) {
+                try (CloseableIterable<FileScanTask> tasks = table.newScan()
+                        .filter(TicksTable.hourFilter(hour.start())).planFiles()) {
+                    tasks.forEach(t -> files.add(t.file()));
+                }
             }
-            List<URI> files = manifests.resolve(hour, manifest.get());
-            Set<String> versions = manifest.get().files().stream().map(f -> f.path().substring(0, f.path().indexOf('/')))
-                    .collect(Collectors.toSet());
-            if (versions.size() > 1) {
-                problems.add("manifest v" + manifest.get().version() + " mixes versions " + versions);
-            }
+            long expected = files.stream().mapToLong(DataFile::recordCount).sum();
             long count;
             if (files.isEmpty()) {
                 count = 0;
             } else {
-                String list = files.stream().map(u -> "'" + Path.of(u) + "'").collect(Collectors.joining(","));
+                String list = files.stream().map(f -> "'" + Path.of(URI.create(f.location().replaceFirst("^file:/+",
+                        "file:///"))) + "'").collect(Collectors.joining(","));
                 try (Statement st = duckdb.createStatement();
                      ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet([" + list + "])")) {
                     rs.next();
                     count = rs.getLong(1);
                 }
             }
-            if (count != manifest.get().rowCount()) {
-                problems.add("read " + count + " rows but manifest v" + manifest.get().version() + " says "
-                        + manifest.get().rowCount());
+            if (count != expected) {
+                problems.add("read " + count + " rows but the snapshot's files hold " + expected);
             }
             countsSeen.add(count);
             reads.incrementAndGet();
@@ -104,5 +108,10 @@ public final class LoopingReader implements AutoCloseable {
     public void close() throws InterruptedException {
         running.set(false);
         thread.join(30_000);
+        try {
+            catalog.close();
+        } catch (java.io.IOException e) {
+            problems.add("closing the catalog failed: " + e);
+        }
     }
 }

@@ -1,24 +1,45 @@
 package io.ticklake.spark.testing;
 
 import io.ticklake.infra.testing.TestPlatform;
+import io.ticklake.lake.S3Settings;
+import io.ticklake.lake.table.CatalogSettings;
 import io.ticklake.spark.storage.LakeStorage;
-import io.ticklake.spark.storage.S3Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 
-/** A fresh lake under a unique prefix of the platform's MinIO bucket, and the options that reach it. */
-public record MinioLake(String lake, Map<String, String> options, Configuration conf) {
+/**
+ * A fresh lake under a unique prefix of the platform's MinIO bucket with its own SQLite catalog file, and
+ * the options that reach both.
+ */
+public record MinioLake(String lake, Map<String, String> options, Configuration conf, S3Settings s3,
+                        CatalogSettings catalog) {
 
     public static MinioLake create(TestPlatform platform, Configuration base) {
         io.ticklake.infra.testing.S3Settings minio = platform.minio();
         String lake = "s3a://" + minio.bucket() + "/lake-" + UUID.randomUUID();
+        Path catalogFile;
+        try {
+            catalogFile = Files.createTempDirectory("ticklake-catalog").resolve("iceberg.db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CatalogSettings catalog = CatalogSettings.sqlite(catalogFile);
         Map<String, String> options = Map.of("lake", lake, "s3-endpoint", minio.endpoint(),
                 "s3-access-key", minio.accessKey(), "s3-secret-key", minio.secretKey(), "s3-region", minio.region(),
-                "s3-path-style", "true");
+                "s3-path-style", "true", "catalog-uri", catalog.uri());
+        S3Settings s3 = new S3Settings(minio.endpoint(), minio.accessKey(), minio.secretKey(), minio.region(), true);
         Configuration conf = new Configuration(base);
-        LakeStorage.configure(conf, new S3Settings(minio.endpoint(), minio.accessKey(), minio.secretKey(),
-                minio.region(), true), lake);
-        return new MinioLake(lake, options, conf);
+        LakeStorage.configure(conf, s3, lake);
+        return new MinioLake(lake, options, conf, s3, catalog);
+    }
+
+    /** The lake's table through the same catalog the jobs use. */
+    public LakeTable table(org.apache.spark.sql.SparkSession spark) {
+        return new LakeTable(spark, lake, s3, catalog);
     }
 }

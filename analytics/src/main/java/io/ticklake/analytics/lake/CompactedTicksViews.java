@@ -1,6 +1,7 @@
 package io.ticklake.analytics.lake;
 
 import io.ticklake.analytics.duckdb.SqlLiterals;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,20 +9,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The views through which models see the compacted lake: {@code compacted_ticks} (the lake contract's
- * columns, each cast to its contract type, so a file that breaks the contract fails here with the
- * column named) and {@code compacted_manifests} (one row per hour read, with the row count its manifest
- * promises).
+ * The views through which models see the compacted layer: {@code compacted_ticks} (the lake contract's
+ * columns over the planned data files, each cast to its contract type, so a file that breaks the contract
+ * fails here with the column named) and {@code compacted_hours} (one row per hour read, with the row
+ * count Iceberg's metadata records for its files and the hour's data identity).
  */
-public final class CompactedTicksSource {
+public final class CompactedTicksViews {
 
     public static final String TICKS_VIEW = "compacted_ticks";
-    public static final String MANIFESTS_VIEW = "compacted_manifests";
+    public static final String HOURS_VIEW = "compacted_hours";
 
     /** The lake contract's columns in order, with their DuckDB types. */
     public static final Map<String, String> COLUMNS = columns();
 
-    private CompactedTicksSource() {
+    private CompactedTicksViews() {
     }
 
     private static Map<String, String> columns() {
@@ -31,7 +32,7 @@ public final class CompactedTicksSource {
         c.put("volume", "BIGINT");
         c.put("bid", "DOUBLE");
         c.put("ask", "DOUBLE");
-        // TIMESTAMP(MILLIS, isAdjustedToUTC=true) reads as TIMESTAMPTZ; the session runs in UTC
+        // Iceberg's timestamptz is TIMESTAMP(MICROS, isAdjustedToUTC=true): TIMESTAMPTZ; the session runs in UTC
         c.put("event_time", "TIMESTAMPTZ");
         c.put("sequence", "BIGINT");
         c.put("source", "VARCHAR");
@@ -42,8 +43,9 @@ public final class CompactedTicksSource {
         return Collections.unmodifiableMap(c);
     }
 
-    /** The statement defining {@code compacted_ticks} over the given data files. */
-    public static String ticksView(List<String> files) {
+    /** The statement defining {@code compacted_ticks} over the data files of the given hours. */
+    public static String ticksView(Collection<TableHour> hours) {
+        List<String> files = hours.stream().flatMap(h -> h.files().stream()).toList();
         String projection = COLUMNS.entrySet().stream()
                 .map(e -> "CAST(" + SqlLiterals.identifier(e.getKey()) + " AS " + e.getValue() + ") AS "
                         + SqlLiterals.identifier(e.getKey()))
@@ -56,18 +58,17 @@ public final class CompactedTicksSource {
         return "CREATE OR REPLACE TEMP VIEW " + TICKS_VIEW + " AS SELECT " + projection + " FROM " + from;
     }
 
-    /** The statement defining {@code compacted_manifests} for the given hours. */
-    public static String manifestsView(List<CompactedHour> hours) {
-        String columns = "hour_start, version, row_count, manifest";
+    /** The statement defining {@code compacted_hours} for the given hours. */
+    public static String hoursView(Collection<TableHour> hours) {
         if (hours.isEmpty()) {
-            return "CREATE OR REPLACE TEMP VIEW " + MANIFESTS_VIEW + " AS SELECT NULL::TIMESTAMPTZ AS hour_start,"
-                    + " NULL::BIGINT AS version, NULL::BIGINT AS row_count, NULL::VARCHAR AS manifest WHERE false";
+            return "CREATE OR REPLACE TEMP VIEW " + HOURS_VIEW + " AS SELECT NULL::TIMESTAMPTZ AS hour_start,"
+                    + " NULL::BIGINT AS row_count, NULL::INTEGER AS data_files, NULL::VARCHAR AS data_identity WHERE false";
         }
         String values = hours.stream()
-                .map(h -> "(" + SqlLiterals.timestamp(h.hourStart()) + ", " + h.version() + "::BIGINT, "
-                        + h.rowCount() + "::BIGINT, " + SqlLiterals.string(h.manifestPath()) + ")")
+                .map(h -> "(" + SqlLiterals.timestamp(h.hourStart()) + ", " + h.rowCount() + "::BIGINT, "
+                        + h.files().size() + "::INTEGER, " + SqlLiterals.string(h.identity()) + ")")
                 .collect(Collectors.joining(", "));
-        return "CREATE OR REPLACE TEMP VIEW " + MANIFESTS_VIEW + " AS SELECT * FROM (VALUES " + values + ") AS m("
-                + columns + ")";
+        return "CREATE OR REPLACE TEMP VIEW " + HOURS_VIEW + " AS SELECT * FROM (VALUES " + values
+                + ") AS h(hour_start, row_count, data_files, data_identity)";
     }
 }

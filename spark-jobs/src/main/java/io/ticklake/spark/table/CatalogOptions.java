@@ -1,0 +1,52 @@
+package io.ticklake.spark.table;
+
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.S3Settings;
+import io.ticklake.lake.table.CatalogSettings;
+import io.ticklake.lake.table.LakeCatalog;
+import io.ticklake.spark.options.InvalidOptionException;
+import io.ticklake.spark.options.JobOption;
+import io.ticklake.spark.options.JobOptions;
+import io.ticklake.spark.options.Parsers;
+import java.util.List;
+
+/**
+ * The Iceberg catalog options every job writing or maintaining {@code ticklake.ticks} shares; the same
+ * names as analytics uses. Keys starting with {@code catalog.} are passed to the catalog as Iceberg
+ * properties ({@code catalog.credential}, {@code catalog.header.X}, ...).
+ */
+public final class CatalogOptions {
+
+    public static final String PASS_THROUGH_PREFIX = "catalog.";
+
+    public static final JobOption<String> TYPE = JobOption.withDefault("catalog-type", "jdbc",
+            Parsers.oneOf("jdbc", "rest"), "Iceberg catalog: jdbc (embedded SQLite by default) or rest");
+    public static final JobOption<String> URI = JobOption.optional("catalog-uri", Parsers::text,
+            "jdbc:sqlite:/path/catalog.db or a REST catalog URL; default for a local lake: <lake>/catalog/iceberg.db");
+    public static final JobOption<String> WAREHOUSE = JobOption.optional("catalog-warehouse", Parsers::text,
+            "where table files go; default <lake>/warehouse");
+
+    public static final List<JobOption<?>> ALL = List.of(TYPE, URI, WAREHOUSE);
+
+    private CatalogOptions() {
+    }
+
+    public static CatalogSettings settings(JobOptions options) {
+        try {
+            return new CatalogSettings(options.get(TYPE), options.find(URI).orElse(null),
+                    options.find(WAREHOUSE).orElse(null), options.withPrefix(PASS_THROUGH_PREFIX, true));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(URI.name(), e.getMessage());
+        }
+    }
+
+    /** Opens the catalog, naming the option to fix when the settings do not fit the lake. */
+    public static LakeCatalog open(LakeUri lake, S3Settings s3, CatalogSettings settings) {
+        try {
+            settings.resolvedUri(lake);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException(URI.name(), e.getMessage());
+        }
+        return LakeCatalog.open(lake, s3, settings);
+    }
+}
