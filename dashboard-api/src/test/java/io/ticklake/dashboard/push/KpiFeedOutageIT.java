@@ -14,22 +14,15 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.websocket.WebSocketClient;
-import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.ClientWebSocket;
-import io.micronaut.websocket.annotation.OnMessage;
-import io.micronaut.websocket.annotation.OnOpen;
 import io.ticklake.dashboard.testing.DashboardItConfig;
+import io.ticklake.dashboard.testing.KpiFrames;
 import io.ticklake.dashboard.testing.TickProducer;
 import io.ticklake.infra.testing.TestPlatform;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -84,7 +77,7 @@ class KpiFeedOutageIT implements TestPropertyProvider {
 
     @Test
     void theFeedWaitsForTheBrokerReportsNotReadyWhileItIsDownAndResumes() {
-        try (Frames client = Mono.from(webSockets.connect(Frames.class, "/ws/kpis")).block(Duration.ofSeconds(30))) {
+        try (KpiFrames client = Mono.from(webSockets.connect(KpiFrames.class, "/ws/kpis")).block(Duration.ofSeconds(30))) {
             client.send("{\"action\":\"subscribe\",\"symbols\":[\"*\"],\"windows\":[\"1m\"]}");
 
             // started without a broker
@@ -104,10 +97,10 @@ class KpiFeedOutageIT implements TestPropertyProvider {
     }
 
     /** Produces ticks of {@code symbol} until one's committed KPI reaches the client. */
-    private void awaitConfirmedPush(Frames client, String symbol, double price) {
+    private void awaitConfirmedPush(KpiFrames client, String symbol, double price) {
         await().atMost(RECOVERED).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() -> {
             producer.send(symbol, price, 1, Instant.now());
-            return client.confirmed().anyMatch(kpi -> kpi.get("symbol").asText().equals(symbol)
+            return client.confirmedKpis().anyMatch(kpi -> kpi.get("symbol").asText().equals(symbol)
                     && kpi.get("close").asDouble() == price);
         });
     }
@@ -127,39 +120,4 @@ class KpiFeedOutageIT implements TestPropertyProvider {
         return feed.isMissingNode() ? "MISSING" : feed.path("status").asText();
     }
 
-    /** Collects the KPIs of confirmed frames a {@code /ws/kpis} session receives. */
-    @ClientWebSocket
-    public abstract static class Frames implements AutoCloseable {
-
-        private final List<JsonNode> kpis = new CopyOnWriteArrayList<>();
-        private volatile WebSocketSession session;
-
-        @OnOpen
-        void onOpen(WebSocketSession session) {
-            this.session = session;
-        }
-
-        @OnMessage
-        void onMessage(String text) {
-            try {
-                JsonNode frame = MAPPER.readTree(text);
-                if (frame.get("type").asText().equals("kpis") && !frame.get("provisional").asBoolean()) {
-                    StreamSupport.stream(frame.get("kpis").spliterator(), false).forEach(kpis::add);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        public abstract void send(String message);
-
-        @Override
-        public void close() {
-            session.close();
-        }
-
-        java.util.stream.Stream<JsonNode> confirmed() {
-            return kpis.stream();
-        }
-    }
 }

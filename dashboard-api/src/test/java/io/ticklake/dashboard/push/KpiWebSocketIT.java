@@ -4,27 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.websocket.WebSocketClient;
-import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.ClientWebSocket;
-import io.micronaut.websocket.annotation.OnMessage;
-import io.micronaut.websocket.annotation.OnOpen;
 import io.ticklake.dashboard.testing.DashboardItConfig;
+import io.ticklake.dashboard.testing.KpiFrames;
 import io.ticklake.dashboard.testing.TickProducer;
 import io.ticklake.infra.testing.TestPlatform;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +31,6 @@ import reactor.core.publisher.Mono;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KpiWebSocketIT implements TestPropertyProvider {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private DashboardItConfig it;
@@ -159,40 +149,4 @@ class KpiWebSocketIT implements TestPropertyProvider {
                 && kpi.get("close").asDouble() == close;
     }
 
-    /** Collects every frame a {@code /ws/kpis} session receives. */
-    @ClientWebSocket
-    public abstract static class KpiFrames implements AutoCloseable {
-
-        private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-        private volatile WebSocketSession session;
-
-        @OnOpen
-        void onOpen(WebSocketSession session) {
-            this.session = session;
-        }
-
-        @OnMessage
-        void onMessage(String frame) {
-            try {
-                frames.add(MAPPER.readTree(frame));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        public abstract void send(String message);
-
-        @Override
-        public void close() {
-            session.close();
-        }
-
-        java.util.stream.Stream<JsonNode> ofType(String type) {
-            return frames.stream().filter(frame -> frame.get("type").asText().equals(type));
-        }
-
-        java.util.stream.Stream<JsonNode> kpis() {
-            return ofType("kpis").flatMap(frame -> StreamSupport.stream(frame.get("kpis").spliterator(), false));
-        }
-    }
 }

@@ -4,26 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.websocket.WebSocketClient;
-import io.micronaut.websocket.WebSocketSession;
-import io.micronaut.websocket.annotation.ClientWebSocket;
-import io.micronaut.websocket.annotation.OnMessage;
-import io.micronaut.websocket.annotation.OnOpen;
 import io.ticklake.dashboard.testing.DashboardItConfig;
+import io.ticklake.dashboard.testing.KpiFrames;
 import io.ticklake.dashboard.testing.TickProducer;
 import io.ticklake.infra.testing.TestPlatform;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +35,6 @@ import reactor.core.publisher.Mono;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProvisionalPushIT implements TestPropertyProvider {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** Long enough that a tick produced just after one commit is pushed long before the next one. */
     private static final long COMMIT_INTERVAL_MS = 6_000;
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -74,7 +66,7 @@ class ProvisionalPushIT implements TestPropertyProvider {
 
     @Test
     void aTickIsPushedProvisionallyBeforeItsCommitThenConfirmedWithTheSameValues() {
-        try (Frames client = Mono.from(webSockets.connect(Frames.class, "/ws/kpis")).block(WAIT)) {
+        try (KpiFrames client = Mono.from(webSockets.connect(KpiFrames.class, "/ws/kpis")).block(WAIT)) {
             client.send("{\"action\":\"subscribe\",\"symbols\":[\"*\"],\"windows\":[\"1m\",\"5m\"]}");
             await().atMost(WAIT).until(() -> client.ofType("subscribed").findAny().isPresent());
             awaitCommitOf(client, "SYNC");
@@ -82,25 +74,25 @@ class ProvisionalPushIT implements TestPropertyProvider {
             // a commit has just happened: the next one is about COMMIT_INTERVAL_MS away
             Instant produced = Instant.now();
             producer.send("PROV", 42.5, 7, produced);
-            await().atMost(WAIT).until(() -> client.updates("PROV", "1m").findAny().isPresent());
+            await().atMost(WAIT).until(() -> updates(client, "PROV", "1m").findAny().isPresent());
             long provisionalAfterMs = System.currentTimeMillis() - produced.toEpochMilli();
 
-            Update first = client.updates("PROV", "1m").findFirst().orElseThrow();
+            Update first = updates(client, "PROV", "1m").findFirst().orElseThrow();
             assertThat(first.provisional()).as("the first frame of the tick is provisional").isTrue();
             assertThat(first.kpi().get("close").asDouble()).isEqualTo(42.5);
             assertThat(first.kpi().get("trade_count").asLong()).isEqualTo(1);
             assertThat(provisionalAfterMs).as("provisional push before the commit interval ran out")
                     .isLessThan(COMMIT_INTERVAL_MS);
-            await().atMost(WAIT).until(() -> client.updates("PROV", "5m").anyMatch(Update::provisional));
+            await().atMost(WAIT).until(() -> updates(client, "PROV", "5m").anyMatch(Update::provisional));
 
-            await().atMost(WAIT).until(() -> client.updates("PROV", "1m").anyMatch(update -> !update.provisional()));
-            Update confirmed = client.updates("PROV", "1m").filter(update -> !update.provisional()).findFirst()
+            await().atMost(WAIT).until(() -> updates(client, "PROV", "1m").anyMatch(update -> !update.provisional()));
+            Update confirmed = updates(client, "PROV", "1m").filter(update -> !update.provisional()).findFirst()
                     .orElseThrow();
             assertThat(confirmed.kpi()).isEqualTo(first.kpi());
             assertThat(confirmed.arrival()).isGreaterThan(first.arrival());
-            await().atMost(WAIT).until(() -> client.updates("PROV", "5m").anyMatch(update -> !update.provisional()));
-            assertThat(client.updates("PROV", "5m").filter(update -> !update.provisional()).findFirst().orElseThrow()
-                    .kpi()).isEqualTo(client.updates("PROV", "5m").findFirst().orElseThrow().kpi());
+            await().atMost(WAIT).until(() -> updates(client, "PROV", "5m").anyMatch(update -> !update.provisional()));
+            assertThat(updates(client, "PROV", "5m").filter(update -> !update.provisional()).findFirst().orElseThrow()
+                    .kpi()).isEqualTo(updates(client, "PROV", "5m").findFirst().orElseThrow().kpi());
 
             // every frame says which kind it is, and a KPI object looks the same in both
             assertThat(client.ofType("kpis")).allSatisfy(frame -> assertThat(frame.get("provisional").isBoolean())
@@ -109,10 +101,10 @@ class ProvisionalPushIT implements TestPropertyProvider {
     }
 
     /** Produces a tick of {@code symbol} until its committed KPI arrives: streams and the feed run, a commit just passed. */
-    private void awaitCommitOf(Frames client, String symbol) {
+    private void awaitCommitOf(KpiFrames client, String symbol) {
         await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> {
             producer.send(symbol, 1.0, 1, Instant.now());
-            await().atMost(Duration.ofMillis(COMMIT_INTERVAL_MS * 2)).until(() -> client.updates(symbol, "1m")
+            await().atMost(Duration.ofMillis(COMMIT_INTERVAL_MS * 2)).until(() -> updates(client, symbol, "1m")
                     .anyMatch(update -> !update.provisional()));
         });
     }
@@ -121,46 +113,15 @@ class ProvisionalPushIT implements TestPropertyProvider {
     record Update(JsonNode kpi, boolean provisional, int arrival) {
     }
 
-    /** Collects every frame a {@code /ws/kpis} session receives, in arrival order. */
-    @ClientWebSocket
-    public abstract static class Frames implements AutoCloseable {
 
-        private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
-        private volatile WebSocketSession session;
-
-        @OnOpen
-        void onOpen(WebSocketSession session) {
-            this.session = session;
-        }
-
-        @OnMessage
-        void onMessage(String frame) {
-            try {
-                frames.add(MAPPER.readTree(frame));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        public abstract void send(String message);
-
-        @Override
-        public void close() {
-            session.close();
-        }
-
-        Stream<JsonNode> ofType(String type) {
-            return frames.stream().filter(frame -> frame.get("type").asText().equals(type));
-        }
-
-        Stream<Update> updates(String symbol, String window) {
-            List<JsonNode> snapshot = List.copyOf(frames);
-            return java.util.stream.IntStream.range(0, snapshot.size()).boxed()
-                    .filter(i -> snapshot.get(i).get("type").asText().equals("kpis"))
-                    .flatMap(i -> StreamSupport.stream(snapshot.get(i).get("kpis").spliterator(), false)
-                            .map(kpi -> new Update(kpi, snapshot.get(i).get("provisional").asBoolean(), i)))
-                    .filter(update -> update.kpi().get("symbol").asText().equals(symbol)
-                            && update.kpi().get("window").asText().equals(window));
-        }
+    /** The KPIs of a symbol and window as the client saw them, with their frame's flag and arrival position. */
+    private static Stream<Update> updates(KpiFrames client, String symbol, String window) {
+        List<JsonNode> snapshot = client.frames();
+        return java.util.stream.IntStream.range(0, snapshot.size()).boxed()
+                .filter(i -> snapshot.get(i).get("type").asText().equals("kpis"))
+                .flatMap(i -> StreamSupport.stream(snapshot.get(i).get("kpis").spliterator(), false)
+                        .map(kpi -> new Update(kpi, snapshot.get(i).get("provisional").asBoolean(), i)))
+                .filter(update -> update.kpi().get("symbol").asText().equals(symbol)
+                        && update.kpi().get("window").asText().equals(window));
     }
 }
