@@ -15,6 +15,7 @@ import io.ticklake.spark.options.InvalidOptionException;
 import io.ticklake.spark.options.JobOption;
 import io.ticklake.spark.options.JobOptions;
 import io.ticklake.spark.session.SparkSessions;
+import io.ticklake.spark.table.CatalogOptions;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -67,7 +68,8 @@ public final class SparkJobCli {
                 MaintenanceOptions.parse(command.options()); // the retention guards too
             } else {
                 JobOptions.parse(command.job(), declared,
-                        command.job().equals("backfill") ? List.of(BackfillOptions.KAFKA_PREFIX) : List.of(),
+                        command.job().equals("backfill") ? List.of(BackfillOptions.KAFKA_PREFIX)
+                                : List.of(CatalogOptions.PASS_THROUGH_PREFIX),
                         command.options());
             }
         } catch (InvalidOptionException e) {

@@ -32,6 +32,10 @@ class SparkJobCliTest {
         int code = run("compact", "--lake", "file:///l", "--target-size", "1MB");
         assertThat(code).isEqualTo(SparkJobCli.USAGE);
         assertThat(err()).contains("Option 'target-size'");
+        // catalog pass-through properties are accepted: only the bad option is named
+        assertThat(run("compact", "--lake", "file:///l", "--catalog.token", "t", "--on-bad-file", "ignore"))
+                .isEqualTo(SparkJobCli.USAGE);
+        assertThat(err()).contains("Option 'on-bad-file'").doesNotContain("catalog.token");
         assertThat(run("compress", "--lake", "file:///l")).isEqualTo(SparkJobCli.USAGE);
         assertThat(err()).contains("unknown job 'compress'");
     }
