@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * {@code <home>/endpoints.env}: the running platform's addresses as shell variables, for scripts
- * and other modules' launchers ({@code source .ticklake/endpoints.env}).
+ * and other modules' launchers ({@code source .ticklake/endpoints.env}). It holds the S3 secret, so it is
+ * readable by its owner only (0600), from the moment it exists.
  */
 final class EndpointsFile {
 
@@ -30,7 +33,10 @@ final class EndpointsFile {
                 + "CONNECT_URL=" + platform.connect().url() + "\n";
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
+            Path staged = Files.createTempFile(file.getParent(), ".endpoints", ".env",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(staged, content);
+            Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -11,6 +11,7 @@ import io.ticklake.infra.process.Ports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,6 +60,9 @@ class PlatformCliIT {
         assertThat(pids).as("the services outlive the CLI's JVM").containsOnlyKeys(SERVICES);
         pids.values().forEach(pid -> assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue()));
         assertThat(Files.readString(home.resolve("endpoints.env"))).contains("KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:");
+        // it holds the S3 secret: owner only
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("endpoints.env"))))
+                .isEqualTo("rw-------");
 
         CliRun again = cli("up");
         assertThat(again.exitCode()).as(again.toString()).isZero();
