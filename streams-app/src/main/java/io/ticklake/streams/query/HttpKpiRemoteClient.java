@@ -100,7 +100,7 @@ public final class HttpKpiRemoteClient implements KpiRemoteClient {
         }
         if (status == 503) {
             Duration hint = response.headers().firstValue("Retry-After")
-                    .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds.trim()))).orElse(retryAfter);
+                    .map(value -> RetryAfter.parse(value, Instant.now(), retryAfter)).orElse(retryAfter);
             throw new KpiUnavailableException(message, hint);
         }
         throw new KpiUnavailableException("instance " + host.host() + ":" + host.port() + " answered " + status
