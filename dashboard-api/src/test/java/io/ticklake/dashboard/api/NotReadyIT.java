@@ -1,7 +1,9 @@
 package io.ticklake.dashboard.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -9,12 +11,19 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.ticklake.dashboard.streams.NeverStartedStreams;
 import io.ticklake.dashboard.testing.DashboardItConfig;
 import io.ticklake.infra.testing.TestPlatform;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +38,9 @@ class NotReadyIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
@@ -51,6 +63,22 @@ class NotReadyIT implements TestPropertyProvider {
         ApiError body = e.getResponse().getBody(ApiError.class).orElseThrow();
         assertThat(body.error()).contains("starting");
         assertThat(body.retryAfterMs()).isPositive();
+    }
+
+    @Test
+    void listensOnLoopbackOnlyByDefault() throws Exception {
+        List<InetAddress> external = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress()).toList();
+        assumeThat(external).as("a non-loopback address to try").isNotEmpty();
+
+        for (InetAddress address : external) {
+            assertThatThrownBy(() -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(address, server.getPort()), 2_000);
+                }
+            }).as("connecting to %s:%d", address, server.getPort()).isInstanceOf(IOException.class);
+        }
+        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/health/liveness"), String.class)).contains("UP");
     }
 
     @Test
