@@ -135,7 +135,7 @@ class BackfillIT {
         SparkSession spark = TestSpark.session();
         MinioLake minio = MinioLake.create(platform, spark.sparkContext().hadoopConfiguration());
         Map<String, String> options = options(platform, topic, minio.lake());
-        options.putAll(minio.options());
+        options.putAll(minio.rawOptions());
 
         BackfillResult result = Backfill.in(spark).options(options).execute();
 
@@ -155,7 +155,7 @@ class BackfillIT {
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("'ending-offsets'");
         assertThatThrownBy(() -> Backfill.in(spark).options(options).option("max-offset-per-trigger", "5").start())
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("'max-offset-per-trigger'");
-        assertThatThrownBy(() -> Backfill.in(spark).option("lake", "/no/scheme").start())
+        assertThatThrownBy(() -> Backfill.in(spark).options(options).option("lake", "hdfs://nn/lake").start())
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("'lake'");
     }
 

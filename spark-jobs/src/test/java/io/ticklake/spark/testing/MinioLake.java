@@ -38,6 +38,13 @@ public record MinioLake(String lake, Map<String, String> options, Configuration 
         return new MinioLake(lake, options, conf, s3, catalog);
     }
 
+    /** The options of a job that writes only the raw layer (the backfill): the lake and S3, no catalog. */
+    public Map<String, String> rawOptions() {
+        Map<String, String> raw = new java.util.HashMap<>(options);
+        raw.keySet().removeIf(key -> key.startsWith("catalog"));
+        return raw;
+    }
+
     /** The lake's table through the same catalog the jobs use. */
     public LakeTable table(org.apache.spark.sql.SparkSession spark) {
         return new LakeTable(spark, lake, s3, catalog);
