@@ -46,8 +46,8 @@ class AnalyticsConfigTest {
         assertThat(config.catalog().type()).isEqualTo("rest");
         assertThat(config.catalog().uri()).isEqualTo("http://127.0.0.1:8181/api/catalog");
         assertThat(config.catalog().warehouse()).isEqualTo("s3://bucket/wh");
-        assertThat(config.catalog().extra()).isEqualTo(Map.of("credential", "id:secret", "header.X-Tenant", "t1",
-                "http-client.type", "urlconnection"));
+        // S3FileIO's HTTP client is the lake contract's choice (CatalogSettings), not a setting of analytics
+        assertThat(config.catalog().extra()).isEqualTo(Map.of("credential", "id:secret", "header.X-Tenant", "t1"));
         config.requireCatalog();
 
         AnalyticsConfig s3WithoutCatalog = AnalyticsConfig.from(Map.of("lake", "s3://bucket/lake"), Map.of());
