@@ -61,7 +61,8 @@
 
     async function loadSnapshot() {
         const [symbols, hourly] = await Promise.all([getJson('/api/symbols'), getJson('/api/kpis?window=1h')]);
-        hourly.forEach(kpi => state.hourly.set(kpi.symbol, kpi));
+        // the push may have delivered newer values while these requests were in flight
+        hourly.filter(kpi => replaces(kpi, state.hourly.get(kpi.symbol))).forEach(kpi => state.hourly.set(kpi.symbol, kpi));
         symbols.forEach(s => ensureOption(s.symbol));
         renderTable();
         if (!state.symbol) {
@@ -95,8 +96,8 @@
         if (symbol !== state.symbol) {
             return;
         }
-        state.candles.clear();
-        kpis.forEach(kpi => state.candles.set(kpi.window_start, kpi));
+        kpis.filter(kpi => replaces(kpi, state.candles.get(kpi.window_start)))
+            .forEach(kpi => state.candles.set(kpi.window_start, kpi));
         scheduleRender();
     }
 
@@ -163,13 +164,23 @@
     }
 
     /**
-     * False for a provisional value that arrives after the confirmed value of the same window with at least
-     * as many ticks (it was read before that commit); anything else replaces what is shown. A confirmed
-     * value always replaces a provisional one, also one with more ticks that a crash took back.
+     * Whether {@code next} is newer than what is shown for the same key. Values of an earlier window never
+     * win (a snapshot read before the hour turned). Within one window, counts only grow between commits:
+     * a confirmed value with fewer ticks than the confirmed one shown was read before it (a snapshot that
+     * raced the push), and a provisional value must carry more ticks than the confirmed one shown. A
+     * confirmed value always replaces a provisional one, also one with more ticks that a crash took back.
      */
     function replaces(next, current) {
-        return !(next.provisional && current && !current.provisional && current.window_start === next.window_start
-            && current.trade_count >= next.trade_count);
+        if (!current) {
+            return true;
+        }
+        if (current.window_start !== next.window_start) {
+            return current.window_start < next.window_start;
+        }
+        if (current.provisional) {
+            return !next.provisional || next.trade_count >= current.trade_count;
+        }
+        return next.provisional ? next.trade_count > current.trade_count : next.trade_count >= current.trade_count;
     }
 
     function onKpi(kpi) {
