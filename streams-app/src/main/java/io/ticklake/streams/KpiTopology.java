@@ -103,7 +103,7 @@ public final class KpiTopology {
                 .defaultBranch(Branched.as("rejected"));
 
         routes.get("route-rejected")
-                .processValues(DeadLetterRouter::new, Named.as("dead-letter"))
+                .processValues(() -> new DeadLetterRouter(config.dlqMaxRecordBytes()), Named.as("dead-letter"))
                 .to(config.dlqTopic(), Produced.with(keys, Serdes.ByteArray()).withName("dlq"));
 
         KStream<String, StockTick> accepted = routes.get("route-accepted")

@@ -1,5 +1,6 @@
 package io.ticklake.streams;
 
+import io.ticklake.streams.host.DlqProductionExceptionHandler;
 import io.ticklake.streams.kpi.EmitMode;
 import io.ticklake.streams.kpi.KpiFactory;
 import io.ticklake.streams.kpi.KpiWindow;
@@ -63,6 +64,9 @@ public final class StreamsAppConfig extends AbstractConfig {
     public static final String KPIS_TOPIC_DEFAULT = "stock-kpis";
     public static final String DLQ_TOPIC = "ticklake.topic.dlq";
     public static final String DLQ_TOPIC_DEFAULT = "stock-ticks-dlq";
+    public static final String DLQ_MAX_RECORD_BYTES = "ticklake.dlq.max.record.bytes";
+    /** Below Kafka's defaults of 1 MiB for the producer's max.request.size and the broker's message.max.bytes. */
+    public static final int DLQ_MAX_RECORD_BYTES_DEFAULT = 1_000_000;
     public static final String ROLLUP_WINDOWS = "ticklake.windows.rollups";
     public static final String ROLLUP_WINDOWS_DEFAULT = "5m,15m,1h";
     public static final String GRACE_MS = "ticklake.grace.ms";
@@ -136,6 +140,11 @@ public final class StreamsAppConfig extends AbstractConfig {
             .define(DLQ_TOPIC, Type.STRING, DLQ_TOPIC_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Dead-letter topic: original key and value bytes with dlq.* headers", GROUP_TOPOLOGY, 3,
                     ConfigDef.Width.MEDIUM, "DLQ topic")
+            .define(DLQ_MAX_RECORD_BYTES, Type.INT, DLQ_MAX_RECORD_BYTES_DEFAULT, ConfigDef.Range.atLeast(1024),
+                    Importance.LOW, "Largest DLQ record; a bigger one is written with its value cut to fit and"
+                            + " dlq.truncated, dlq.original.size and dlq.original.sha256 headers. At start the"
+                            + " DLQ topic's max.message.bytes and the producer's max.request.size lower it when"
+                            + " smaller", GROUP_TOPOLOGY, 3, ConfigDef.Width.SHORT, "DLQ record limit")
             .define(ROLLUP_WINDOWS, Type.LIST, ROLLUP_WINDOWS_DEFAULT, new RollupWindowsValidator(),
                     Importance.MEDIUM, "Rollup windows merged from the 1-minute candles: <n>m or <n>h, each"
                             + " larger than 1m", GROUP_TOPOLOGY, 4, ConfigDef.Width.MEDIUM, "Rollup windows")
@@ -217,6 +226,11 @@ public final class StreamsAppConfig extends AbstractConfig {
         return getString(DLQ_TOPIC);
     }
 
+    /** Largest DLQ record in bytes (see {@code DlqTruncation}). */
+    public int dlqMaxRecordBytes() {
+        return getInt(DLQ_MAX_RECORD_BYTES);
+    }
+
     /** The rollup windows, ascending, without 1m. */
     public List<KpiWindow> rollupWindows() {
         return rollupWindows;
@@ -292,6 +306,8 @@ public final class StreamsAppConfig extends AbstractConfig {
         props.put(ROCKSDB_MEMORY_BYTES, getLong(ROCKSDB_MEMORY_BYTES));
         props.put(ROCKSDB_WRITE_BUFFER_BYTES, getLong(ROCKSDB_WRITE_BUFFER_BYTES));
         props.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+        props.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DlqProductionExceptionHandler.class);
+        props.put(DLQ_TOPIC, dlqTopic());
         if (getString(APPLICATION_SERVER).isEmpty()) {
             props.remove(APPLICATION_SERVER);
         } else if (!props.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)

@@ -84,6 +84,7 @@ public final class KpiInstance implements AutoCloseable {
         if (streams != null || closing) {
             return;
         }
+        running = running.with(StreamsAppConfig.DLQ_MAX_RECORD_BYTES, DlqRecordLimit.resolve(running));
         KafkaStreams created = new KafkaStreams(KpiTopology.topology(running, changes),
                 running.streamsProperties());
         created.setUncaughtExceptionHandler(new StreamThreadFailurePolicy());

@@ -7,17 +7,28 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a rejected tick back into its original value bytes, appends the {@link DlqHeaders} (error,
  * stage, source coordinates) to its original headers and counts it in {@link DlqMetrics}. The
  * record is timestamped with the wall clock at rejection: a tick rejected for an absurd event time
- * must not carry that time into the DLQ topic's retention.
+ * must not carry that time into the DLQ topic's retention. A record over the DLQ's record size limit
+ * is cut to fit ({@link DlqTruncation}) and counted as truncated.
  */
 public final class DeadLetterRouter implements FixedKeyProcessor<String, CheckedTick, byte[]> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterRouter.class);
+
+    private final int maxRecordBytes;
     private FixedKeyProcessorContext<String, byte[]> context;
     private DlqMetrics metrics;
+
+    /** A router whose records fit {@code maxRecordBytes} (the DLQ topic's and the producer's limit). */
+    public DeadLetterRouter(int maxRecordBytes) {
+        this.maxRecordBytes = maxRecordBytes;
+    }
 
     @Override
     public void init(FixedKeyProcessorContext<String, byte[]> context) {
@@ -34,7 +45,16 @@ public final class DeadLetterRouter implements FixedKeyProcessor<String, Checked
         add(headers, DlqHeaders.STAGE, rejected.rejectedAt().label());
         context.recordMetadata().ifPresent(source -> addSource(headers, source));
         metrics.record(rejected.rejectedAt());
-        context.forward(record.withValue(rejected.rawValue())
+        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] value = DlqTruncation.fit(key, rejected.rawValue(), headers, maxRecordBytes);
+        if (value != rejected.rawValue()) {
+            metrics.recordTruncated();
+            LOG.warn("Dead letter from {} truncated from {} to {} bytes to fit the DLQ's limit of {} bytes",
+                    context.recordMetadata().map(source -> source.topic() + "-" + source.partition() + "@"
+                            + source.offset()).orElse("(unknown)"),
+                    rejected.rawValue().length, value.length, maxRecordBytes);
+        }
+        context.forward(record.withValue(value)
                 .withHeaders(headers)
                 .withTimestamp(context.currentSystemTimeMs()));
     }

@@ -18,6 +18,12 @@ public final class DlqHeaders {
     public static final String SOURCE_PARTITION = "dlq.source.partition";
     /** Offset it was read from, in decimal. */
     public static final String SOURCE_OFFSET = "dlq.source.offset";
+    /** {@code true} when the value was cut to fit the DLQ's record size limit ({@link DlqTruncation}); absent otherwise. */
+    public static final String TRUNCATED = "dlq.truncated";
+    /** Size of the original value in bytes, in decimal; only on a truncated record. */
+    public static final String ORIGINAL_SIZE = "dlq.original.size";
+    /** SHA-256 of the original value, lowercase hex; only on a truncated record. */
+    public static final String ORIGINAL_SHA256 = "dlq.original.sha256";
 
     private DlqHeaders() {
     }
