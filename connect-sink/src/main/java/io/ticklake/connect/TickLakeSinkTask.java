@@ -15,6 +15,7 @@ import io.ticklake.connect.writer.TaskWriters;
 import io.ticklake.connect.writer.WriterSettings;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.contract.StockTickContract;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
@@ -49,6 +50,7 @@ public class TickLakeSinkTask extends SinkTask {
     private TaskWriters writers;
     private PartitionField partitionField;
     private NullValueBehavior nullValues;
+    private long maxFutureMs;
     private ErrantRecordReporter reporter;
     private TopicPartition lastTp;
 
@@ -75,6 +77,7 @@ public class TickLakeSinkTask extends SinkTask {
         decoder = new TickDecoder(config.deserializerConfig());
         partitionField = config.partitionField();
         nullValues = config.nullValueBehavior();
+        maxFutureMs = config.maxFutureMs();
         reporter = errantRecordReporter();
         WriterSettings settings = new WriterSettings(config.lakeTable(),
                 new RotationPolicy(config.flushSize(), config.rotateInterval(), config.rotateIdle()),
@@ -142,7 +145,9 @@ public class TickLakeSinkTask extends SinkTask {
         long recordTime;
         try {
             tick = decoder.decode(record.topic(), bytes);
-            Optional<String> violation = StockTickContract.violation(tick);
+            long recordTimestamp = record.timestamp() != null ? record.timestamp() : -1;
+            Optional<String> violation = StockTickContract.violation(keyString(record), tick, recordTimestamp,
+                    maxFutureMs);
             if (violation.isPresent()) {
                 throw new DataException("tick at " + coordinates(record) + " breaks the StockTick contract: "
                         + violation.get());
@@ -159,6 +164,15 @@ public class TickLakeSinkTask extends SinkTask {
             report(record, e);
             writer.skip(record.kafkaOffset());
         }
+    }
+
+    /** The record key as the contract compares it with the symbol: raw bytes (ByteArrayConverter) or a string. */
+    private static String keyString(SinkRecord record) {
+        Object key = record.key();
+        if (key instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return key == null ? null : key.toString();
     }
 
     private void report(SinkRecord record, DataException error) {

@@ -3,6 +3,7 @@ package io.ticklake.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ticklake.connect.config.TickLakeSinkConfig;
 import io.ticklake.connect.testing.InMemoryObjectStore;
 import io.ticklake.connect.testing.LakeRows;
 import io.ticklake.connect.testing.ManualClock;
@@ -131,6 +132,27 @@ class TickLakeSinkTaskTest {
                     .hasMessageContaining("symbol 'not a symbol'");
         });
         assertThat(lakeOffsets(0)).containsExactly(0L, 1L, 3L);
+    }
+
+    /** The same rules as the streams app: the key is the symbol, and the future is judged by the record's timestamp. */
+    @Test
+    void tickKeyedOtherwiseOrAheadOfItsRecordIsReportedNotLanded() {
+        start(Map.of(TickLakeSinkConfig.MAX_FUTURE_MS, "10000"));
+        List<SinkRecord> batch = new ArrayList<>(records(0, 0, 1));
+        SinkRecord tick = ticks.tickRecord(0, 1, "ACME", T0.plusSeconds(1));
+        batch.add(tick.newRecord(tick.topic(), 0, tick.keySchema(), "OTHER", tick.valueSchema(), tick.value(),
+                tick.timestamp()));
+        batch.add(ticks.record(0, 2, Ticks.tick("ACME", T0.plusSeconds(12), 2), T0.plusSeconds(1).toEpochMilli()));
+        batch.add(ticks.record(0, 3, Ticks.tick("ACME", T0.plusSeconds(11), 3), T0.plusSeconds(1).toEpochMilli()));
+        batch.addAll(records(0, 4, 5));
+
+        task.put(batch);
+
+        assertThat(context.reports()).extracting(report -> report.record().kafkaOffset() + ": "
+                + report.error().getMessage()).satisfiesExactly(
+                first -> assertThat(first).startsWith("1: ").contains("record key 'OTHER' is not the tick's symbol"),
+                second -> assertThat(second).startsWith("2: ").contains("more than 10000 ms ahead of the record's"));
+        assertThat(lakeOffsets(0)).containsExactly(0L, 3L, 4L);
     }
 
     @Test

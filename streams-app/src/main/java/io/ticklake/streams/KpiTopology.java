@@ -11,7 +11,6 @@ import io.ticklake.streams.ingest.SymbolIndexer;
 import io.ticklake.streams.ingest.SymbolKeySerde;
 import io.ticklake.streams.ingest.TickDecoder;
 import io.ticklake.streams.ingest.TickValidation;
-import io.ticklake.streams.ingest.TickValidator;
 import io.ticklake.streams.kpi.Candle;
 import io.ticklake.streams.kpi.CandleSerde;
 import io.ticklake.streams.kpi.EmitMode;
@@ -91,9 +90,9 @@ public final class KpiTopology {
 
         KStream<String, CheckedTick> checked = builder
                 .stream(config.ticksTopic(), Consumed.with(keys, new TickDecoder(serdeConfig))
-                        .withTimestampExtractor(new EventTimeExtractor())
+                        .withTimestampExtractor(new EventTimeExtractor(config.maxFutureMs()))
                         .withName("ticks"))
-                .processValues(() -> new TickValidation(new TickValidator(config.maxFutureMs())),
+                .processValues(() -> new TickValidation(config.maxFutureMs()),
                         Named.as("validate-ticks"))
                 .processValues(() -> new LateTickFilter(STREAM_TIME_STORE, config.graceMs()),
                         Named.as("filter-late-ticks"), STREAM_TIME_STORE);

@@ -76,7 +76,6 @@ public final class StreamsAppConfig extends AbstractConfig {
     public static final String EMIT_MODE = "ticklake.emit.mode";
     public static final String EMIT_MODE_DEFAULT = "update";
     public static final String MAX_FUTURE_MS = "ticklake.validation.max.future.ms";
-    public static final long MAX_FUTURE_MS_DEFAULT = 60_000L;
 
     public static final String ROCKSDB_MEMORY_BYTES = BoundedMemoryRocksDbConfig.MEMORY_BYTES;
     public static final long ROCKSDB_MEMORY_BYTES_DEFAULT = BoundedMemoryRocksDbConfig.MEMORY_BYTES_DEFAULT;
@@ -159,9 +158,10 @@ public final class StreamsAppConfig extends AbstractConfig {
                     Importance.MEDIUM, "update: every KPI update (coalesced per commit interval by the record"
                             + " cache); final: once per window when it closes", GROUP_TOPOLOGY, 7,
                     ConfigDef.Width.SHORT, "Emit mode")
-            .define(MAX_FUTURE_MS, Type.LONG, MAX_FUTURE_MS_DEFAULT, ConfigDef.Range.atLeast(0), Importance.LOW,
-                    "Ticks whose event time is further ahead of the wall clock are invalid", GROUP_TOPOLOGY, 8,
-                    ConfigDef.Width.SHORT, "Max future skew")
+            .define(MAX_FUTURE_MS, Type.LONG, null, Importance.LOW,
+                    "Ticks whose event time is further ahead of their record's Kafka timestamp are invalid (the"
+                            + " sink and the backfill apply the same rule); at most the grace, which is the default",
+                    GROUP_TOPOLOGY, 8, ConfigDef.Width.SHORT, "Max future skew")
             .define(ROCKSDB_MEMORY_BYTES, Type.LONG, ROCKSDB_MEMORY_BYTES_DEFAULT,
                     ConfigDef.Range.atLeast(1L << 20), Importance.MEDIUM, "Off-heap budget of all RocksDB stores"
                             + " of this JVM: one block cache that also accounts for the write buffers",
@@ -203,6 +203,11 @@ public final class StreamsAppConfig extends AbstractConfig {
         if (getLong(HISTORY_MS) < needed) {
             throw new ConfigException(HISTORY_MS, getLong(HISTORY_MS), "must be at least " + needed
                     + " ms: the moving average needs the past hour and every rollup its size, plus grace");
+        }
+        Long maxFuture = getLong(MAX_FUTURE_MS);
+        if (maxFuture != null && (maxFuture < 0 || maxFuture > grace)) {
+            throw new ConfigException(MAX_FUTURE_MS, maxFuture, "must be from 0 to " + GRACE_MS + " (" + grace
+                    + "): a tick further ahead would move stream time enough to make on-time ticks late");
         }
         if (getLong(ROCKSDB_WRITE_BUFFER_BYTES) >= getLong(ROCKSDB_MEMORY_BYTES)) {
             throw new ConfigException(ROCKSDB_WRITE_BUFFER_BYTES, getLong(ROCKSDB_WRITE_BUFFER_BYTES),
@@ -256,8 +261,10 @@ public final class StreamsAppConfig extends AbstractConfig {
         return EmitMode.parse(getString(EMIT_MODE));
     }
 
+    /** How far a tick's event time may lead its record's timestamp: the configured limit, or the grace. */
     public long maxFutureMs() {
-        return getLong(MAX_FUTURE_MS);
+        Long configured = getLong(MAX_FUTURE_MS);
+        return configured != null ? configured : graceMs();
     }
 
     public long liveIntervalMs() {

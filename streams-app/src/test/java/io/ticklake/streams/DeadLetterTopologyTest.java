@@ -63,6 +63,30 @@ class DeadLetterTopologyTest {
         }
     }
 
+    /**
+     * A tick from a producer whose clock runs 30 s fast (within the old 60 s wall-clock allowance, beyond the
+     * 10 s grace) once moved stream time and sent another symbol's on-time tick to the DLQ as late. The
+     * future is now judged against the record's timestamp with the grace as the limit: the fast tick is
+     * invalid, the other symbol's tick counts.
+     */
+    @Test
+    void aTickAheadOfItsRecordByMoreThanGraceIsInvalidAndMakesNothingLate() throws Exception {
+        try (TopologyDriverFixture fixture = new TopologyDriverFixture(Map.of(), WALL_CLOCK)) {
+            var ticks = fixture.ticks();
+            ticks.pipeInput("AAPL", tick("AAPL", 100.0, 1, WALL_CLOCK.plusSeconds(30), 1));
+            ticks.pipeInput("MSFT", tick("MSFT", 50.0, 1, WALL_CLOCK.minusSeconds(10), 1));
+            // closes MSFT's minute without moving stream time past the grace
+            ticks.pipeInput("MSFT", tick("MSFT", 51.0, 1, WALL_CLOCK.plusSeconds(10), 2));
+
+            List<TestRecord<byte[], byte[]>> dead = fixture.dlq().readRecordsToList();
+            assertThat(dead).extracting(record -> header(record, "dlq.error.message")).singleElement().asString()
+                    .contains("is more than 10000 ms ahead of the record's timestamp");
+            assertThat(fixture.kpis().readValuesToList()).extracting(kpi -> kpi.getSymbol() + "@"
+                    + kpi.getWindowStart() + "=" + kpi.getTradeCount()).contains(
+                    "MSFT@" + WALL_CLOCK.minusSeconds(60) + "=1");
+        }
+    }
+
     @Test
     void invalidTicksAreDeadLetteredWithTheRuleTheyBreak() throws Exception {
         try (TopologyDriverFixture fixture = new TopologyDriverFixture(Map.of(), WALL_CLOCK)) {
@@ -93,7 +117,7 @@ class DeadLetterTopologyTest {
                     message -> assertThat(message).contains("price -1.0"),
                     message -> assertThat(message).contains("price NaN"),
                     message -> assertThat(message).contains("volume -5 is negative"),
-                    message -> assertThat(message).contains("ahead of the wall clock"),
+                    message -> assertThat(message).contains("ahead of the record's timestamp " + WALL_CLOCK),
                     message -> assertThat(message).contains("record key 'MSFT' is not the tick's symbol 'AAPL'"),
                     message -> assertThat(message).contains("record key is missing"),
                     message -> assertThat(message).contains("before 1970"));

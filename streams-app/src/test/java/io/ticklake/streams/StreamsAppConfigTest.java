@@ -85,6 +85,12 @@ class StreamsAppConfigTest {
         assertThatThrownBy(() -> new StreamsAppConfig(history)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("ticklake.history.ms").hasMessageContaining("at least 3670000");
 
+        Map<String, Object> future = minimal();
+        future.put(StreamsAppConfig.MAX_FUTURE_MS, 60_000L);
+        assertThatThrownBy(() -> new StreamsAppConfig(future)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ticklake.validation.max.future.ms").hasMessageContaining("ticklake.grace.ms");
+        assertThat(new StreamsAppConfig(minimal()).maxFutureMs()).isEqualTo(StreamsAppConfig.GRACE_MS_DEFAULT);
+
         Map<String, Object> server = minimal();
         server.put(StreamsAppConfig.APPLICATION_SERVER, "no-port");
         assertThatThrownBy(() -> new StreamsAppConfig(server)).isInstanceOf(ConfigException.class)

@@ -4,6 +4,7 @@ import io.ticklake.connect.partition.PartitionField;
 import io.ticklake.connect.writer.FileNames;
 import io.ticklake.lake.LakeUri;
 import io.ticklake.lake.S3Settings;
+import io.ticklake.schemas.contract.StockTickContract;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -75,6 +76,8 @@ public final class TickLakeSinkConfig extends AbstractConfig {
 
     public static final String BEHAVIOR_ON_NULL_VALUES = "behavior.on.null.values";
     public static final String BEHAVIOR_ON_NULL_VALUES_DEFAULT = NullValueBehavior.IGNORE.configValue();
+    public static final String MAX_FUTURE_MS = "validation.max.future.ms";
+    public static final long MAX_FUTURE_MS_DEFAULT = StockTickContract.MAX_FUTURE_MS_DEFAULT;
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final long RETRY_BACKOFF_MS_DEFAULT = 1_000L;
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
@@ -161,6 +164,11 @@ public final class TickLakeSinkConfig extends AbstractConfig {
                 new OneOf(NullValueBehavior.configValues()), Importance.MEDIUM,
                 "Tombstones (null values): ignore skips them, fail stops the task.",
                 ERRORS_GROUP, ++order, Width.SHORT, "Null values");
+        def.define(MAX_FUTURE_MS, Type.LONG, MAX_FUTURE_MS_DEFAULT, ConfigDef.Range.atLeast(0L), Importance.LOW,
+                "A tick whose event time leads its record's Kafka timestamp by more is invalid and goes to the"
+                        + " dead-letter queue; keep it equal to the streams app's ticklake.validation.max.future.ms"
+                        + " so that the lake and the KPIs differ by the late ticks only.",
+                ERRORS_GROUP, ++order, Width.SHORT, "Max future skew");
         def.define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, ConfigDef.Range.atLeast(10L),
                 Importance.LOW, "First wait after a retriable store or registry error; doubles per failure.",
                 ERRORS_GROUP, ++order, Width.SHORT, "Retry backoff");
@@ -257,6 +265,10 @@ public final class TickLakeSinkConfig extends AbstractConfig {
 
     public int parquetPageBytes() {
         return getInt(PARQUET_PAGE_BYTES);
+    }
+
+    public long maxFutureMs() {
+        return getLong(MAX_FUTURE_MS);
     }
 
     public NullValueBehavior nullValueBehavior() {

@@ -4,6 +4,7 @@ import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.serde.KafkaAvroSerializer;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -37,9 +38,11 @@ public final class Ticks {
         return serializer.serialize(TOPIC, value);
     }
 
+    /** A record of {@code value}, keyed by its symbol when it is an Avro record (as the contract wants). */
     public SinkRecord record(int partition, long offset, Object value, long timestampMs) {
         byte[] bytes = value == null ? null : value instanceof byte[] raw ? raw : bytes(value);
-        return new SinkRecord(TOPIC, partition, Schema.OPTIONAL_STRING_SCHEMA, "key", Schema.OPTIONAL_BYTES_SCHEMA,
+        String key = value instanceof GenericRecord avro ? String.valueOf(avro.get("symbol")) : "key";
+        return new SinkRecord(TOPIC, partition, Schema.OPTIONAL_STRING_SCHEMA, key, Schema.OPTIONAL_BYTES_SCHEMA,
                 bytes, offset, timestampMs, TimestampType.CREATE_TIME);
     }
 

@@ -3,10 +3,10 @@ package io.ticklake.e2e.kafka;
 import io.ticklake.schemas.StockTick;
 
 /**
- * A record of the ticks topic as the broker holds it: its coordinates, key and decoded tick. The
- * coordinates are every tick's identity downstream (lake rows, DLQ headers, open/close ties).
+ * A record of the ticks topic as the broker holds it: its coordinates, key, Kafka timestamp and decoded tick.
+ * The coordinates are every tick's identity downstream (lake rows, DLQ headers, open/close ties).
  */
-public record TickRecord(String topic, int partition, long offset, String key, StockTick tick) {
+public record TickRecord(String topic, int partition, long offset, String key, long timestampMs, StockTick tick) {
 
     public String symbol() {
         return tick.getSymbol();

@@ -18,9 +18,9 @@ class TopicContentsTest {
     void matchesTheSameTicksIncludingNaNPricesAndDuplicates() {
         List<StockTick> sent = List.of(tick("AAPL", 1, 1), tick("AAPL", Double.NaN, 1), tick("AAPL", 2, 2),
                 tick("AAPL", 2, 2), tick("MSFT", 3, 1));
-        List<TickRecord> topic = List.of(new TickRecord("t", 0, 0, "AAPL", sent.get(0)),
-                new TickRecord("t", 1, 0, "MSFT", sent.get(4)), new TickRecord("t", 0, 1, "AAPL", sent.get(1)),
-                new TickRecord("t", 0, 2, "AAPL", sent.get(2)), new TickRecord("t", 0, 3, "AAPL", sent.get(3)));
+        List<TickRecord> topic = List.of(new TickRecord("t", 0, 0, "AAPL", 0, sent.get(0)),
+                new TickRecord("t", 1, 0, "MSFT", 0, sent.get(4)), new TickRecord("t", 0, 1, "AAPL", 0, sent.get(1)),
+                new TickRecord("t", 0, 2, "AAPL", 0, sent.get(2)), new TickRecord("t", 0, 3, "AAPL", 0, sent.get(3)));
 
         assertThat(TopicContents.differences(sent, topic)).isEmpty();
     }
@@ -28,12 +28,12 @@ class TopicContentsTest {
     @Test
     void findsAMissingDuplicateAReorderingAndAWrongKey() {
         List<StockTick> sent = List.of(tick("AAPL", 1, 1), tick("AAPL", 2, 2), tick("AAPL", 2, 2));
-        assertThat(TopicContents.differences(sent, List.of(new TickRecord("t", 0, 0, "AAPL", sent.get(0)),
-                new TickRecord("t", 0, 1, "AAPL", sent.get(1))))).isNotEmpty();
-        assertThat(TopicContents.differences(sent, List.of(new TickRecord("t", 0, 0, "AAPL", sent.get(1)),
-                new TickRecord("t", 0, 1, "AAPL", sent.get(0)), new TickRecord("t", 0, 2, "AAPL", sent.get(2)))))
+        assertThat(TopicContents.differences(sent, List.of(new TickRecord("t", 0, 0, "AAPL", 0, sent.get(0)),
+                new TickRecord("t", 0, 1, "AAPL", 0, sent.get(1))))).isNotEmpty();
+        assertThat(TopicContents.differences(sent, List.of(new TickRecord("t", 0, 0, "AAPL", 0, sent.get(1)),
+                new TickRecord("t", 0, 1, "AAPL", 0, sent.get(0)), new TickRecord("t", 0, 2, "AAPL", 0, sent.get(2)))))
                 .isNotEmpty();
         assertThat(TopicContents.differences(List.of(sent.get(0)),
-                List.of(new TickRecord("t", 0, 0, "MSFT", sent.get(0))))).anyMatch(d -> d.contains("keyed 'MSFT'"));
+                List.of(new TickRecord("t", 0, 0, "MSFT", 0, sent.get(0))))).anyMatch(d -> d.contains("keyed 'MSFT'"));
     }
 }

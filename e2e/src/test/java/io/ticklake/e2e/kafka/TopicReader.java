@@ -43,7 +43,8 @@ public final class TopicReader {
             for (ConsumerRecord<byte[], byte[]> record : raw(topic)) {
                 Object value = avro.deserialize(topic, record.value());
                 String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-                ticks.add(new TickRecord(topic, record.partition(), record.offset(), key, (StockTick) value));
+                ticks.add(new TickRecord(topic, record.partition(), record.offset(), key, record.timestamp(),
+                        (StockTick) value));
             }
             return ticks;
         }

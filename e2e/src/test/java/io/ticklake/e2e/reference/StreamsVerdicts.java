@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Decides, independently of the streams app, what it must do with each input record, from the
  * documented rules: the StockTick contract of DESIGN.md (symbol {@code [A-Z0-9.\-]{1,12}} and equal
  * to the key, finite price above 0, volume of at least 0, event time from 1970 up to the allowed
- * future) and the late rule of streams-app/README.md (a valid tick whose 1-minute window ended at or
+ * lead over the record's Kafka timestamp) and the late rule of streams-app/README.md (a valid tick whose 1-minute window ended at or
  * before stream time minus grace, stream time being the highest event time of the valid ticks seen
  * before it on its partition).
  */
@@ -28,9 +28,8 @@ public final class StreamsVerdicts {
     /**
      * @param graceMs     {@code ticklake.grace.ms}
      * @param maxFutureMs {@code ticklake.validation.max.future.ms}
-     * @param nowMs       the wall clock the app validated against (any time during the run)
      */
-    public static List<Classified> classify(List<TickRecord> records, long graceMs, long maxFutureMs, long nowMs) {
+    public static List<Classified> classify(List<TickRecord> records, long graceMs, long maxFutureMs) {
         Map<Integer, List<TickRecord>> byPartition = new TreeMap<>();
         records.forEach(r -> byPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r));
         List<Classified> verdicts = new ArrayList<>();
@@ -38,7 +37,7 @@ public final class StreamsVerdicts {
             partition.sort(Comparator.comparingLong(TickRecord::offset));
             long streamTime = Long.MIN_VALUE;
             for (TickRecord record : partition) {
-                String violation = violation(record, maxFutureMs, nowMs);
+                String violation = violation(record, maxFutureMs);
                 if (violation != null) {
                     verdicts.add(new Classified(record, Verdict.INVALID, violation));
                     continue;
@@ -57,7 +56,7 @@ public final class StreamsVerdicts {
     }
 
     /** The first contract rule the record breaks, or null. */
-    static String violation(TickRecord record, long maxFutureMs, long nowMs) {
+    static String violation(TickRecord record, long maxFutureMs) {
         StockTick tick = record.tick();
         if (tick.getSymbol() == null || !SYMBOL.matcher(tick.getSymbol()).matches()) {
             return "symbol";
@@ -72,7 +71,7 @@ public final class StreamsVerdicts {
             return "volume";
         }
         long eventTime = tick.getEventTime().toEpochMilli();
-        if (eventTime < 0 || eventTime > nowMs + maxFutureMs) {
+        if (eventTime < 0 || eventTime > record.timestampMs() + maxFutureMs) {
             return "event_time";
         }
         return null;

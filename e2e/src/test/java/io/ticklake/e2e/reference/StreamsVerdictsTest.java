@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 class StreamsVerdictsTest {
 
     private static final long GRACE = 10_000;
-    private static final long NOW = T0.plusSeconds(3600).toEpochMilli();
 
     @Test
     void aTickIsLateWhenItsMinuteEndedAtOrBeforeStreamTimeMinusGrace() {
@@ -21,7 +20,7 @@ class StreamsVerdictsTest {
                 tick(0, 1, "AAPL", 1.0, 1, 119_999, 2),   // minute 1:00-2:00 ended at 2:00 = 2:10 - grace: late
                 tick(0, 2, "AAPL", 1.0, 1, 120_000, 3),   // minute 2:00-3:00 is open
                 tick(1, 0, "MSFT", 1.0, 1, 0, 1)),        // another partition has its own stream time
-                GRACE, 60_000, NOW);
+                GRACE, 10_000);
 
         assertThat(verdicts).extracting(Classified::verdict)
                 .containsExactly(Verdict.ACCEPTED, Verdict.LATE, Verdict.ACCEPTED, Verdict.ACCEPTED);
@@ -31,22 +30,25 @@ class StreamsVerdictsTest {
     void theFirstTickOfAPartitionIsNeverLateAndInvalidTicksDoNotMoveStreamTime() {
         TickRecord farAheadButInvalid = tick(0, 0, "AAPL", -1.0, 1, 600_000, 1);
         List<Classified> verdicts = StreamsVerdicts.classify(List.of(farAheadButInvalid,
-                tick(0, 1, "AAPL", 1.0, 1, 0, 2)), GRACE, 60_000, NOW);
+                tick(0, 1, "AAPL", 1.0, 1, 0, 2)), GRACE, 10_000);
 
         assertThat(verdicts).extracting(Classified::verdict).containsExactly(Verdict.INVALID, Verdict.ACCEPTED);
     }
 
     @Test
     void namesTheContractRuleATickBreaks() {
-        TickRecord wrongKey = new TickRecord("ticks", 0, 5, "MSFT", tick(0, 5, "AAPL", 1.0, 1, 0, 1).tick());
-        TickRecord future = tick(0, 6, "AAPL", 1.0, 1, 3_600_000 + 60_001, 1);
+        TickRecord wrongKey = new TickRecord("ticks", 0, 5, "MSFT", 0, tick(0, 5, "AAPL", 1.0, 1, 0, 1).tick());
+        TickRecord onTime = tick(0, 6, "AAPL", 1.0, 1, 3_600_000, 1);
+        // produced at 1:00:00 with an event time 10.001 s later: judged by the record, whatever the clock says now
+        TickRecord future = new TickRecord("ticks", 0, 6, "AAPL", onTime.timestampMs(), StockTick.newBuilder(onTime.tick())
+                .setEventTime(onTime.tick().getEventTime().plusMillis(10_001)).build());
         List<Classified> verdicts = StreamsVerdicts.classify(List.of(
                 tick(0, 0, "", 1.0, 1, 0, 1),
                 tick(0, 1, "AAPL", Double.NaN, 1, 0, 1),
                 tick(0, 2, "AAPL", 0.0, 1, 0, 1),
                 tick(0, 3, "AAPL", 1.0, -1, 0, 1),
                 tick(0, 4, "aapl", 1.0, 1, 0, 1),
-                wrongKey, future), GRACE, 60_000, NOW);
+                wrongKey, future), GRACE, 10_000);
 
         assertThat(verdicts).extracting(Classified::reason)
                 .containsExactly("symbol", "price", "price", "volume", "symbol", "key", "event_time");
@@ -56,7 +58,7 @@ class StreamsVerdictsTest {
     @Test
     void aValidTickWithNullBidAndAskIsAccepted() {
         StockTick tick = tick(0, 0, "BRK.B", 410.0, 0, 0, 1).tick();
-        assertThat(StreamsVerdicts.classify(List.of(new TickRecord("ticks", 0, 0, "BRK.B", tick)), GRACE, 60_000, NOW))
+        assertThat(StreamsVerdicts.classify(List.of(new TickRecord("ticks", 0, 0, "BRK.B", tick.getEventTime().toEpochMilli(), tick)), GRACE, 10_000))
                 .extracting(Classified::verdict).containsExactly(Verdict.ACCEPTED);
     }
 }

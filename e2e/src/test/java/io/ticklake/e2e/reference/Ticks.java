@@ -14,7 +14,9 @@ final class Ticks {
 
     static TickRecord tick(int partition, long offset, String symbol, double price, long volume, long atMs,
                            long sequence) {
-        return new TickRecord("ticks", partition, offset, symbol, StockTick.newBuilder().setSymbol(symbol)
+        // produced when it happened
+        return new TickRecord("ticks", partition, offset, symbol, T0.plusMillis(atMs).toEpochMilli(),
+                StockTick.newBuilder().setSymbol(symbol)
                 .setPrice(price).setVolume(volume).setBid(null).setAsk(null).setEventTime(T0.plusMillis(atMs))
                 .setSequence(sequence).setSource("TEST").build());
     }

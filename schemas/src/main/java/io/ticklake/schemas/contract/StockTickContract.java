@@ -1,23 +1,66 @@
 package io.ticklake.schemas.contract;
 
 import io.ticklake.schemas.StockTick;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The value rules of a {@link StockTick} that do not depend on the clock: a symbol of
- * {@code [A-Z0-9.\-]{1,12}}, a finite price above 0 and a volume of at least 0. Every writer of the
- * lake checks them, so a decodable but invalid tick reaches the dead-letter queue, never the lake.
+ * The rules a {@code stock-ticks} record must keep to count anywhere: its value's (a symbol of
+ * {@code [A-Z0-9.\-]{1,12}}, a finite price above 0, a volume of at least 0), a record key equal to the symbol,
+ * and an event time from 1970 up to {@code maxFutureMs} after the record's Kafka timestamp. The streams app, the
+ * sink and the backfill apply exactly these, so the lake and the KPIs differ by the late ticks only, and a
+ * decodable but invalid tick reaches the dead-letter queue, never the lake.
+ *
+ * <p>The future limit is judged against the record's timestamp, not a host clock, so a replay decides the same
+ * way; give the ticks topic {@code message.timestamp.type=LogAppendTime} to judge against the broker's clock
+ * rather than the producer's. The limit must not exceed the streams' grace: a tick ahead by more would move
+ * stream time far enough to make on-time ticks of other symbols late.
  */
 public final class StockTickContract {
 
     public static final Pattern SYMBOL = Pattern.compile("[A-Z0-9.\\-]{1,12}");
+    /** How far an event time may lead its record's timestamp unless configured: the streams' default grace. */
+    public static final long MAX_FUTURE_MS_DEFAULT = 10_000L;
 
     private StockTickContract() {
     }
 
-    /** The first rule {@code tick} breaks, or empty when it keeps them all. */
-    public static Optional<String> violation(StockTick tick) {
+    /**
+     * The first rule the record breaks, or empty when it keeps them all.
+     *
+     * @param key               the record key as a string, null when absent
+     * @param recordTimestampMs the record's Kafka timestamp; the future rule is skipped when it is negative (none)
+     */
+    public static Optional<String> violation(String key, StockTick tick, long recordTimestampMs, long maxFutureMs) {
+        Optional<String> value = violation(tick);
+        if (value.isPresent()) {
+            return value;
+        }
+        String symbol = tick.getSymbol();
+        if (key == null) {
+            return Optional.of("record key is missing; it must be the tick's symbol '" + symbol + "'");
+        }
+        if (!key.equals(symbol)) {
+            return Optional.of("record key '" + key + "' is not the tick's symbol '" + symbol + "'");
+        }
+        long eventTime = tick.getEventTime().toEpochMilli();
+        if (eventTime < 0) {
+            return Optional.of("event_time " + tick.getEventTime() + " is before 1970");
+        }
+        if (isAhead(eventTime, recordTimestampMs, maxFutureMs)) {
+            return Optional.of("event_time " + tick.getEventTime() + " is more than " + maxFutureMs
+                    + " ms ahead of the record's timestamp " + Instant.ofEpochMilli(recordTimestampMs));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code eventTimeMs} leads the record's timestamp by more than {@code maxFutureMs}. */
+    public static boolean isAhead(long eventTimeMs, long recordTimestampMs, long maxFutureMs) {
+        return recordTimestampMs >= 0 && eventTimeMs - recordTimestampMs > maxFutureMs;
+    }
+
+    private static Optional<String> violation(StockTick tick) {
         String symbol = tick.getSymbol();
         if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
             return Optional.of("symbol '" + symbol + "' does not match " + SYMBOL.pattern());

@@ -115,7 +115,8 @@ public final class Backfill {
         producerConfig.put("bootstrap.servers", parsed.get(BackfillOptions.BOOTSTRAP_SERVERS));
         PartitionLander lander = new PartitionLander(LakeLayout.of(lake), parsed.get(BackfillOptions.SCHEMA_REGISTRY_URL),
                 bounds, parsed.find(BackfillOptions.DLQ_TOPIC).orElse(null), producerConfig,
-                parsed.get(BackfillOptions.ROW_GROUP_SIZE), new SerializableConf(new Configuration(hadoop)));
+                parsed.get(BackfillOptions.ROW_GROUP_SIZE), parsed.get(BackfillOptions.MAX_FUTURE_MS),
+                new SerializableConf(new Configuration(hadoop)));
         BackfillTotals totals = new BackfillTotals();
         Trigger trigger = availableNow ? Trigger.AvailableNow()
                 : Trigger.ProcessingTime(parsed.get(BackfillOptions.TRIGGER_INTERVAL).toMillis());

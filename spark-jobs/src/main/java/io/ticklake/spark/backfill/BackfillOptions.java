@@ -1,5 +1,6 @@
 package io.ticklake.spark.backfill;
 
+import io.ticklake.schemas.contract.StockTickContract;
 import io.ticklake.spark.options.JobOption;
 import io.ticklake.spark.options.Parsers;
 import io.ticklake.spark.storage.StorageOptions;
@@ -43,6 +44,10 @@ public final class BackfillOptions {
             Parsers.bytesBetween(1L << 20, 1L << 31), "Parquet row-group size of landed files");
     public static final JobOption<String> DLQ_TOPIC = JobOption.optional("dlq-topic", Parsers::text,
             "also send undecodable records (original key/value, error headers) to this topic, e.g. stock-ticks-dlq");
+    public static final JobOption<Long> MAX_FUTURE_MS = JobOption.withDefault("max-future-ms",
+            Long.toString(StockTickContract.MAX_FUTURE_MS_DEFAULT), Parsers.longAtLeast(0),
+            "a tick whose event time leads its record's Kafka timestamp by more is invalid (dead-lettered, not"
+                    + " landed); keep it equal to the streams app's ticklake.validation.max.future.ms");
     public static final JobOption<Boolean> FAIL_ON_DATA_LOSS = JobOption.withDefault("fail-on-data-loss", "true",
             Parsers::bool, "fail when offsets the checkpoint expects were deleted by retention (a gap) instead of going on");
 
@@ -51,7 +56,7 @@ public final class BackfillOptions {
     static {
         List<JobOption<?>> all = new ArrayList<>(List.of(LAKE, BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, CHECKPOINT,
                 TOPIC, STARTING_OFFSETS, STARTING_TIMESTAMP, ENDING_OFFSETS, ENDING_TIMESTAMP, TRIGGER,
-                TRIGGER_INTERVAL, MAX_OFFSETS_PER_TRIGGER, ROW_GROUP_SIZE, DLQ_TOPIC, FAIL_ON_DATA_LOSS));
+                TRIGGER_INTERVAL, MAX_OFFSETS_PER_TRIGGER, ROW_GROUP_SIZE, DLQ_TOPIC, MAX_FUTURE_MS, FAIL_ON_DATA_LOSS));
         all.addAll(StorageOptions.ALL);
         ALL = List.copyOf(all);
     }

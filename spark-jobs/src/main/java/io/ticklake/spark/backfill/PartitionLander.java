@@ -41,16 +41,18 @@ final class PartitionLander implements MapPartitionsFunction<Row, LandingReport>
     private final String dlqTopic;
     private final Map<String, String> producerConfig;
     private final long rowGroupBytes;
+    private final long maxFutureMs;
     private final SerializableConf conf;
 
     PartitionLander(LakeLayout layout, String registryUrl, LandingBounds bounds, String dlqTopic,
-                    Map<String, String> producerConfig, long rowGroupBytes, SerializableConf conf) {
+                    Map<String, String> producerConfig, long rowGroupBytes, long maxFutureMs, SerializableConf conf) {
         this.layout = layout;
         this.registryUrl = registryUrl;
         this.bounds = bounds;
         this.dlqTopic = dlqTopic;
         this.producerConfig = producerConfig;
         this.rowGroupBytes = rowGroupBytes;
+        this.maxFutureMs = maxFutureMs;
         this.conf = conf;
     }
 
@@ -80,7 +82,7 @@ final class PartitionLander implements MapPartitionsFunction<Row, LandingReport>
                 }
                 StockTick tick;
                 try {
-                    tick = TickDecoder.decode(registryUrl, topic, value);
+                    tick = TickDecoder.decode(registryUrl, topic, key, value, ingestMillis, maxFutureMs);
                 } catch (RuntimeException e) {
                     undecodable++;
                     String where = topic + "/" + partition + "@" + offset;

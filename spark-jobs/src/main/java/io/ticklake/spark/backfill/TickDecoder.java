@@ -4,6 +4,7 @@ import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.contract.StockTickContract;
 import io.ticklake.schemas.serde.AvroSerdeConfig;
 import io.ticklake.schemas.serde.KafkaAvroDeserializer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.errors.SerializationException;
@@ -21,17 +22,20 @@ final class TickDecoder {
     }
 
     /**
-     * @throws SerializationException when the bytes are not a StockTick in the wire format, or the tick breaks
+     * @param recordTimestampMs the record's Kafka timestamp, which the contract's future rule is judged against
+     * @throws SerializationException when the bytes are not a StockTick in the wire format, or the record breaks
      *         the StockTick contract (the message says why)
      */
-    static StockTick decode(String registryUrl, String topic, byte[] value) {
+    static StockTick decode(String registryUrl, String topic, byte[] key, byte[] value, long recordTimestampMs,
+                            long maxFutureMs) {
         if (value == null) {
             throw new SerializationException("Null value (tombstone) on topic '" + topic + "' is not a StockTick");
         }
         Object decoded = BY_REGISTRY.computeIfAbsent(registryUrl, TickDecoder::create).deserialize(topic, value);
         if (decoded instanceof StockTick tick) {
             // a decodable tick that breaks the contract is dead-lettered like an undecodable one, never landed
-            StockTickContract.violation(tick).ifPresent(violation -> {
+            String keyText = key == null ? null : new String(key, StandardCharsets.UTF_8);
+            StockTickContract.violation(keyText, tick, recordTimestampMs, maxFutureMs).ifPresent(violation -> {
                 throw new SerializationException("Tick on topic '" + topic + "' breaks the StockTick contract: "
                         + violation);
             });

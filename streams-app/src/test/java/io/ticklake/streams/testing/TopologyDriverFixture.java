@@ -12,6 +12,7 @@ import io.ticklake.streams.live.ChangedMinutes;
 import io.ticklake.streams.query.KpiViews;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +31,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 /**
  * The production topology in a {@link TopologyTestDriver}, with an in-memory registry scope of its
  * own, a wall clock fixed at {@code wallClock}, and the topics: ticks in (Avro, or raw bytes for
- * poison pills), KPIs and DLQ records out. Close it after the test.
+ * poison pills; their records are stamped {@code wallClock}, as by a producer sending then), KPIs and DLQ
+ * records out. Close it after the test.
  */
 public final class TopologyDriverFixture implements AutoCloseable {
 
@@ -38,6 +40,7 @@ public final class TopologyDriverFixture implements AutoCloseable {
     private final StreamsAppConfig config;
     private final TopologyTestDriver driver;
     private final Path stateDir;
+    private final Instant wallClock;
     private final SpecificAvroSerde<WindowKpi> kpiSerde = new SpecificAvroSerde<>();
     private final KafkaAvroSerializer tickSerializer = new KafkaAvroSerializer();
 
@@ -49,6 +52,7 @@ public final class TopologyDriverFixture implements AutoCloseable {
     /** The same, with the topology marking changed minutes in {@code changes} (the provisional push). */
     public TopologyDriverFixture(Map<String, Object> overrides, Instant wallClock, ChangedMinutes changes)
             throws Exception {
+        this.wallClock = wallClock;
         Map<String, Object> props = new HashMap<>();
         props.put(StreamsAppConfig.BOOTSTRAP_SERVERS, "unused:9092");
         props.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope);
@@ -78,12 +82,13 @@ public final class TopologyDriverFixture implements AutoCloseable {
     public TestInputTopic<String, StockTick> ticks() {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Serializer<StockTick> values = (Serializer) tickSerializer;
-        return driver.createInputTopic(config.ticksTopic(), new StringSerializer(), values);
+        return driver.createInputTopic(config.ticksTopic(), new StringSerializer(), values, wallClock, Duration.ZERO);
     }
 
     /** The ticks topic with raw value bytes, for poison pills. */
     public TestInputTopic<String, byte[]> rawTicks() {
-        return driver.createInputTopic(config.ticksTopic(), new StringSerializer(), new ByteArraySerializer());
+        return driver.createInputTopic(config.ticksTopic(), new StringSerializer(), new ByteArraySerializer(),
+                wallClock, Duration.ZERO);
     }
 
     /** Avro bytes of {@code tick} as a producer would send them. */
