@@ -42,6 +42,9 @@ class DuplicateTicksTopologyTest {
             assertThat(emitted.get("1h@" + T0).getTradeCount()).isEqualTo(2);
             assertThat(fixture.dlq().isEmpty()).isTrue();
             assertThat(DuplicateMetrics.total(fixture.driver().metrics())).isEqualTo(2);
+            // the identities are changelogged: a restored task (exactly-once) recognizes the same copies
+            assertThat(fixture.driver().producedTopicNames())
+                    .contains(fixture.config().applicationId() + "-" + KpiTopology.TICK_IDENTITY_STORE + "-changelog");
 
             // interactive queries read the same stores: they agree with what was emitted
             var views = fixture.views();
