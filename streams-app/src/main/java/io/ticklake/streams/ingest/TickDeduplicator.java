@@ -19,8 +19,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * time, whose retention is the {@link #horizonMs horizon}: one minute (the base window, from which
  * every rollup is merged) plus grace. A tick of event time {@code t} passes the late filter only while
  * its minute is open, i.e. stream time is below {@code minuteEnd(t) + grace <= t + 1 min + grace}, and
- * the store keeps {@code t} visible while its own stream time (which never runs ahead of the late
- * filter's: it sees only accepted ticks) is below {@code t + horizon}. So every copy with the first
+ * the store keeps {@code t} visible while its own stream time is below {@code t + horizon}. That stream
+ * time is the highest event time of the accepted ticks, so it never passes the late filter's closed-minute
+ * boundary (not even after a restore, where the filter's stored time may lag within that boundary):
+ * if the copy's minute is open, {@code t >= boundary > storeTime - horizon}. So every copy with the first
  * one's event time that could still change a window is caught; a later copy is late and goes to the
  * DLQ as such. The store drops expired segments by itself: its size is bounded by the ticks of one
  * horizon per partition, with no punctuation.
