@@ -10,12 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.ticklake.schemas.WindowKpi;
+import io.ticklake.schemas.contract.TickIdentity;
 import io.ticklake.streams.ingest.DuplicateMetrics;
 import io.ticklake.streams.ingest.TickDeduplicator;
 import io.ticklake.streams.kpi.KpiWindow;
 import io.ticklake.streams.testing.TopologyDriverFixture;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.Test;
 
 /** The production topology counts a (symbol, sequence) once: producer retries and repeated quotes. */
@@ -50,6 +52,21 @@ class DuplicateTicksTopologyTest {
             var views = fixture.views();
             assertThat(views.latest("AAPL", KpiWindow.ONE_MINUTE)).contains(minute);
             assertThat(views.latest("AAPL", KpiWindow.parse("1h"))).contains(emitted.get("1h@" + T0));
+        }
+    }
+
+    @Test
+    void aRecordProcessedAgainIsNotACopyOfItself() throws Exception {
+        try (TopologyDriverFixture fixture = new TopologyDriverFixture(Map.of(), WALL_CLOCK)) {
+            // what an aborted transaction can leave behind in the local store: the identity of input offset 0
+            WindowStore<String, Long> identities = fixture.driver().getWindowStore(KpiTopology.TICK_IDENTITY_STORE);
+            identities.put(TickIdentity.key("AAPL", 1), 0L, T0.toEpochMilli());
+
+            fixture.ticks().pipeInput("AAPL", tick("AAPL", 100.0, 10, T0, 1));   // offset 0, processed again
+            fixture.ticks().pipeInput("AAPL", tick("AAPL", 100.0, 10, T0, 1));   // offset 1, a real copy
+
+            assertThat(latestByWindow(fixture.kpis()).get("1m@" + T0).getTradeCount()).isEqualTo(1);
+            assertThat(DuplicateMetrics.total(fixture.driver().metrics())).isEqualTo(1);
         }
     }
 

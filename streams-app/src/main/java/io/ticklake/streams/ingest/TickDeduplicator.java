@@ -6,6 +6,7 @@ import io.ticklake.streams.kpi.KpiWindow;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -26,8 +27,15 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * one's event time that could still change a window is caught; a later copy is late and goes to the
  * DLQ as such. The store drops expired segments by itself: its size is bounded by the ticks of one
  * horizon per partition, with no punctuation.
+ *
+ * <p>The value is the input offset of the first copy. A record whose own offset is stored is not a copy
+ * but the same record processed again: the store is changelogged and commits with the output under
+ * exactly-once, yet a local write of an aborted transaction can outlive a crash in the local store (Kafka
+ * Streams keeps local state it has a checkpoint for), and that replay must still count.
  */
 public final class TickDeduplicator implements FixedKeyProcessor<String, StockTick, StockTick> {
+
+    private static final long NO_OFFSET = -1L;
 
     private final String storeName;
     private FixedKeyProcessorContext<String, StockTick> context;
@@ -53,14 +61,21 @@ public final class TickDeduplicator implements FixedKeyProcessor<String, StockTi
     @Override
     public void process(FixedKeyRecord<String, StockTick> record) {
         String identity = TickIdentity.key(record.value());
+        long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(NO_OFFSET);
         // any event time: a repeated quote may carry another; the store hides what is past its retention
         try (WindowStoreIterator<Long> copies = seen.fetch(identity, 0L, Long.MAX_VALUE)) {
             if (copies.hasNext()) {
-                metrics.record();
+                long firstOffset = copies.next().value;
+                if (offset == NO_OFFSET || firstOffset != offset) {
+                    metrics.record();
+                    return;
+                }
+                // the same record again: a replay after an aborted transaction whose write outlived it locally
+                context.forward(record);
                 return;
             }
         }
-        seen.put(identity, record.timestamp(), record.timestamp()); // the value is unused: presence is the fact
+        seen.put(identity, offset, record.timestamp());
         context.forward(record);
     }
 
