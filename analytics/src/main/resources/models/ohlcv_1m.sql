@@ -1,6 +1,6 @@
 -- One-minute bars per symbol, the streams-app's 1m KPI computed from the lake. Open and close are the
--- prices of the first and last tick by event time (same millisecond: lower Kafka partition, then lower
--- offset first); avg is the mean price; vwap is sum(price * volume) / sum(volume), or the mean price
+-- prices of the first and last tick by event time (same millisecond: lower sequence first, like the
+-- streams-app; a (symbol, sequence) is one row of the compacted table, so it counts once); avg is the mean price; vwap is sum(price * volume) / sum(volume), or the mean price
 -- when no volume traded; stddev is the population standard deviation of the prices; notional is
 -- sum(price * volume). Windows are epoch-aligned in UTC.
 -- depends_on: stg_ticks
@@ -34,8 +34,9 @@ FROM (
         price,
         volume,
         event_time,
+        sequence,
         window_start_of(event_time, 60) AS window_start,
-        tick_order(event_time, kafka_partition, kafka_offset) AS order_key
+        tick_order(event_time, sequence) AS order_key
     FROM stg_ticks
     WHERE event_time >= range_start() AND event_time < range_end()
 )

@@ -2,11 +2,13 @@
 -- tables they read as parameters (with the usual table as default) and read them with query_table():
 -- DuckDB binds a table named in the macro's body when the macro is created, before the models exist.
 
--- The order of ticks within a window: event time, then Kafka partition and offset for ticks of the same
--- millisecond. One HUGEINT rather than a STRUCT because arg_min/arg_max over a scalar key are several
--- times faster; the bit layout needs partitions below 65536, which stg_ticks tests.
-CREATE OR REPLACE TEMP MACRO tick_order(event_time, kafka_partition, kafka_offset) AS
-    (epoch_ms(event_time)::HUGEINT << 80) + (kafka_partition::HUGEINT << 64) + kafka_offset::HUGEINT;
+-- The order of a symbol's ticks within a window, as the streams-app orders them: event time, then the
+-- source's sequence for ticks of the same millisecond. That is a total order, because the compacted
+-- table holds a (symbol, sequence) once per hour and no window spans two hours (stg_ticks tests it).
+-- One HUGEINT rather than a STRUCT because arg_min/arg_max over a scalar key are several times faster:
+-- epoch_ms * 2^64 + sequence keeps both orders for any signed 64-bit sequence.
+CREATE OR REPLACE TEMP MACRO tick_order(event_time, sequence) AS
+    (epoch_ms(event_time)::HUGEINT << 64) + sequence::HUGEINT;
 
 -- The start of the UTC epoch-aligned window of width_s seconds that contains ts. Integer arithmetic on
 -- epoch milliseconds is several times faster than time_bucket over TIMESTAMPTZ.

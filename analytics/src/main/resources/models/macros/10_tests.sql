@@ -17,6 +17,14 @@ CREATE OR REPLACE TEMP MACRO matches_compacted_hours(model_name, hours := 'compa
     FROM recorded r FULL OUTER JOIN counted c ON r.hour_start = c.hour_start
     WHERE coalesce(r.row_count, 0) <> coalesce(c.model_rows, 0);
 
+-- A trade, (symbol, sequence), is one row per hour: compaction keeps the first copy of a producer retry
+-- or repeated quote (the streams-app drops the others too), so every model counts it once.
+CREATE OR REPLACE TEMP MACRO counts_each_trade_once(model_name) AS TABLE
+    SELECT symbol, sequence, window_start_of(event_time, 3600) AS hour_start, count(*) AS occurrences
+    FROM query_table(model_name)
+    GROUP BY ALL
+    HAVING count(*) > 1;
+
 -- Per symbol, the model's trade_count and volume add up to the staging ticks of the same range.
 CREATE OR REPLACE TEMP MACRO reconciles_with_staging(model_name, staging := 'stg_ticks') AS TABLE
     WITH modelled AS (

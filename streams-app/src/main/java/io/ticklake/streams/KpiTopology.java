@@ -10,6 +10,7 @@ import io.ticklake.streams.ingest.LateTickFilter;
 import io.ticklake.streams.ingest.SymbolIndexer;
 import io.ticklake.streams.ingest.SymbolKeySerde;
 import io.ticklake.streams.ingest.TickDecoder;
+import io.ticklake.streams.ingest.TickDeduplicator;
 import io.ticklake.streams.ingest.TickValidation;
 import io.ticklake.streams.kpi.Candle;
 import io.ticklake.streams.kpi.CandleSerde;
@@ -44,7 +45,7 @@ import org.apache.kafka.streams.state.WindowStore;
  *
  * <pre>
  * stock-ticks ─ decode ─ validate ─ late filter ─┬─ rejected ─ dead-letter ─▶ stock-ticks-dlq
- *                (event_time is the timestamp)   └─ accepted ─ symbol index ─ 1m candles ─ KPIs ─▶ stock-kpis
+ *                (event_time is the timestamp)   └─ accepted ─ dedup ─ symbol index ─ 1m candles ─ KPIs ─▶ stock-kpis
  * </pre>
  *
  * Everything runs in one sub-topology per input partition: ticks are keyed by symbol, so the
@@ -62,6 +63,8 @@ public final class KpiTopology {
     public static final String SYMBOL_INDEX_STORE = "kpi-symbol-index";
     /** Partition to stream time (highest tick event time) for the late filter (key-value). */
     public static final String STREAM_TIME_STORE = "tick-stream-time";
+    /** {@code (symbol, sequence)} of the accepted ticks within the dedup horizon (window store, retention = 1 min + grace). */
+    public static final String TICK_IDENTITY_STORE = "tick-identities";
     /** Final mode only: rollup windows waiting to close, {@code symbol|size-ms} to window start (key-value). */
     public static final String PENDING_ROLLUPS_STORE = "kpi-pending-rollups";
 
@@ -85,6 +88,11 @@ public final class KpiTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE),
                 Serdes.Integer(), Serdes.Long()).withCachingEnabled());
+        // changelogged (the default): a restored task recognizes the copies its predecessor had seen
+        long horizonMs = TickDeduplicator.horizonMs(config.graceMs());
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TICK_IDENTITY_STORE,
+                Duration.ofMillis(horizonMs), Duration.ofMillis(1), false), Serdes.String(), Serdes.Long())
+                .withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SYMBOL_INDEX_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
 
@@ -107,6 +115,8 @@ public final class KpiTopology {
 
         KStream<String, StockTick> accepted = routes.get("route-accepted")
                 .mapValues(CheckedTick::tick, Named.as("accepted-ticks"))
+                .processValues(() -> new TickDeduplicator(TICK_IDENTITY_STORE), Named.as("drop-duplicate-ticks"),
+                        TICK_IDENTITY_STORE)
                 .processValues(() -> new SymbolIndexer(SYMBOL_INDEX_STORE), Named.as("index-symbols"),
                         SYMBOL_INDEX_STORE)
                 .processValues(() -> new LiveChangeTap(changes), Named.as("mark-live-changes"));

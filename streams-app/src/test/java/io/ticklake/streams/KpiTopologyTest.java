@@ -176,6 +176,7 @@ class KpiTopologyTest {
             assertThat(description.subtopologies()).hasSize(1);
             assertThat(description.toString()).doesNotContain("repartition")
                     .contains(KpiTopology.CANDLES_STORE, KpiTopology.SYMBOL_INDEX_STORE, KpiTopology.STREAM_TIME_STORE,
+                            KpiTopology.TICK_IDENTITY_STORE,
                             KpiTopology.MINUTE_HISTORY_STORE)
                     .doesNotContain(KpiTopology.PENDING_ROLLUPS_STORE);
         }

@@ -49,7 +49,7 @@ final class BenchmarkLake {
                     int sym = (int) (i % symbols);
                     prices[sym] = Math.max(1.0, prices[sym] + (random.nextDouble() - 0.5) * 0.2);
                     ticks.add(new Tick(String.format("S%03d", sym), prices[sym], random.nextInt(500),
-                            Instant.ofEpochMilli(hourMs + i * 3_600_000L / perHour), sym % 6, h * perHour + i));
+                            Instant.ofEpochMilli(hourMs + i * 3_600_000L / perHour), sym % 6, h * perHour + i, h * perHour + i));
                 }
                 lake.publishHour(Instant.ofEpochMilli(hourMs), ticks, 1);
             }

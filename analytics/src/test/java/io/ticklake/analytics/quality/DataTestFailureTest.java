@@ -36,7 +36,7 @@ class DataTestFailureTest {
     @Test
     void duplicateKafkaCoordinatesFailStagingAndNothingIsPublished() throws Exception {
         List<Tick> ticks = new ArrayList<>(ModelFixtures.hour14());
-        // the same Kafka record twice: compaction should have removed it
+        // the same Kafka record twice (so also the same trade twice): compaction should have removed it
         ticks.add(Tick.of("AAA", "2026-11-20T14:00:10Z", 101.0, 10, 1));
         try (FixtureLake lake = new FixtureLake(lakeDir.toString())) {
             lake.publish(ticks);
@@ -46,7 +46,8 @@ class DataTestFailureTest {
                 .isInstanceOfSatisfying(DataTestFailureException.class, e -> {
                     assertThat(e.model()).isEqualTo("stg_ticks");
                     assertThat(e.failures()).extracting(DataTestFailure::test)
-                            .containsExactly("unique_key(kafka_topic, kafka_partition, kafka_offset)");
+                            .containsExactly("unique_key(kafka_topic, kafka_partition, kafka_offset)",
+                                    "counts_each_trade_once");
                     DataTestFailure failure = e.failures().get(0);
                     assertThat(failure.failingRows()).isEqualTo(1);
                     assertThat(failure.sample().get(0)).containsEntry("kafka_partition", 0)
@@ -54,6 +55,27 @@ class DataTestFailureTest {
                 })
                 .hasMessageContaining("model 'stg_ticks'")
                 .hasMessageContaining("kafka_offset=1");
+        assertThat(lakeDir.resolve("models")).doesNotExist();
+    }
+
+    @Test
+    void aTradeOnTwoCoordinatesOfAnHourFailsStaging() throws Exception {
+        List<Tick> ticks = new ArrayList<>(ModelFixtures.hour14());
+        // a producer retry of AAA's sequence 2 on another offset: compaction should have kept one
+        ticks.add(Tick.of("AAA", "2026-11-20T14:00:30Z", 103.0, 30, 40).withSequence(2));
+        try (FixtureLake lake = new FixtureLake(lakeDir.toString())) {
+            lake.publish(ticks);
+        }
+
+        assertThatThrownBy(() -> runner().run(BuildScope.hour(HOUR_14)))
+                .isInstanceOfSatisfying(DataTestFailureException.class, e -> {
+                    assertThat(e.model()).isEqualTo("stg_ticks");
+                    assertThat(e.failures()).extracting(DataTestFailure::test)
+                            .containsExactly("counts_each_trade_once");
+                    assertThat(e.failures().get(0).sample()).singleElement().satisfies(row -> assertThat(row)
+                            .containsEntry("symbol", "AAA").containsEntry("sequence", 2L)
+                            .containsEntry("occurrences", 2L));
+                });
         assertThat(lakeDir.resolve("models")).doesNotExist();
     }
 

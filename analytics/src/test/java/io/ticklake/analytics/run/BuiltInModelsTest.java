@@ -86,10 +86,10 @@ class BuiltInModelsTest {
     }
 
     @Test
-    void ticksOfTheSameMillisecondAreOrderedByPartitionThenOffset() {
+    void ticksOfTheSameMillisecondAreOrderedBySequenceLikeTheStreamsApp() {
         Map<String, Object> bar = row("ohlcv_1m", "symbol = 'AAA' AND window_start = '2026-11-20 14:01:00+00'");
-        assertThat(d(bar, "open")).isEqualTo(106.0);   // partition 0, offset 7
-        assertThat(d(bar, "close")).isEqualTo(104.0);  // partition 1, offset 5
+        assertThat(d(bar, "open")).isEqualTo(105.0);   // sequence 6 (partition 0, offset 9)
+        assertThat(d(bar, "close")).isEqualTo(106.0);  // sequence 8 (partition 0, offset 7)
         // (106*10 + 105*5 + 104*5) / 20
         assertThat(d(bar, "vwap")).isCloseTo(105.25, within(EPS));
     }
@@ -107,7 +107,7 @@ class BuiltInModelsTest {
         Map<String, Object> bar = row("ohlcv_5m", "symbol = 'AAA' AND window_start = '2026-11-20 14:00:00+00'");
         assertThat(bar.get("window_end")).isEqualTo("2026-11-20T14:05:00Z");
         assertThat(d(bar, "open")).isEqualTo(101.0);
-        assertThat(d(bar, "close")).isEqualTo(104.0);
+        assertThat(d(bar, "close")).isEqualTo(106.0);  // the close of 14:01
         assertThat(d(bar, "high")).isEqualTo(106.0);
         assertThat(d(bar, "low")).isEqualTo(101.0);
         assertThat(l(bar, "volume")).isEqualTo(60);
@@ -164,7 +164,7 @@ class BuiltInModelsTest {
 
     @Test
     void volatilityUsesOneMinuteLogReturns() {
-        double r1 = Math.log(104.0 / 102.0);   // 14:01 over 14:00
+        double r1 = Math.log(106.0 / 102.0);   // 14:01 over 14:00
         double r2 = Math.log(108.0 / 110.0);   // 14:06 over 14:05
         double twoReturnStddev = Math.abs(r1 - r2) / 2;
         Map<String, Object> at1401 = row("volatility", "symbol = 'AAA' AND window_start = '2026-11-20 14:01:00+00'");

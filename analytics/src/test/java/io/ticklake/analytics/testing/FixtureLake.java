@@ -148,7 +148,7 @@ public final class FixtureLake implements AutoCloseable {
         r.setField("bid", tick.price() - 0.01);
         r.setField("ask", tick.price() + 0.01);
         r.setField("event_time", tick.eventTime().atOffset(ZoneOffset.UTC));
-        r.setField("sequence", tick.offset());
+        r.setField("sequence", tick.sequence());
         r.setField("source", "SIMULATOR");
         r.setField("kafka_topic", "stock-ticks");
         r.setField("kafka_partition", tick.partition());

@@ -25,10 +25,10 @@ public final class ModelFixtures {
                 Tick.of("AAA", "2026-11-20T14:00:10Z", 101.0, 10, 1),
                 Tick.of("AAA", "2026-11-20T14:00:30Z", 103.0, 30, 2),
                 Tick.of("AAA", "2026-11-20T14:00:59.999Z", 102.0, 0, 3),
-                // three ticks in the same millisecond: (partition 0, offset 7) < (0, 9) < (1, 5)
-                Tick.of("AAA", "2026-11-20T14:01:00Z", 104.0, 5, 5).onPartition(1),
-                Tick.of("AAA", "2026-11-20T14:01:00Z", 106.0, 10, 7),
-                Tick.of("AAA", "2026-11-20T14:01:00Z", 105.0, 5, 9),
+                // three ticks in the same millisecond, ordered by sequence (6, 7, 8), not by coordinates
+                Tick.of("AAA", "2026-11-20T14:01:00Z", 104.0, 5, 5).onPartition(1).withSequence(7),
+                Tick.of("AAA", "2026-11-20T14:01:00Z", 106.0, 10, 7).withSequence(8),
+                Tick.of("AAA", "2026-11-20T14:01:00Z", 105.0, 5, 9).withSequence(6),
                 Tick.of("AAA", "2026-11-20T14:05:00Z", 110.0, 0, 10),
                 Tick.of("AAA", "2026-11-20T14:06:00Z", 108.0, 2, 11),
                 Tick.of("AAA", "2026-11-20T14:20:00Z", 120.0, 1, 12),

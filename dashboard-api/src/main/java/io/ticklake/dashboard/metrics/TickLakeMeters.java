@@ -7,11 +7,12 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.ticklake.dashboard.push.PushHub;
 import io.ticklake.streams.host.KpiInstance;
 import io.ticklake.streams.ingest.DlqMetrics;
+import io.ticklake.streams.ingest.DuplicateMetrics;
 import jakarta.inject.Singleton;
 
 /**
  * The platform's own meters on {@code /prometheus}, read from Kafka Streams' client metrics and the
- * push hub when scraped: ticks consumed (total and per second), records dead-lettered, the
+ * push hub when scraped: ticks consumed (total and per second), duplicate ticks dropped, records dead-lettered, the
  * consumer lag on the ticks topic, the Kafka Streams state, and the WebSocket sessions with their
  * dropped updates and slow-client disconnects.
  */
@@ -42,6 +43,9 @@ class TickLakeMeters implements MeterBinder {
         FunctionCounter.builder("ticklake.dlq.records", instance, s -> StreamsMetricsReader.sum(s.metrics(),
                         DlqMetrics.GROUP, DlqMetrics.TOTAL, tags -> true))
                 .description("Records this instance sent to the dead-letter topic").register(registry);
+        FunctionCounter.builder("ticklake.ticks.duplicates", instance, s -> StreamsMetricsReader.sum(s.metrics(),
+                        DuplicateMetrics.GROUP, DuplicateMetrics.TOTAL, tags -> true))
+                .description("Ticks dropped as copies of a (symbol, sequence) already counted").register(registry);
         Gauge.builder("ticklake.streams.ready", instance, s -> s.isReady() ? 1 : 0)
                 .description("1 when Kafka Streams is RUNNING and restores nothing").register(registry);
         Gauge.builder("ticklake.websocket.sessions", hub, PushHub::sessionCount)

@@ -49,6 +49,18 @@ public final class TickProducer implements AutoCloseable {
         return tick;
     }
 
+    /** Sends {@code tick} again, as a retrying producer would (same symbol and sequence), and waits for the acknowledgement. */
+    public void resend(StockTick tick) {
+        try {
+            ticks.send(new ProducerRecord<>(topic, tick.getSymbol(), tick)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot produce " + tick, e.getCause());
+        }
+    }
+
     /** Sends bytes that are no Avro record, which the topology dead-letters. */
     public void sendPoison(String symbol) {
         try {

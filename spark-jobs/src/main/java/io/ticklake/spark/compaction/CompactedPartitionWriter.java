@@ -1,14 +1,17 @@
 package io.ticklake.spark.compaction;
 
 import io.ticklake.lake.table.TicksTable;
+import io.ticklake.schemas.contract.TickIdentity;
 import io.ticklake.spark.parquet.RawTickSchema;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
@@ -28,9 +31,15 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Sorts one partition of a batch of hours in {@link TickOrder} and writes it as table data files with
- * Iceberg's Parquet writer (field ids, column metrics, split offsets), dropping the repeated copies of a
- * Kafka record as it goes: a record's copies share its symbol and event time (they were decoded from the
- * same bytes), so in that order they are adjacent and the earliest-ingested one is kept. A new file starts
+ * Iceberg's Parquet writer (field ids, column metrics, split offsets), dropping two kinds of copies as it
+ * goes. First the repeated copies of a Kafka record: a record's copies share its symbol and event time
+ * (they were decoded from the same bytes), so in that order they are adjacent and the earliest-ingested
+ * one is kept. Then the copies of a trade ({@link TickIdentity}: a producer retry or a repeated quote on
+ * other coordinates): within an hour a {@code (symbol, sequence)} is kept once, the first in
+ * {@link TickOrder}, i.e. the earliest event time, then the lowest Kafka coordinates. All rows of a
+ * symbol's hour are in one partition ({@link CompactionRunner} spreads by hour and symbol), so the
+ * sequences seen so far of the current (hour, symbol) decide; copies in different hours both stay (an
+ * hour is replaced from its own raw files alone). A new file starts
  * at each hour and at the target size. Names carry the run's id, so two runs never write the same file.
  * Nothing written here is visible until the committer adds the files to the table.
  */
@@ -75,6 +84,9 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
         UTF8String lastTopic = null;
         int lastPartition = -1;
         long lastOffset = -1;
+        long groupHour = Long.MIN_VALUE;
+        UTF8String groupSymbol = null;
+        Set<Long> groupSequences = new HashSet<>(); // the (hour, symbol) being written: its rows are adjacent
         try {
             while (rows.hasNext()) {
                 InternalRow row = rows.next();
@@ -90,6 +102,15 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
                 lastPartition = kafkaPartition;
                 lastOffset = offset;
                 long hour = Math.floorDiv(row.getLong(TickOrder.EVENT_TIME), TickOrder.MICROS_PER_HOUR);
+                UTF8String symbol = row.getUTF8String(TickOrder.SYMBOL);
+                if (hour != groupHour || !symbol.equals(groupSymbol)) {
+                    groupHour = hour;
+                    groupSymbol = symbol.clone();
+                    groupSequences.clear();
+                }
+                if (!groupSequences.add(row.getLong(TickOrder.SEQUENCE))) {
+                    continue; // this trade was kept already, from an earlier row in TickOrder
+                }
                 if (file != null && file.hour != hour) {
                     written.add(file.close());
                     file = null;

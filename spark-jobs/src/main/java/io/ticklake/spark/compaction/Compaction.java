@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Compacts closed hours of the raw layer into the Iceberg table {@code ticklake.ticks}: every hour of the
  * lookback window (or of a named range) whose raw file set differs from what the table last took for it
- * is read, deduplicated on the Kafka coordinates, sorted by (symbol, event_time) and replaced in the table,
+ * is read, deduplicated on the Kafka coordinates and then on (symbol, sequence) (a trade counts once),
+ * sorted by (symbol, event_time) and replaced in the table,
  * a batch of hours per Iceberg commit. Rerunning on unchanged input commits nothing.
  *
  * <pre>{@code

@@ -13,7 +13,7 @@ import java.util.List;
  * @param filesOut           table data files written for the hour (0 unless PUBLISHED)
  * @param bytesOut           their bytes
  * @param rowsOut            rows in them
- * @param duplicatesDropped  rows whose Kafka coordinates had already been kept
+ * @param duplicatesDropped  rows whose Kafka coordinates, or whose (symbol, sequence) in the hour, had already been kept
  * @param badFiles           corrupt or foreign files found in the raw partition (skipped)
  */
 public record HourCompactionResult(HourPartition hour, HourStatus status, long snapshotId, int filesIn, long bytesIn,

@@ -17,6 +17,7 @@ final class TickOrder {
     // column positions in RawTickSchema.SPARK
     static final int SYMBOL = 0;
     static final int EVENT_TIME = 5;
+    static final int SEQUENCE = 6;
     static final int TOPIC = 8;
     static final int PARTITION = 9;
     static final int OFFSET = 10;

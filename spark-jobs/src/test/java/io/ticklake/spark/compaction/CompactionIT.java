@@ -119,6 +119,40 @@ class CompactionIT {
     }
 
     @Test
+    void aTradeLandedOnTwoCoordinatesCompactsToOneRowAndTheRawLayerStaysAsLanded() throws Exception {
+        Tick first = Tick.at(TOPIC, 0, 10, HOUR.start());
+        // a producer retry: the same (symbol, sequence) on a later offset, even with another price
+        Tick retry = copy(first, first.eventTime(), first.price() + 1, 2, 40);
+        // a repeated quote with a later event time on a lower coordinate: the earlier event time wins
+        Tick repeated = copy(first, first.eventTime().plusSeconds(5), first.price(), 0, 5);
+        // the same sequence of another symbol is another trade
+        Tick otherSymbol = new Tick(first.symbol() + "X", first.price(), first.volume(), first.bid(), first.ask(),
+                first.eventTime(), first.sequence(), first.source(), TOPIC, 3, 77, first.ingestTime());
+        raw.write(HOUR, "stock-ticks+0+00000000000000000010.parquet", List.of(first));
+        var retried = raw.write(HOUR, "stock-ticks+2+00000000000000000040.parquet", List.of(retry));
+        raw.write(HOUR, "stock-ticks+0+00000000000000000005.parquet", List.of(repeated));
+        raw.write(HOUR, "stock-ticks+3+00000000000000000077.parquet", List.of(otherSymbol));
+        raw.sinkFile(HOUR, TOPIC, 1, 0, 20);
+
+        HourCompactionResult hour = compaction().execute().hours().get(0);
+
+        assertThat(hour.rowsIn()).isEqualTo(24);
+        assertThat(hour.rowsOut()).isEqualTo(22);
+        assertThat(hour.duplicatesDropped()).isEqualTo(2);
+        List<Tick> rows = table.rows(HOUR);
+        assertThat(rows).hasSize(22).contains(first, otherSymbol).doesNotContain(retry, repeated);
+        assertThat(rows.stream().filter(t -> t.symbol().equals(first.symbol()) && t.sequence() == first.sequence()))
+                .containsExactly(first);
+        // the raw layer is not rewritten
+        assertThat(ParquetRows.read(URI.create(retried.uri()), conf)).containsExactly(retry);
+    }
+
+    private static Tick copy(Tick tick, Instant eventTime, double price, int partition, long offset) {
+        return new Tick(tick.symbol(), price, tick.volume(), tick.bid(), tick.ask(), eventTime, tick.sequence(),
+                tick.source(), TOPIC, partition, offset, tick.ingestTime());
+    }
+
+    @Test
     void rerunOnUnchangedInputMakesNoSnapshotAndALateFileReplacesTheHour() throws Exception {
         raw.sinkFile(HOUR, TOPIC, 0, 0, 100);
         compaction().execute();
