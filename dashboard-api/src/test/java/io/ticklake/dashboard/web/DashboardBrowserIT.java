@@ -7,6 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.ticklake.dashboard.testing.DashboardItConfig;
+import io.ticklake.dashboard.testing.TestCredentials;
 import io.ticklake.dashboard.testing.TickProducer;
 import io.ticklake.infra.testing.HeadlessChromium;
 import io.ticklake.infra.testing.TestPlatform;
@@ -81,7 +82,8 @@ class DashboardBrowserIT implements TestPropertyProvider {
 
     @Test
     void showsCandlesAndUpdatesLive() throws IOException {
-        browser.get(server.getURL() + "/?symbol=ACME");
+        // as a person logs in: the viewer's user and password (HTTP Basic)
+        browser.get(TestCredentials.viewerUserUrl(server.getURL() + "/?symbol=ACME"));
 
         WebElement chart = browser.findElement(By.id("chart"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Integer.parseInt(chart.getDomAttribute("data-candles")))
