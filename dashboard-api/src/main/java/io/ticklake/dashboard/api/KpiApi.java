@@ -8,6 +8,8 @@ import io.ticklake.streams.kpi.KpiWindow;
 import io.ticklake.streams.query.KpiQueryService;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -65,7 +67,9 @@ public class KpiApi {
         KpiWindow size;
         try {
             size = KpiWindow.parse(window);
-        } catch (IllegalArgumentException e) {
+            Instant.parse(from);
+            Instant.parse(to);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             return;
         }
         TimeRange.resolve(from, to, size.sizeMs(), limits.getDefaultRangeWindows(), limits.getMaxRangeWindows(),

@@ -82,8 +82,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
 
     @Test
     void showsCandlesAndUpdatesLive() throws IOException {
-        // as a person logs in: the viewer's user and password (HTTP Basic)
-        browser.get(TestCredentials.viewerUserUrl(server.getURL() + "/?symbol=ACME"));
+        // a person logs in once (HTTP Basic, the viewer's user and password); the browser keeps the credentials
+        // for the origin and sends them with the page's requests and its WebSocket handshake
+        browser.get(TestCredentials.viewerUserUrl(server.getURL() + "/"));
+        browser.get(server.getURL() + "/?symbol=ACME");
 
         WebElement chart = browser.findElement(By.id("chart"));
         await().atMost(WAIT).untilAsserted(() -> assertThat(Integer.parseInt(chart.getDomAttribute("data-candles")))
