@@ -53,6 +53,13 @@ public final class Subscription {
         return new Subscription(freeze(copy));
     }
 
+    /** Distinct symbols over every window ({@code *} counts as one). */
+    public int symbolCount() {
+        Set<String> all = new java.util.HashSet<>();
+        symbolsByWindow.values().forEach(all::addAll);
+        return all.size();
+    }
+
     public boolean isEmpty() {
         return symbolsByWindow.isEmpty();
     }
