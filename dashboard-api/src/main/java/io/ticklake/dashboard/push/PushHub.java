@@ -166,8 +166,17 @@ public class PushHub implements OutboxListener {
                 properties.getBufferSize(), properties.getMaxQueuedBytes());
     }
 
-    /** A session's connection as the outbox sees it. */
-    private record SessionSink(WebSocketSession session) implements FrameSink {
+    /**
+     * A session's connection as the outbox sees it. A session its outbox closes leaves the hub at once: a
+     * client that reads nothing may never complete the close handshake.
+     */
+    private final class SessionSink implements FrameSink {
+
+        private final WebSocketSession session;
+
+        SessionSink(WebSocketSession session) {
+            this.session = session;
+        }
 
         @Override
         public CompletionStage<?> send(String frame) {
@@ -176,6 +185,7 @@ public class PushHub implements OutboxListener {
 
         @Override
         public void close(int code, String reason) {
+            PushHub.this.close(session);
             session.close(new CloseReason(code, reason));
         }
     }
