@@ -1,12 +1,15 @@
 package io.ticklake.dashboard.push;
 
-/** One connected client: what it subscribed to and its outbox. */
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** One connected client: who it is, what it subscribed to, its recent messages and its outbox. */
 final class PushSession {
 
     private final SessionOutbox outbox;
     private final String principal;
     /** Arrival times (ns) of the client's latest messages, at most the rate limit of them. */
-    private final java.util.ArrayDeque<Long> recentMessages = new java.util.ArrayDeque<>();
+    private final Deque<Long> recentMessages = new ArrayDeque<>();
     private volatile Subscription subscription = Subscription.NONE;
 
     PushSession(SessionOutbox outbox, String principal) {

@@ -2,6 +2,7 @@ package io.ticklake.dashboard.push;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,7 +56,7 @@ public final class Subscription {
 
     /** Distinct symbols over every window ({@code *} counts as one). */
     public int symbolCount() {
-        Set<String> all = new java.util.HashSet<>();
+        Set<String> all = new HashSet<>();
         symbolsByWindow.values().forEach(all::addAll);
         return all.size();
     }

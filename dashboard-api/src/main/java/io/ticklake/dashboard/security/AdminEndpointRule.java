@@ -1,6 +1,7 @@
 package io.ticklake.dashboard.security;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.inject.ExecutableMethod;
 import io.micronaut.management.endpoint.EndpointSensitivityProcessor;
@@ -9,7 +10,6 @@ import io.micronaut.security.rules.SecurityRuleResult;
 import io.micronaut.security.rules.SensitiveEndpointRule;
 import jakarta.inject.Singleton;
 import org.reactivestreams.Publisher;
-import io.micronaut.core.async.publisher.Publishers;
 
 /**
  * Sensitive management endpoints ({@code /prometheus}, {@code /beans}, {@code /routes}, ...) answer the

@@ -1,12 +1,12 @@
 package io.ticklake.dashboard.security;
 
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.reactivestreams.Publisher;
-import io.micronaut.core.async.publisher.Publishers;
 
 /**
  * Validates the bearer API tokens that Micronaut Security reads from {@code Authorization: Bearer}:

@@ -6,7 +6,10 @@ import io.ticklake.streams.query.ForwardingPaths;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** Reads the cluster secret another instance sends with a forwarded query ({@link ForwardingPaths#CLUSTER_SECRET_HEADER}). */
+/**
+ * Reads the cluster secret another instance sends with a forwarded query
+ * ({@link ForwardingPaths#CLUSTER_SECRET_HEADER}).
+ */
 @Singleton
 class ClusterSecretReader implements TokenReader<HttpRequest<?>> {
 

@@ -1,5 +1,6 @@
 package io.ticklake.dashboard.security;
 
+import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
@@ -7,7 +8,6 @@ import io.ticklake.dashboard.config.ClusterProperties;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.reactivestreams.Publisher;
-import io.micronaut.core.async.publisher.Publishers;
 
 /** The configured cluster secret authenticates another instance of the cluster, with the role cluster only. */
 @Singleton

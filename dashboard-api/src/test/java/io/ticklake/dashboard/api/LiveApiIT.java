@@ -216,7 +216,8 @@ class LiveApiIT implements TestPropertyProvider {
                         + encode(t0.plusSeconds(600).toString()))), String.class));
         assertThat(range).extracting(WindowKpi::getClose).containsExactly(100.0, 101.0);
 
-        HttpClientResponseException missing = error(cluster(HttpRequest.GET("/kpis/local/latest?symbol=NOPE&window=1m")));
+        HttpClientResponseException missing = error(cluster(HttpRequest.GET(
+                "/kpis/local/latest?symbol=NOPE&window=1m")));
         assertThat(missing.code()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
         assertThat(KpiJson.errorMessage(missing.getResponse().getBody(String.class).orElseThrow()))
                 .contains("no KPI");
@@ -239,8 +240,9 @@ class LiveApiIT implements TestPropertyProvider {
                 .isEqualTo(HttpStatus.FORBIDDEN.getCode());
 
         // the stale, unrouted local path takes no more windows than the public API: 1441 minutes > 1440
-        HttpClientResponseException tooLong = error(cluster(HttpRequest.GET("/kpis/local/range?symbol=AAA&window=1m"
-                + "&stale=true&from=" + encode(t0.minusSeconds(1441 * 60).toString()) + "&to=" + encode(t0.toString()))));
+        HttpClientResponseException tooLong = error(cluster(HttpRequest.GET("/kpis/local/range?symbol=AAA"
+                + "&window=1m&stale=true&from=" + encode(t0.minusSeconds(1441 * 60).toString())
+                + "&to=" + encode(t0.toString()))));
         assertThat(tooLong.code()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
         ApiError body = tooLong.getResponse().getBody(ApiError.class).orElseThrow();
         assertThat(body.parameter()).isEqualTo("from");

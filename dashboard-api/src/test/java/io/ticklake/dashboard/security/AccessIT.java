@@ -76,8 +76,8 @@ class AccessIT implements TestPropertyProvider {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/dashboard.js", "/api/symbols", "/api/kpis/AAA", "/api/history/daily/AAA",
-            "/swagger/ticklake-dashboard-api-0.1.yml", "/prometheus", "/beans", "/kpis/local/latest?symbol=AAA&window=1m",
-            "/ws/kpis"})
+            "/swagger/ticklake-dashboard-api-0.1.yml", "/prometheus", "/beans",
+            "/kpis/local/latest?symbol=AAA&window=1m", "/ws/kpis"})
     void withoutCredentialsEverythingButTheProbesIsUnauthorized(String uri) {
         HttpResponse<String> answer = exchange(HttpRequest.GET(uri));
 
