@@ -15,6 +15,8 @@ import io.ticklake.infra.testing.TestPlatform;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +49,7 @@ class WebSocketLimitsIT implements TestPropertyProvider {
         // Micronaut refuses every foreign origin of a loopback server on its own: as a server bound elsewhere,
         // this one leaves the WebSocket's origins to ticklake.push.allowed-origins
         props.put("micronaut.server.cors.localhost-pass-through", "true");
+        props.put("ticklake.push.max-sessions", "3");
         props.put("ticklake.push.max-sessions-per-principal", "2");
         props.put("ticklake.push.max-symbols-per-session", "3000");
         props.put("ticklake.push.max-messages-per-second", "20");
@@ -92,6 +95,7 @@ class WebSocketLimitsIT implements TestPropertyProvider {
         String admin = RawWebSocket.BEARER + TestCredentials.ADMIN_TOKEN;
         RawWebSocket first = connect(admin, null, true);
         RawWebSocket second = connect(admin, null, true);
+        await().atMost(WAIT).until(() -> hub.sessionCount() == 2);
         RawWebSocket third = connect(admin, null, true);
 
         assertThat(third.closed.get(30, TimeUnit.SECONDS)).isEqualTo("1008 too many sessions of this user: at most 2");
@@ -99,6 +103,21 @@ class WebSocketLimitsIT implements TestPropertyProvider {
         assertThat(second.closed).isNotDone();
         first.socket.abort();
         second.socket.abort();
+    }
+
+    @Test
+    void noMoreSessionsThanAllowedInAll() throws Exception {
+        String admin = RawWebSocket.BEARER + TestCredentials.ADMIN_TOKEN;
+        List<RawWebSocket> open = new ArrayList<>();
+        open.add(connect(viewer(), null, true));
+        open.add(connect(viewer(), null, true));
+        open.add(connect(admin, null, true));
+        await().atMost(WAIT).until(() -> hub.sessionCount() == 3);
+        RawWebSocket fourth = connect(admin, null, true);
+
+        assertThat(fourth.closed.get(30, TimeUnit.SECONDS)).isEqualTo("1008 too many sessions: at most 3");
+        assertThat(open).allSatisfy(client -> assertThat(client.closed).isNotDone());
+        open.forEach(client -> client.socket.abort());
     }
 
     @Test
