@@ -83,9 +83,9 @@ class AccessIT implements TestPropertyProvider {
 
         assertThat(answer.code()).isEqualTo(401);
         assertThat(answer.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
-        // no data: no KPI field, no metric, not the page
+        // no data: no KPI field, no metric, not the page; the API's error naming what to send
         assertThat(answer.body()).doesNotContain("last_price", "\"close\"", "ticklake_", "<html", "echarts",
-                "openapi");
+                "openapi").contains("\"parameter\":\"Authorization\"").contains("authentication required");
     }
 
     @Test
@@ -113,7 +113,9 @@ class AccessIT implements TestPropertyProvider {
         assertThat(status(viewerUser(HttpRequest.GET("/")))).isEqualTo(200);
         assertThat(status(viewer(HttpRequest.GET("/swagger/ticklake-dashboard-api-0.1.yml")))).isEqualTo(200);
 
-        assertThat(status(viewer(HttpRequest.GET("/prometheus")))).isEqualTo(403);
+        HttpResponse<String> forbidden = exchange(viewer(HttpRequest.GET("/prometheus")));
+        assertThat(forbidden.code()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("may not call /prometheus").doesNotContain("ticklake_");
         assertThat(status(viewerUser(HttpRequest.GET("/beans")))).isEqualTo(403);
         assertThat(status(viewer(HttpRequest.GET("/kpis/local/latest?symbol=AAA&window=1m")))).isEqualTo(403);
     }
