@@ -27,6 +27,7 @@ import io.ticklake.e2e.reference.StreamsVerdicts;
 import io.ticklake.e2e.reference.Verdict;
 import io.ticklake.e2e.reference.WindowKey;
 import io.ticklake.e2e.web.DashboardClient;
+import io.ticklake.e2e.web.DashboardCredentials;
 import io.ticklake.infra.testing.HeadlessChromium;
 import io.ticklake.infra.testing.LocalPlatformExtension;
 import io.ticklake.infra.testing.TestPlatform;
@@ -375,6 +376,7 @@ class EndToEndIT {
 
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
             WebDriver browser = chromium.driver();
+            DashboardCredentials.logIn(browser, dashboard.url());
             browser.get(dashboard.url() + "/?symbol=" + selected);
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                 assertThat(browser.findElement(By.id("status")).getDomAttribute("data-state")).isEqualTo("live");

@@ -8,6 +8,8 @@ import io.ticklake.streams.kpi.KpiWindow;
 import io.ticklake.streams.query.KpiQueryService;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -50,6 +52,28 @@ public class KpiApi {
             throw new UnknownSymbolException(checkedSymbol);
         }
         return kpis;
+    }
+
+    /**
+     * Applies the public range cap to a range query of the forwarding paths, which another instance or a
+     * caller of {@code /kpis/range} sends with {@code window}, {@code from} and {@code to}: more than
+     * {@code max-range-windows} windows is a 400 naming {@code from}. Missing or unparsable parameters are
+     * left to the forwarding endpoint, which names them.
+     */
+    public void checkForwardedRange(@Nullable String window, @Nullable String from, @Nullable String to) {
+        if (window == null || from == null || to == null || from.isBlank() || to.isBlank()) {
+            return;
+        }
+        KpiWindow size;
+        try {
+            size = KpiWindow.parse(window);
+            Instant.parse(from);
+            Instant.parse(to);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            return;
+        }
+        TimeRange.resolve(from, to, size.sizeMs(), limits.getDefaultRangeWindows(), limits.getMaxRangeWindows(),
+                clock);
     }
 
     /** The latest KPI of {@code symbol}; 404 when the symbol is unknown. */

@@ -8,12 +8,14 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.ticklake.dashboard.security.Roles;
 import io.ticklake.dashboard.api.ApiError;
 import java.util.List;
 
@@ -21,6 +23,7 @@ import java.util.List;
 @Controller("/api/history")
 @Tag(name = "history")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@Secured(Roles.VIEWER)
 class HistoryController {
 
     private static final String FROM = "inclusive; epoch millis, ISO-8601 instant or date";

@@ -1,10 +1,12 @@
 package io.ticklake.dashboard.push;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
+import java.security.Principal;
 
 /**
  * {@code /ws/kpis}: a client sends {@code {"action":"subscribe","symbols":["AAPL"],"windows":["1m"]}}
@@ -20,9 +22,10 @@ class KpiWebSocket {
         this.hub = hub;
     }
 
+    /** The handshake was authenticated (viewer role) and its origin checked ({@link OriginFilter}). */
     @OnOpen
-    void onOpen(WebSocketSession session) {
-        hub.open(session);
+    void onOpen(WebSocketSession session, HttpRequest<?> request) {
+        hub.open(session, request.getUserPrincipal().map(Principal::getName).orElse("anonymous"));
     }
 
     @OnMessage

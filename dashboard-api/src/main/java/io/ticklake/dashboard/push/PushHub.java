@@ -31,16 +31,39 @@ public class PushHub implements OutboxListener {
     private final AtomicLong publishedProvisional = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong slowDisconnects = new AtomicLong();
+    private final AtomicLong policyCloses = new AtomicLong();
+    private final AtomicLong peakQueuedBytes = new AtomicLong();
 
     public PushHub(KpiInstance instance, PushProperties properties) {
         this.parser = new SubscriptionParser(instance.windows());
         this.properties = properties;
     }
 
-    void open(WebSocketSession session) {
+    /**
+     * A new session of {@code principal} (the authenticated user or token): closed at once with 1008 when
+     * it would exceed the sessions allowed in all or for that principal.
+     */
+    void open(WebSocketSession session, String principal) {
         SessionOutbox outbox = new SessionOutbox(new SessionSink(session), properties.getBufferSize(),
-                properties.getMaxBatch(), properties.getOverflow(), this);
-        sessions.put(session.getId(), new PushSession(outbox));
+                properties.getMaxBatch(), properties.getOverflow(), properties.getMaxQueuedBytes(), this);
+        String refusal;
+        synchronized (sessions) {
+            refusal = sessions.size() >= properties.getMaxSessions()
+                    ? "too many sessions: at most " + properties.getMaxSessions()
+                    : sessionsOf(principal) >= properties.getMaxSessionsPerPrincipal()
+                    ? "too many sessions of this user: at most " + properties.getMaxSessionsPerPrincipal() : null;
+            if (refusal == null) {
+                sessions.put(session.getId(), new PushSession(outbox, principal));
+            }
+        }
+        if (refusal != null) {
+            policyCloses.incrementAndGet();
+            session.close(new CloseReason(SessionOutbox.CLOSE_TOO_SLOW, refusal));
+        }
+    }
+
+    private long sessionsOf(String principal) {
+        return sessions.values().stream().filter(session -> session.principal().equals(principal)).count();
     }
 
     /** A client message: a subscription change, acknowledged with the whole subscription, or an error frame. */
@@ -50,16 +73,25 @@ public class PushHub implements OutboxListener {
             return;
         }
         try {
-            Subscription now = pushSession.apply(parser.parse(text));
+            if (!pushSession.withinRate(System.nanoTime(), properties.getMaxMessagesPerSecond())) {
+                throw new PolicyViolationException("more than " + properties.getMaxMessagesPerSecond()
+                        + " messages per second");
+            }
+            Subscription now = pushSession.apply(parser.parse(text), properties.getMaxSymbolsPerSession());
             pushSession.outbox().offerControl(ControlFrames.subscribed(now));
         } catch (BadSubscriptionException e) {
             pushSession.outbox().offerControl(ControlFrames.error(e.getMessage(), e.field()));
+        } catch (PolicyViolationException e) {
+            policyCloses.incrementAndGet();
+            close(session);
+            session.close(new CloseReason(SessionOutbox.CLOSE_TOO_SLOW, e.getMessage()));
         }
     }
 
     void close(WebSocketSession session) {
         PushSession removed = sessions.remove(session.getId());
         if (removed != null) {
+            peakQueuedBytes.accumulateAndGet(removed.outbox().peakQueuedBytes(), Math::max);
             removed.outbox().close();
         }
     }
@@ -110,6 +142,18 @@ public class PushHub implements OutboxListener {
         return slowDisconnects.get();
     }
 
+    /** Sessions closed (1008) for a limit other than falling behind: sessions, symbols, message rate. */
+    public long policyCloseCount() {
+        return policyCloses.get();
+    }
+
+    /** The most bytes that waited in one session's outbox, over the sessions open and closed. */
+    public long peakQueuedBytes() {
+        long open = sessions.values().stream().mapToLong(session -> session.outbox().peakQueuedBytes()).max()
+                .orElse(0);
+        return Math.max(open, peakQueuedBytes.get());
+    }
+
     @Override
     public void dropped(int count) {
         dropped.addAndGet(count);
@@ -118,11 +162,21 @@ public class PushHub implements OutboxListener {
     @Override
     public void disconnectedSlow() {
         slowDisconnects.incrementAndGet();
-        LOG.info("Closed a WebSocket session that fell {} KPI updates behind", properties.getBufferSize());
+        LOG.info("Closed a WebSocket session that did not keep up ({} KPI updates or {} bytes waiting)",
+                properties.getBufferSize(), properties.getMaxQueuedBytes());
     }
 
-    /** A session's connection as the outbox sees it. */
-    private record SessionSink(WebSocketSession session) implements FrameSink {
+    /**
+     * A session's connection as the outbox sees it. A session its outbox closes leaves the hub at once: a
+     * client that reads nothing may never complete the close handshake.
+     */
+    private final class SessionSink implements FrameSink {
+
+        private final WebSocketSession session;
+
+        SessionSink(WebSocketSession session) {
+            this.session = session;
+        }
 
         @Override
         public CompletionStage<?> send(String frame) {
@@ -131,6 +185,7 @@ public class PushHub implements OutboxListener {
 
         @Override
         public void close(int code, String reason) {
+            PushHub.this.close(session);
             session.close(new CloseReason(code, reason));
         }
     }

@@ -1,13 +1,36 @@
 package io.ticklake.dashboard.push;
 
-/** One connected client: what it subscribed to and its outbox. */
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** One connected client: who it is, what it subscribed to, its recent messages and its outbox. */
 final class PushSession {
 
     private final SessionOutbox outbox;
+    private final String principal;
+    /** Arrival times (ns) of the client's latest messages, at most the rate limit of them. */
+    private final Deque<Long> recentMessages = new ArrayDeque<>();
     private volatile Subscription subscription = Subscription.NONE;
 
-    PushSession(SessionOutbox outbox) {
+    PushSession(SessionOutbox outbox, String principal) {
         this.outbox = outbox;
+        this.principal = principal;
+    }
+
+    String principal() {
+        return principal;
+    }
+
+    /** Records a message at {@code nowNanos}; false when it is one more than {@code perSecond} within a second. */
+    synchronized boolean withinRate(long nowNanos, int perSecond) {
+        while (!recentMessages.isEmpty() && nowNanos - recentMessages.peekFirst() >= 1_000_000_000L) {
+            recentMessages.pollFirst();
+        }
+        if (recentMessages.size() >= perSecond) {
+            return false;
+        }
+        recentMessages.addLast(nowNanos);
+        return true;
     }
 
     SessionOutbox outbox() {
@@ -19,8 +42,13 @@ final class PushSession {
     }
 
     /** Applies a request; messages of one session arrive in order, so no update is lost between reads and writes. */
-    synchronized Subscription apply(SubscriptionRequest request) {
-        subscription = request.applyTo(subscription);
+    synchronized Subscription apply(SubscriptionRequest request, int maxSymbols) {
+        Subscription next = request.applyTo(subscription);
+        if (next.symbolCount() > maxSymbols) {
+            throw new PolicyViolationException("subscription of " + next.symbolCount() + " symbols; at most "
+                    + maxSymbols + " per session");
+        }
+        subscription = next;
         return subscription;
     }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.CompletionStage;
  * (in place: its value is the newer one), unless a confirmed update of the window was queued after
  * it; so the provisional stream of a busy window costs one slot, not one per round.
  *
- * <p>Control frames (acknowledgements, errors) are never dropped and go before waiting updates.
+ * <p>Control frames (acknowledgements, errors) are never dropped and go before waiting updates. What waits,
+ * control frames and updates together, is bounded in bytes too ({@code maxQueuedBytes}): a client that
+ * sends requests but does not read their answers is closed with code 1008 before it holds more.
  */
 public final class SessionOutbox {
 
@@ -34,6 +36,9 @@ public final class SessionOutbox {
     private final int maxBatch;
     private final Overflow overflow;
     private final OutboxListener listener;
+    private final long maxQueuedBytes;
+    private long queuedBytes;
+    private long peakQueuedBytes;
     private final Deque<Update> updates = new ArrayDeque<>();
     /** Provisional updates waiting, by window key, that a newer provisional value may still replace. */
     private final Map<String, Update> replaceable = new HashMap<>();
@@ -41,8 +46,16 @@ public final class SessionOutbox {
     private int droppedSinceLastFrame;
     private boolean sending;
     private boolean closed;
+    private boolean closedForBytes;
 
     public SessionOutbox(FrameSink sink, int capacity, int maxBatch, Overflow overflow, OutboxListener listener) {
+        this(sink, capacity, maxBatch, overflow, Long.MAX_VALUE, listener);
+    }
+
+    /** An outbox that also closes the session (1008) rather than hold more than {@code maxQueuedBytes} unsent. */
+    public SessionOutbox(FrameSink sink, int capacity, int maxBatch, Overflow overflow, long maxQueuedBytes,
+                         OutboxListener listener) {
+        this.maxQueuedBytes = maxQueuedBytes;
         this.sink = sink;
         this.capacity = capacity;
         this.maxBatch = maxBatch;
@@ -63,6 +76,7 @@ public final class SessionOutbox {
             if (provisional) {
                 Update waiting = replaceable.get(windowKey);
                 if (waiting != null) {
+                    queuedBytes += kpiJson.length() - waiting.json.length();
                     waiting.json = kpiJson;
                     return;
                 }
@@ -72,7 +86,9 @@ public final class SessionOutbox {
             }
             if (updates.size() >= capacity) {
                 if (overflow == Overflow.DROP_OLDEST) {
-                    forget(updates.pollFirst());
+                    Update oldest = updates.pollFirst();
+                    forget(oldest);
+                    queuedBytes -= oldest.json.length();
                     droppedSinceLastFrame++;
                     listener.dropped(1);
                 } else {
@@ -80,6 +96,7 @@ public final class SessionOutbox {
                     updates.clear();
                     replaceable.clear();
                     control.clear();
+                    queuedBytes = 0;
                     disconnect = true;
                 }
             }
@@ -89,7 +106,12 @@ public final class SessionOutbox {
                 if (provisional) {
                     replaceable.put(windowKey, update);
                 }
+                disconnect = addQueued(kpiJson.length());
             }
+        }
+        if (disconnect && closedForBytes) {
+            closeForBytes();
+            return;
         }
         if (disconnect) {
             listener.disconnectedSlow();
@@ -101,13 +123,55 @@ public final class SessionOutbox {
 
     /** Queues a control frame (sent before waiting updates, never dropped). */
     public void offerControl(String frame) {
+        boolean tooMuch = false;
         synchronized (this) {
             if (closed) {
                 return;
             }
             control.addLast(frame);
+            if (addQueued(frame.length())) {
+                tooMuch = true;
+            }
+        }
+        if (tooMuch) {
+            closeForBytes();
+            return;
         }
         drain();
+    }
+
+    /**
+     * Counts {@code bytes} more waiting, or, when they would pass the limit, empties and closes the outbox and
+     * returns true (the frame or update is not kept).
+     */
+    private boolean addQueued(int bytes) {
+        if (queuedBytes + bytes <= maxQueuedBytes) {
+            queuedBytes += bytes;
+            peakQueuedBytes = Math.max(peakQueuedBytes, queuedBytes);
+            return false;
+        }
+        closed = true;
+        closedForBytes = true;
+        updates.clear();
+        replaceable.clear();
+        control.clear();
+        queuedBytes = 0;
+        return true;
+    }
+
+    private void closeForBytes() {
+        listener.disconnectedSlow();
+        sink.close(CLOSE_TOO_SLOW, "client does not read: more than " + maxQueuedBytes + " bytes waiting");
+    }
+
+    /** Bytes (characters of JSON) of the frames and updates waiting now. */
+    public synchronized long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /** The most bytes that ever waited in this outbox. */
+    public synchronized long peakQueuedBytes() {
+        return peakQueuedBytes;
     }
 
     /** Stops sending; later offers are ignored. */
@@ -116,6 +180,7 @@ public final class SessionOutbox {
         updates.clear();
         replaceable.clear();
         control.clear();
+        queuedBytes = 0;
     }
 
     /** Updates waiting now. */
@@ -181,7 +246,9 @@ public final class SessionOutbox {
 
     private String nextFrame() {
         if (!control.isEmpty()) {
-            return control.pollFirst();
+            String frame = control.pollFirst();
+            queuedBytes -= frame.length();
+            return frame;
         }
         if (updates.isEmpty()) {
             return null;
@@ -196,6 +263,7 @@ public final class SessionOutbox {
             }
             Update update = updates.pollFirst();
             forget(update);
+            queuedBytes -= update.json.length();
             frame.append(update.json);
         }
         return frame.append("]}").toString();

@@ -2,6 +2,7 @@ package io.ticklake.dashboard.push;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -51,6 +52,13 @@ public final class Subscription {
             }
         }
         return new Subscription(freeze(copy));
+    }
+
+    /** Distinct symbols over every window ({@code *} counts as one). */
+    public int symbolCount() {
+        Set<String> all = new HashSet<>();
+        symbolsByWindow.values().forEach(all::addAll);
+        return all.size();
     }
 
     public boolean isEmpty() {

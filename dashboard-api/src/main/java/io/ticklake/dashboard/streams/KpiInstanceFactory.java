@@ -3,6 +3,7 @@ package io.ticklake.dashboard.streams;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.ticklake.dashboard.config.ClusterProperties;
 import io.ticklake.dashboard.config.PlatformProperties;
 import io.ticklake.dashboard.config.StreamsProperties;
 import io.ticklake.streams.host.KpiInstance;
@@ -17,7 +18,7 @@ class KpiInstanceFactory {
 
     @Context
     @Bean(preDestroy = "close")
-    KpiInstance kpiInstance(PlatformProperties platform, StreamsProperties properties) {
-        return new KpiInstance(properties.toStreamsConfig(platform, null));
+    KpiInstance kpiInstance(PlatformProperties platform, StreamsProperties properties, ClusterProperties cluster) {
+        return new KpiInstance(properties.toStreamsConfig(platform, null), cluster.getSecret());
     }
 }

@@ -3,11 +3,16 @@ package io.ticklake.dashboard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
+import static io.ticklake.dashboard.testing.TestCredentials.admin;
+import static io.ticklake.dashboard.testing.TestCredentials.cluster;
+import static io.ticklake.dashboard.testing.TestCredentials.viewer;
+import static io.ticklake.dashboard.testing.TestCredentials.viewerUser;
 import static org.awaitility.Awaitility.await;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -20,6 +25,7 @@ import io.ticklake.dashboard.testing.TickProducer;
 import io.ticklake.infra.testing.TestPlatform;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.WindowKpi;
+import io.ticklake.streams.query.ForwardingPaths;
 import io.ticklake.streams.query.KpiJson;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
@@ -82,16 +88,21 @@ class LiveApiIT implements TestPropertyProvider {
     }
 
     private List<SymbolView> symbols() {
-        return client.toBlocking().retrieve(HttpRequest.GET("/api/symbols"), Argument.listOf(SymbolView.class));
+        return client.toBlocking().retrieve(viewer(HttpRequest.GET("/api/symbols")),
+                Argument.listOf(SymbolView.class));
     }
 
     private List<KpiView> kpis(String uri) {
-        return client.toBlocking().retrieve(HttpRequest.GET(uri), Argument.listOf(KpiView.class));
+        return client.toBlocking().retrieve(viewer(HttpRequest.GET(uri)), Argument.listOf(KpiView.class));
     }
 
     private HttpClientResponseException error(String uri) {
+        return error(viewer(HttpRequest.GET(uri)));
+    }
+
+    private HttpClientResponseException error(MutableHttpRequest<?> request) {
         return catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().retrieve(HttpRequest.GET(uri), String.class));
+                () -> client.toBlocking().retrieve(request, String.class));
     }
 
     private static String encode(String text) {
@@ -148,7 +159,7 @@ class LiveApiIT implements TestPropertyProvider {
         assertThat(kpis("/api/kpis?window=1m")).extracting(KpiView::symbol, KpiView::close)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("AAA", 14.0),
                         org.assertj.core.groups.Tuple.tuple("BBB", 101.0));
-        KpiView latest = client.toBlocking().retrieve(HttpRequest.GET("/api/kpis/BBB/latest?window=1h"),
+        KpiView latest = client.toBlocking().retrieve(viewer(HttpRequest.GET("/api/kpis/BBB/latest?window=1h")),
                 KpiView.class);
         List<ExpectedCandle> hours = ExpectedCandle.of(ticks, "BBB", 60 * MINUTE);
         assertMatches(latest, hours.get(hours.size() - 1), "1h");
@@ -195,28 +206,55 @@ class LiveApiIT implements TestPropertyProvider {
 
     @Test
     void servesStreamsAppsForwardingContract() {
-        String json = client.toBlocking().retrieve(HttpRequest.GET("/kpis/local/latest?symbol=AAA&window=1m"),
-                String.class);
+        String json = client.toBlocking().retrieve(
+                cluster(HttpRequest.GET("/kpis/local/latest?symbol=AAA&window=1m")), String.class);
         WindowKpi kpi = KpiJson.readOne(json);
         assertThat(kpi.getClose()).isEqualTo(14.0);
 
-        List<WindowKpi> range = KpiJson.readList(client.toBlocking().retrieve(HttpRequest.GET(
+        List<WindowKpi> range = KpiJson.readList(client.toBlocking().retrieve(cluster(HttpRequest.GET(
                 "/kpis/range?symbol=BBB&window=1m&from=" + encode(t0.toString()) + "&to="
-                        + encode(t0.plusSeconds(600).toString())), String.class));
+                        + encode(t0.plusSeconds(600).toString()))), String.class));
         assertThat(range).extracting(WindowKpi::getClose).containsExactly(100.0, 101.0);
 
-        HttpClientResponseException missing = error("/kpis/local/latest?symbol=NOPE&window=1m");
+        HttpClientResponseException missing = error(cluster(HttpRequest.GET(
+                "/kpis/local/latest?symbol=NOPE&window=1m")));
         assertThat(missing.code()).isEqualTo(HttpStatus.NOT_FOUND.getCode());
         assertThat(KpiJson.errorMessage(missing.getResponse().getBody(String.class).orElseThrow()))
                 .contains("no KPI");
-        HttpClientResponseException bad = error("/kpis/local/range?symbol=AAA&window=1m&from=x&to=y");
+        HttpClientResponseException bad = error(cluster(HttpRequest.GET(
+                "/kpis/local/range?symbol=AAA&window=1m&from=x&to=y")));
         assertThat(bad.code()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
         assertThat(KpiJson.errorMessage(bad.getResponse().getBody(String.class).orElseThrow())).contains("'from'");
     }
 
     @Test
+    void forwardingPathsAnswerOnlyTheClusterWithThePublicRangeCap() {
+        String local = "/kpis/local/range?symbol=AAA&window=1m&from=" + encode(t0.toString()) + "&to="
+                + encode(t0.plusSeconds(600).toString());
+
+        assertThat(error(HttpRequest.GET(local)).code()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
+        assertThat(error(HttpRequest.GET(local).header(ForwardingPaths.CLUSTER_SECRET_HEADER, "not-the-secret"))
+                .code()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
+        assertThat(error(viewer(HttpRequest.GET(local))).code()).isEqualTo(HttpStatus.FORBIDDEN.getCode());
+        assertThat(error(admin(HttpRequest.GET("/kpis/latest?symbol=AAA&window=1m"))).code())
+                .isEqualTo(HttpStatus.FORBIDDEN.getCode());
+
+        // the stale, unrouted local path takes no more windows than the public API: 1441 minutes > 1440
+        HttpClientResponseException tooLong = error(cluster(HttpRequest.GET("/kpis/local/range?symbol=AAA"
+                + "&window=1m&stale=true&from=" + encode(t0.minusSeconds(1441 * 60).toString())
+                + "&to=" + encode(t0.toString()))));
+        assertThat(tooLong.code()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        ApiError body = tooLong.getResponse().getBody(ApiError.class).orElseThrow();
+        assertThat(body.parameter()).isEqualTo("from");
+        assertThat(body.error()).contains("at most 1440");
+        assertThat(KpiJson.readList(client.toBlocking().retrieve(cluster(HttpRequest.GET(local)), String.class)))
+                .extracting(WindowKpi::getSymbol).containsOnly("AAA");
+    }
+
+    @Test
     void reportsReadyAndAlive() {
-        String readiness = client.toBlocking().retrieve(HttpRequest.GET("/health/readiness"), String.class);
+        String readiness = client.toBlocking().retrieve(viewer(HttpRequest.GET("/health/readiness")),
+                String.class);
         String liveness = client.toBlocking().retrieve(HttpRequest.GET("/health/liveness"), String.class);
 
         assertThat(readiness).contains("\"status\":\"UP\"").contains("RUNNING");
@@ -230,7 +268,7 @@ class LiveApiIT implements TestPropertyProvider {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Map<String, Double> metrics = PrometheusText.parse(client.toBlocking().retrieve(
-                    HttpRequest.GET("/prometheus"), String.class));
+                    admin(HttpRequest.GET("/prometheus")), String.class));
             assertThat(metrics.get("ticklake_ticks_consumed_total")).isGreaterThanOrEqualTo((double) ticks.size());
             assertThat(metrics.get("ticklake_dlq_records_total")).isGreaterThanOrEqualTo(1.0);
             assertThat(metrics.get("ticklake_ticks_duplicates_total")).isGreaterThanOrEqualTo(1.0);
@@ -242,23 +280,25 @@ class LiveApiIT implements TestPropertyProvider {
 
     @Test
     void servesTheOpenApiDocumentOfTheApi() {
-        String spec = client.toBlocking().retrieve(HttpRequest.GET("/swagger/ticklake-dashboard-api-0.1.yml"),
-                String.class);
+        String spec = client.toBlocking().retrieve(
+                viewer(HttpRequest.GET("/swagger/ticklake-dashboard-api-0.1.yml")), String.class);
 
         assertThat(spec).contains("/api/kpis/{symbol}:").contains("/api/symbols:").contains("/api/kpis:")
                 .contains("last_price").doesNotContain("/kpis/local/latest");
+        assertThat(spec).contains("securitySchemes:").contains("scheme: bearer").contains("scheme: basic");
     }
 
     @Test
     void servesTheDashboardAndItsChartLibrary() {
-        String page = client.toBlocking().retrieve(HttpRequest.GET("/"), String.class);
+        String page = client.toBlocking().retrieve(viewerUser(HttpRequest.GET("/")), String.class);
         assertThat(page).contains("TickLake").contains("/dashboard.js");
         String script = page.replaceAll("(?s).*<script src=\"(/webjars/echarts/[^\"]+)\".*", "$1");
 
         assertThat(script).matches("/webjars/echarts/\\d+\\.\\d+\\.\\d+/echarts\\.min\\.js");
-        assertThat(client.toBlocking().exchange(HttpRequest.GET(script), String.class).code())
+        assertThat(client.toBlocking().exchange(viewer(HttpRequest.GET(script)), String.class).code())
                 .isEqualTo(HttpStatus.OK.getCode());
-        assertThat(client.toBlocking().retrieve(HttpRequest.GET("/dashboard.js"), String.class)).contains("/ws/kpis");
+        assertThat(client.toBlocking().retrieve(viewer(HttpRequest.GET("/dashboard.js")), String.class))
+                .contains("/ws/kpis");
     }
 
     private static void assertMatches(KpiView kpi, ExpectedCandle expected, String window) {

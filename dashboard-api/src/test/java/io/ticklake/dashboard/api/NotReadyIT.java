@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -16,6 +17,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.ticklake.dashboard.streams.NeverStartedStreams;
 import io.ticklake.dashboard.testing.DashboardItConfig;
+import io.ticklake.dashboard.testing.TestCredentials;
 import io.ticklake.infra.testing.TestPlatform;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -48,15 +50,21 @@ class NotReadyIT implements TestPropertyProvider {
     }
 
     private HttpClientResponseException error(String uri) {
+        return error(TestCredentials.viewer(HttpRequest.GET(uri)));
+    }
+
+    private HttpClientResponseException error(MutableHttpRequest<?> request) {
         return catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().retrieve(HttpRequest.GET(uri), String.class));
+                () -> client.toBlocking().retrieve(request, String.class));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/symbols", "/api/kpis/AAA?window=1m", "/api/kpis?window=5m", "/api/kpis/AAA/latest",
             "/kpis/local/latest?symbol=AAA&window=1m"})
     void queriesAnswerServiceUnavailableWithRetryAfter(String uri) {
-        HttpClientResponseException e = error(uri);
+        // the forwarding paths answer another instance only
+        HttpClientResponseException e = uri.startsWith("/kpis/")
+                ? error(TestCredentials.cluster(HttpRequest.GET(uri))) : error(uri);
 
         assertThat(e.code()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
         assertThat(Integer.parseInt(e.getResponse().getHeaders().get(HttpHeaders.RETRY_AFTER))).isPositive();
@@ -89,11 +97,16 @@ class NotReadyIT implements TestPropertyProvider {
     @Test
     void isAliveButNotReady() {
         HttpClientResponseException readiness = error("/health/readiness");
+        HttpClientResponseException anonymousReadiness = error(HttpRequest.GET("/health/readiness"));
         String liveness = client.toBlocking().retrieve(HttpRequest.GET("/health/liveness"), String.class);
 
         assertThat(readiness.code()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
         assertThat(readiness.getResponse().getBody(String.class).orElseThrow()).contains("DOWN")
                 .contains("NOT_STARTED");
+        // a probe without credentials learns the status, not the details
+        assertThat(anonymousReadiness.code()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE.getCode());
+        assertThat(anonymousReadiness.getResponse().getBody(String.class).orElseThrow()).contains("DOWN")
+                .doesNotContain("NOT_STARTED");
         assertThat(liveness).contains("\"status\":\"UP\"");
     }
 }

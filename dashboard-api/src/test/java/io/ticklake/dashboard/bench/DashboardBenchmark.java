@@ -1,6 +1,7 @@
 package io.ticklake.dashboard.bench;
 
 import io.ticklake.dashboard.testing.DashboardItConfig;
+import io.ticklake.dashboard.testing.TestCredentials;
 import io.ticklake.infra.testing.TestPlatform;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -101,6 +102,8 @@ public final class DashboardBenchmark {
         env.put("TICKLAKE_SCHEMA_REGISTRY_URL", registry);
         env.put("TICKLAKE_STREAMS_APPLICATION_ID", "bench-" + UUID.randomUUID().toString().substring(0, 8));
         env.put("TICKLAKE_STREAMS_STATE_DIR", DashboardItConfig.tempDir("bench-state-").toString());
+        // the benchmark's clients are programs: the viewer's API token, passed in the environment
+        env.put("TICKLAKE_SECURITY_VIEWER_TOKEN", TestCredentials.VIEWER_TOKEN);
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         System.err.println("dashboard on port " + port + ", log " + log);
         return builder.start();
@@ -132,7 +135,8 @@ public final class DashboardBenchmark {
         Instant deadline = Instant.now().plusSeconds(180);
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/kpis/" + symbol))
-                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    .header("Authorization", "Bearer " + TestCredentials.VIEWER_TOKEN).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() == 200 && response.body().split("\"window_start\"").length > 110) {
                 return;
             }

@@ -2,6 +2,7 @@ package io.ticklake.dashboard.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticklake.dashboard.testing.TestCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,7 +43,8 @@ final class PushRun {
     PushResult run() throws Exception {
         Collector collector = new Collector();
         URI uri = URI.create(base.toString().replaceFirst("^http", "ws") + "/ws/kpis");
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, collector)
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + TestCredentials.VIEWER_TOKEN).buildAsync(uri, collector)
                 .get(30, TimeUnit.SECONDS);
         socket.sendText("{\"action\":\"subscribe\",\"symbols\":[\"*\"],\"windows\":[\"1m\"]}", true).join();
         collector.subscribed.get(30, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.ticklake.dashboard.bench;
 
+import io.ticklake.dashboard.testing.TestCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,8 @@ final class WrkRun {
                 + "local n = 0\n"
                 + "request = function()\n"
                 + "  n = n + 1\n"
-                + "  return wrk.format(\"GET\", \"/api/kpis/\" .. symbols[(n % #symbols) + 1])\n"
+                + "  return wrk.format(\"GET\", \"/api/kpis/\" .. symbols[(n % #symbols) + 1],"
+                + " {[\"Authorization\"] = \"Bearer " + TestCredentials.VIEWER_TOKEN + "\"})\n"
                 + "end\n"
                 + "delay = function() return " + delayMs + " end\n"
                 + "done = function(summary, latency, requests)\n"

@@ -79,6 +79,26 @@ class PropertiesTest {
             assertThat(push.getOverflow()).isEqualTo(PushProperties.Overflow.DISCONNECT);
             assertThat(push.getHeartbeatInterval()).isEqualTo(Duration.ofSeconds(3));
             assertThat(push.getMaxBatch()).isEqualTo(512);
+            assertThat(push.getAllowedOrigins()).isEmpty();
+            assertThat(push.getMaxSessions()).isEqualTo(1000);
+            assertThat(push.getMaxSessionsPerPrincipal()).isEqualTo(20);
+            assertThat(push.getMaxSymbolsPerSession()).isEqualTo(5000);
+            assertThat(push.getMaxQueuedBytes()).isEqualTo(8L << 20);
+            assertThat(push.getMaxMessagesPerSecond()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void webSocketLimitsBind() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "ticklake.push.allowed-origins", "https://a.example,https://b.example",
+                "ticklake.push.max-sessions-per-principal", "3",
+                "ticklake.push.max-queued-bytes", "65536"))) {
+            PushProperties push = context.getBean(PushProperties.class);
+
+            assertThat(push.getAllowedOrigins()).containsExactly("https://a.example", "https://b.example");
+            assertThat(push.getMaxSessionsPerPrincipal()).isEqualTo(3);
+            assertThat(push.getMaxQueuedBytes()).isEqualTo(65536);
         }
     }
 

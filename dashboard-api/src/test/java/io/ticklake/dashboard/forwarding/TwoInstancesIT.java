@@ -12,6 +12,7 @@ import io.ticklake.dashboard.api.KpiView;
 import io.ticklake.dashboard.api.SymbolView;
 import io.ticklake.dashboard.testing.DashboardItConfig;
 import io.ticklake.dashboard.testing.TickProducer;
+import io.ticklake.dashboard.testing.TestCredentials;
 import io.ticklake.infra.testing.LocalPlatformExtension;
 import io.ticklake.infra.testing.TestPlatform;
 import java.time.Duration;
@@ -87,14 +88,15 @@ class TwoInstancesIT {
     }
 
     private static Map<String, Double> symbols(HttpClient client) {
-        return client.toBlocking().retrieve(HttpRequest.GET("/api/symbols"), Argument.listOf(SymbolView.class))
+        return client.toBlocking().retrieve(TestCredentials.viewer(HttpRequest.GET("/api/symbols")),
+                        Argument.listOf(SymbolView.class))
                 .stream().collect(Collectors.toMap(SymbolView::symbol, SymbolView::lastPrice, (a, b) -> a,
                         TreeMap::new));
     }
 
     private static KpiView latest(HttpClient client, String symbol) {
-        return client.toBlocking().retrieve(HttpRequest.GET("/api/kpis/" + symbol + "/latest?window=1m"),
-                KpiView.class);
+        return client.toBlocking().retrieve(
+                TestCredentials.viewer(HttpRequest.GET("/api/kpis/" + symbol + "/latest?window=1m")), KpiView.class);
     }
 
     private static ConsumerGroupDescription describe(Admin admin, String group) throws Exception {

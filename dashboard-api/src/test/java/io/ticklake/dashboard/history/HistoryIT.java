@@ -20,6 +20,7 @@ import io.ticklake.dashboard.api.ApiError;
 import io.ticklake.dashboard.testing.CompactedLake;
 import io.ticklake.dashboard.testing.CompactedLake.Tick;
 import io.ticklake.dashboard.testing.DashboardItConfig;
+import io.ticklake.dashboard.testing.TestCredentials;
 import io.ticklake.infra.testing.TestPlatform;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -67,12 +68,12 @@ class HistoryIT implements TestPropertyProvider {
     }
 
     private <T> List<T> get(String uri, Class<T> type) {
-        return client.toBlocking().retrieve(HttpRequest.GET(uri), Argument.listOf(type));
+        return client.toBlocking().retrieve(TestCredentials.viewer(HttpRequest.GET(uri)), Argument.listOf(type));
     }
 
     private HttpClientResponseException error(String uri) {
         return catchThrowableOfType(HttpClientResponseException.class,
-                () -> client.toBlocking().retrieve(HttpRequest.GET(uri), String.class));
+                () -> client.toBlocking().retrieve(TestCredentials.viewer(HttpRequest.GET(uri)), String.class));
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.micronaut.websocket.WebSocketClient;
 import io.ticklake.dashboard.testing.DashboardItConfig;
 import io.ticklake.dashboard.testing.KpiFrames;
 import io.ticklake.dashboard.testing.TickProducer;
+import io.ticklake.dashboard.testing.TestCredentials;
 import io.ticklake.infra.testing.TestPlatform;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import reactor.core.publisher.Mono;
 
 /**
  * The confirmed KPI feed through broker outages, on a platform of its own: the dashboard starts while
@@ -77,7 +77,7 @@ class KpiFeedOutageIT implements TestPropertyProvider {
 
     @Test
     void theFeedWaitsForTheBrokerReportsNotReadyWhileItIsDownAndResumes() {
-        try (KpiFrames client = Mono.from(webSockets.connect(KpiFrames.class, "/ws/kpis")).block(Duration.ofSeconds(30))) {
+        try (KpiFrames client = KpiFrames.connect(webSockets, Duration.ofSeconds(30))) {
             client.send("{\"action\":\"subscribe\",\"symbols\":[\"*\"],\"windows\":[\"1m\"]}");
 
             // started without a broker
@@ -107,7 +107,8 @@ class KpiFeedOutageIT implements TestPropertyProvider {
 
     private HttpResponse<String> readiness() {
         try {
-            return http.toBlocking().exchange(HttpRequest.GET("/health/readiness"), String.class);
+            return http.toBlocking().exchange(TestCredentials.viewer(HttpRequest.GET("/health/readiness")),
+                    String.class);
         } catch (HttpClientResponseException e) {
             return HttpResponse.<String>status(e.getStatus()).body(e.getResponse().getBody(String.class).orElse(""));
         }

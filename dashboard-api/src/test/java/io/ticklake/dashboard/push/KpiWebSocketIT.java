@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import reactor.core.publisher.Mono;
 
 /**
  * {@code /ws/kpis} on the real broker: subscriptions are acknowledged, KPI updates of produced ticks
@@ -68,7 +67,7 @@ class KpiWebSocketIT implements TestPropertyProvider {
     }
 
     private KpiFrames connect() {
-        return Mono.from(webSockets.connect(KpiFrames.class, "/ws/kpis")).block(WAIT);
+        return KpiFrames.connect(webSockets, WAIT);
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import reactor.core.publisher.Mono;
 
 /**
  * The provisional push on the real broker, with a commit interval far above the push latency: a tick
@@ -66,7 +65,7 @@ class ProvisionalPushIT implements TestPropertyProvider {
 
     @Test
     void aTickIsPushedProvisionallyBeforeItsCommitThenConfirmedWithTheSameValues() {
-        try (KpiFrames client = Mono.from(webSockets.connect(KpiFrames.class, "/ws/kpis")).block(WAIT)) {
+        try (KpiFrames client = KpiFrames.connect(webSockets, WAIT)) {
             client.send("{\"action\":\"subscribe\",\"symbols\":[\"*\"],\"windows\":[\"1m\",\"5m\"]}");
             await().atMost(WAIT).until(() -> client.ofType("subscribed").findAny().isPresent());
             awaitCommitOf(client, "SYNC");

@@ -145,6 +145,48 @@ class SessionOutboxTest {
     }
 
     @Test
+    void closesAClientThatDoesNotReadBeforeItsQueuePassesTheByteLimit() {
+        ManualSink sink = new ManualSink();
+        CountingListener listener = new CountingListener();
+        SessionOutbox outbox = new SessionOutbox(sink, 1000, 100, Overflow.DROP_OLDEST, 1000, listener);
+        String ack = "x".repeat(300);
+
+        outbox.offerControl(ack);          // in flight, never completed: the client reads nothing
+        outbox.offerControl(ack);
+        outbox.offerControl(ack);
+        outbox.offerUpdate("W1", "y".repeat(300), false);
+        assertThat(outbox.queuedBytes()).isEqualTo(900);
+        assertThat(sink.closeCode).isNull();
+
+        outbox.offerControl(ack);          // 1200 > 1000: refused, the session closed
+
+        assertThat(sink.closeCode).isEqualTo(SessionOutbox.CLOSE_TOO_SLOW);
+        assertThat(sink.closeReason).contains("1000 bytes");
+        assertThat(listener.disconnected).hasValue(1);
+        assertThat(outbox.peakQueuedBytes()).isEqualTo(900);
+        assertThat(outbox.queuedBytes()).isZero();
+        outbox.offerControl(ack);
+        assertThat(sink.frames).hasSize(1);
+    }
+
+    @Test
+    void queuedBytesFollowWhatIsSentAndReplaced() {
+        ManualSink sink = new ManualSink();
+        SessionOutbox outbox = new SessionOutbox(sink, 1000, 100, Overflow.DROP_OLDEST, 10_000,
+                OutboxListener.NONE);
+
+        outbox.offerUpdate("W1", kpi(1), false);                 // in flight
+        outbox.offerUpdate("W2", provisional(2), true);
+        outbox.offerUpdate("W2", provisional(222), true);        // replaces the waiting value
+        assertThat(outbox.queuedBytes()).isEqualTo(provisional(222).length());
+
+        sink.completeAll();
+        sink.completeAll();
+
+        assertThat(outbox.queuedBytes()).isZero();
+    }
+
+    @Test
     void sendsControlFramesFirstAndNeverDropsThem() throws Exception {
         ManualSink sink = new ManualSink();
         SessionOutbox outbox = new SessionOutbox(sink, 1, 100, Overflow.DROP_OLDEST, OutboxListener.NONE);

@@ -35,9 +35,9 @@ public final class DashboardItConfig {
         platform.createTopic(dlq, 1);
     }
 
-    /** The properties of one instance, with a fresh state directory. */
+    /** The properties of one instance, with a fresh state directory and the {@link TestCredentials}. */
     public Map<String, String> properties() {
-        Map<String, String> props = new HashMap<>();
+        Map<String, String> props = new HashMap<>(TestCredentials.properties());
         props.put("micronaut.server.port", "-1");
         props.put("ticklake.bootstrap-servers", platform.kafkaBootstrapServers());
         props.put("ticklake.schema-registry-url", platform.schemaRegistryUrl());

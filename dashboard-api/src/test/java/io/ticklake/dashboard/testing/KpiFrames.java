@@ -2,16 +2,20 @@ package io.ticklake.dashboard.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.websocket.WebSocketClient;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.ClientWebSocket;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import reactor.core.publisher.Mono;
 
 /** A {@code /ws/kpis} client for the tests: collects every frame its session receives, in arrival order. */
 @ClientWebSocket
@@ -37,6 +41,12 @@ public abstract class KpiFrames implements AutoCloseable {
     }
 
     public abstract void send(String message);
+
+    /** A session of {@code /ws/kpis} opened with the viewer's credentials, as the dashboard page opens it. */
+    public static KpiFrames connect(WebSocketClient client, Duration timeout) {
+        return Mono.from(client.connect(KpiFrames.class, TestCredentials.viewer(HttpRequest.GET("/ws/kpis"))))
+                .block(timeout);
+    }
 
     @Override
     public void close() {

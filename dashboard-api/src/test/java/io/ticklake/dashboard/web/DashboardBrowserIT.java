@@ -7,6 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.ticklake.dashboard.testing.DashboardItConfig;
+import io.ticklake.dashboard.testing.TestCredentials;
 import io.ticklake.dashboard.testing.TickProducer;
 import io.ticklake.infra.testing.HeadlessChromium;
 import io.ticklake.infra.testing.TestPlatform;
@@ -81,6 +82,9 @@ class DashboardBrowserIT implements TestPropertyProvider {
 
     @Test
     void showsCandlesAndUpdatesLive() throws IOException {
+        // a person logs in once (HTTP Basic, the viewer's user and password); the browser keeps the credentials
+        // for the origin and sends them with the page's requests and its WebSocket handshake
+        browser.get(TestCredentials.viewerUserUrl(server.getURL() + "/"));
         browser.get(server.getURL() + "/?symbol=ACME");
 
         WebElement chart = browser.findElement(By.id("chart"));

@@ -3,6 +3,7 @@ package io.ticklake.e2e.process;
 import static org.awaitility.Awaitility.await;
 
 import io.ticklake.e2e.kafka.Topics;
+import io.ticklake.e2e.web.DashboardCredentials;
 import io.ticklake.infra.PlatformConfig;
 import io.ticklake.infra.process.Ports;
 import io.ticklake.infra.runtime.JavaCommand;
@@ -77,6 +78,7 @@ public final class DashboardInstance implements AutoCloseable {
         environment.put("TICKLAKE_SCHEMA_REGISTRY_URL", settings.registryUrl());
         environment.put("TICKLAKE_STREAMS_APPLICATION_ID", settings.applicationId());
         environment.put("TICKLAKE_STREAMS_STATE_DIR", stateDir.toString());
+        environment.putAll(DashboardCredentials.environment());
         if (settings.lake() != null) {
             environment.put("TICKLAKE_LAKE", settings.lake());
         }

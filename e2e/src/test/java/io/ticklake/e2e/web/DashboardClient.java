@@ -67,7 +67,8 @@ public final class DashboardClient {
     /** The JSON body of a 200 answer. */
     public JsonNode get(String pathAndQuery) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-                .timeout(Duration.ofSeconds(20)).header("Accept", "application/json").GET().build();
+                .timeout(Duration.ofSeconds(20)).header("Accept", "application/json")
+                .header("Authorization", DashboardCredentials.viewerAuthorization()).GET().build();
         HttpResponse<String> response;
         try {
             response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -59,10 +59,20 @@ public final class KpiInstance implements AutoCloseable {
     private volatile KpiQueryService queries;
     private volatile boolean failed;
     private volatile boolean closing;
+    private final Optional<String> clusterSecret;
     private HttpKpiRemoteClient remote;
 
     /** A stopped instance of {@code config}; nothing connects to Kafka before {@link #start}. */
     public KpiInstance(StreamsAppConfig config) {
+        this(config, Optional.empty());
+    }
+
+    /**
+     * A stopped instance of {@code config} whose forwarded queries carry {@code clusterSecret} (the
+     * instances' shared secret, kept out of {@code config}: Kafka Streams would log it).
+     */
+    public KpiInstance(StreamsAppConfig config, Optional<String> clusterSecret) {
+        this.clusterSecret = clusterSecret;
         this.initial = config;
         this.config = config;
         this.changes = new ChangedMinutes(config.liveMaxPending());
@@ -100,7 +110,7 @@ public final class KpiInstance implements AutoCloseable {
         });
         if (running.applicationServer() != null) {
             remote = new HttpKpiRemoteClient(Duration.ofMillis(running.remoteTimeoutMs()),
-                    Duration.ofMillis(running.retryAfterMs()));
+                    Duration.ofMillis(running.retryAfterMs()), clusterSecret);
             queries = new KpiQueryService(created, running, remote);
             KpiQueryService service = queries;
             provisional.start(change -> service.localAround(change.partition(), change.symbol(),

@@ -27,6 +27,12 @@ public final class ForwardingPaths {
     /** {@code true} to allow an answer from standby or restoring state. */
     public static final String STALE = "stale";
 
+    /**
+     * Request header carrying the cluster secret shared by the instances, which a host that checks it
+     * requires on the forwarding paths.
+     */
+    public static final String CLUSTER_SECRET_HEADER = "X-TickLake-Cluster-Secret";
+
     private ForwardingPaths() {
     }
 }

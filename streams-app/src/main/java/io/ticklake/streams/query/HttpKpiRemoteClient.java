@@ -29,11 +29,18 @@ public final class HttpKpiRemoteClient implements KpiRemoteClient {
     private final HttpClient http;
     private final Duration timeout;
     private final Duration retryAfter;
+    private final Optional<String> clusterSecret;
 
     public HttpKpiRemoteClient(Duration timeout, Duration retryAfter) {
+        this(timeout, retryAfter, Optional.empty());
+    }
+
+    /** A client that sends {@code clusterSecret}, when present, in {@link ForwardingPaths#CLUSTER_SECRET_HEADER}. */
+    public HttpKpiRemoteClient(Duration timeout, Duration retryAfter, Optional<String> clusterSecret) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
         this.timeout = timeout;
         this.retryAfter = retryAfter;
+        this.clusterSecret = clusterSecret;
     }
 
     @Override
@@ -77,8 +84,9 @@ public final class HttpKpiRemoteClient implements KpiRemoteClient {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + path + "?" + query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
-                .GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+        clusterSecret.ifPresent(secret -> builder.header(ForwardingPaths.CLUSTER_SECRET_HEADER, secret));
+        HttpRequest request = builder.GET().build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
