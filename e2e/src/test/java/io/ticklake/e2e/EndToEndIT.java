@@ -20,6 +20,7 @@ import io.ticklake.e2e.process.Artifacts;
 import io.ticklake.e2e.process.DashboardInstance;
 import io.ticklake.e2e.process.LakeJobs;
 import io.ticklake.e2e.reference.Classified;
+import io.ticklake.e2e.reference.CompactedTicks;
 import io.ticklake.e2e.reference.Kpi;
 import io.ticklake.e2e.reference.KpiComparison;
 import io.ticklake.e2e.reference.ReferenceKpis;
@@ -87,8 +88,10 @@ import org.slf4j.LoggerFactory;
  * <p>What each component must do with a late tick (beyond the 10 s grace), from the READMEs: the
  * streams app turns it away into the DLQ (stage {@code late}) and no KPI counts it; the sink lands it
  * like any valid tick (the lake is the complete record); compaction keeps it; the analytics models,
- * built from the lake, count it. So the models equal the streams KPIs on every window without late
- * ticks and differ by exactly the late ticks elsewhere.
+ * built from the lake, count it. A duplicate (a trade's (symbol, sequence) again) counts once: the
+ * streams app drops the copy without dead-lettering it, the sink lands every record, and compaction
+ * keeps one copy per hour. So the models equal the streams KPIs on every window where the compacted
+ * table holds no tick that the streams app did not count, and differ by exactly those ticks elsewhere.
  */
 @ExtendWith(LocalPlatformExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -159,9 +162,9 @@ class EndToEndIT {
         }
         input = reader.ticks(TOPICS.ticks());
         verdicts = StreamsVerdicts.classify(input, GRACE_MS, MAX_FUTURE_MS);
-        LOG.info("sent {} ticks with event times from {}: {} on time, {} late, {} invalid; injected {}", input.size(),
-                start, records(Verdict.ACCEPTED).size(), records(Verdict.LATE).size(),
-                records(Verdict.INVALID).size(), summary.injection().counts());
+        LOG.info("sent {} ticks with event times from {}: {} on time, {} late, {} duplicate, {} invalid; injected {}",
+                input.size(), start, records(Verdict.ACCEPTED).size(), records(Verdict.LATE).size(),
+                records(Verdict.DUPLICATE).size(), records(Verdict.INVALID).size(), summary.injection().counts());
     }
 
     @AfterAll
@@ -192,6 +195,7 @@ class EndToEndIT {
         // each injected invalid copy breaks the contract; no source tick does
         assertThat(records(Verdict.INVALID)).hasSize((int) summary.injection().count(InjectionKind.INVALID));
         assertThat(records(Verdict.LATE)).isNotEmpty();
+        assertThat(records(Verdict.DUPLICATE)).isNotEmpty();
         assertThat(records(Verdict.ACCEPTED).size()).isGreaterThan(SOURCE_TICKS * 9 / 10);
     }
 
@@ -210,7 +214,7 @@ class EndToEndIT {
     @Test
     void invalidAndLateTicksAreDeadLetteredWithTheirReasons() {
         Map<Coordinates, Classified> rejected = new HashMap<>();
-        verdicts.stream().filter(c -> c.verdict() != Verdict.ACCEPTED)
+        verdicts.stream().filter(c -> c.verdict() == Verdict.INVALID || c.verdict() == Verdict.LATE)
                 .forEach(c -> rejected.put(c.record().coordinates(), c));
         Map<Coordinates, byte[]> originalValues = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : reader.raw(TOPICS.ticks())) {
@@ -279,7 +283,9 @@ class EndToEndIT {
         JsonNode result = compaction();
         List<HourPartition> hours = lake.rawHours();
         assertThat(result.path("hours_published").asInt()).as(result.toString()).isEqualTo(hours.size());
-        assertThat(result.path("rows_out").asLong()).isEqualTo(raw.size());
+        List<TickRecord> kept = CompactedTicks.kept(lakeTicks());
+        assertThat(result.path("rows_out").asLong()).isEqualTo(kept.size());
+        assertThat(result.path("duplicates_dropped").asLong()).isEqualTo(raw.size() - kept.size()).isPositive();
 
         List<LakeRow> compacted = new ArrayList<>();
         for (HourPartition hour : hours) {
@@ -292,11 +298,12 @@ class EndToEndIT {
         }
         assertThat(compacted.stream().map(LakeRow::coordinates).filter(coordinates(Verdict.INVALID)::contains).toList())
                 .as("invalid ticks in the compacted lake").isEmpty();
-        assertThat(compacted).hasSameSizeAs(raw);
+        assertThat(compacted).hasSameSizeAs(kept);
         Map<Coordinates, LakeRow> rawByCoordinates = raw.stream()
                 .collect(Collectors.toMap(LakeRow::coordinates, Function.identity()));
         assertThat(compacted.stream().map(LakeRow::coordinates).collect(Collectors.toSet()))
-                .hasSize(compacted.size()).isEqualTo(rawByCoordinates.keySet());
+                .as("each trade once per hour").hasSize(compacted.size())
+                .isEqualTo(kept.stream().map(TickRecord::coordinates).collect(Collectors.toSet()));
         for (LakeRow row : compacted) {
             LakeRow original = rawByCoordinates.get(row.coordinates());
             assertThat(row).as("compacted %s", row.coordinates())
@@ -310,14 +317,14 @@ class EndToEndIT {
         buildModels();
         Map<WindowKey, Kpi> ohlcv = lake.ohlcv1m();
 
-        // the model is the lake's truth: every valid tick, late ones included
-        List<String> fromLake = KpiComparison.differences(ReferenceKpis.compute(lakeTicks(), Duration.ofMinutes(1)),
-                ohlcv, false);
+        // the model is the compacted table's truth: every valid trade once, late ones included
+        List<String> fromLake = KpiComparison.differences(
+                ReferenceKpis.compute(CompactedTicks.kept(lakeTicks()), Duration.ofMinutes(1)), ohlcv, false);
         assertThat(fromLake).as(KpiComparison.describe("ohlcv_1m against the lake's ticks", fromLake)).isEmpty();
 
-        // the streams KPIs where no tick came late
+        // the streams KPIs where the table holds no tick that the streams app did not count
         Map<WindowKey, Kpi> streams = apiKpisOneMinute();
-        Map<WindowKey, List<TickRecord>> lateByMinute = records(Verdict.LATE).stream()
+        Map<WindowKey, List<TickRecord>> lateByMinute = uncountedButKept().stream()
                 .collect(Collectors.groupingBy(t -> new WindowKey(t.symbol(), minuteOf(t))));
         assertThat(lateByMinute).isNotEmpty();
         Map<WindowKey, Kpi> onTimeModel = new TreeMap<>(ohlcv);
@@ -341,7 +348,7 @@ class EndToEndIT {
     @Test
     void dailySummaryAgreesWithTheStreamsKpisPlusTheLateTicks() {
         buildModels();
-        Map<WindowKey, Kpi> expected = ReferenceKpis.compute(lakeTicks(), Duration.ofDays(1));
+        Map<WindowKey, Kpi> expected = ReferenceKpis.compute(CompactedTicks.kept(lakeTicks()), Duration.ofDays(1));
         List<DailySummaryRow> days = lake.dailySummary();
         assertThat(days.stream().map(d -> new WindowKey(d.symbol(), startOf(d.day()))))
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -356,7 +363,7 @@ class EndToEndIT {
 
             List<Kpi> liveMinutes = streams.values().stream().filter(k -> k.symbol().equals(day.symbol())
                     && LocalDate.ofInstant(k.windowStart(), ZoneOffset.UTC).equals(day.day())).toList();
-            List<TickRecord> late = records(Verdict.LATE).stream().filter(t -> t.symbol().equals(day.symbol())
+            List<TickRecord> late = uncountedButKept().stream().filter(t -> t.symbol().equals(day.symbol())
                     && LocalDate.ofInstant(t.tick().getEventTime(), ZoneOffset.UTC).equals(day.day())).toList();
             assertThat(day.tradeCount()).as("trades of %s %s: streams + late", day.symbol(), day.day())
                     .isEqualTo(liveMinutes.stream().mapToLong(Kpi::tradeCount).sum() + late.size());
@@ -443,8 +450,8 @@ class EndToEndIT {
     /** The raw lake once every valid tick has landed (waits for that). */
     private synchronized List<LakeRow> rawLake() {
         if (rawLakeRows == null) {
-            Set<Coordinates> valid = new TreeSet<>(coordinates(Verdict.ACCEPTED));
-            valid.addAll(coordinates(Verdict.LATE));
+            Set<Coordinates> valid = lakeTicks().stream().map(TickRecord::coordinates)
+                    .collect(Collectors.toCollection(TreeSet::new));
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
                     lake.raw().stream().map(LakeRow::coordinates).collect(Collectors.toSet())).containsAll(valid));
             rawLakeRows = lake.raw();
@@ -497,9 +504,22 @@ class EndToEndIT {
                 .isEqualTo(HourPartition.containing(tick.getEventTime()).relativePath());
     }
 
-    /** Valid ticks, on time or late: what the lake must hold. */
+    /** Valid records, on time, late or repeating a trade: what the raw lake must hold. */
     private List<TickRecord> lakeTicks() {
-        return Stream.concat(records(Verdict.ACCEPTED).stream(), records(Verdict.LATE).stream()).toList();
+        return verdicts.stream().filter(c -> c.verdict() != Verdict.INVALID).map(Classified::record).toList();
+    }
+
+    /**
+     * The ticks the compacted table keeps that no streams KPI counts: the late ones (the injected
+     * duplicates repeat their original, so compaction keeps the original, which the streams app counted).
+     */
+    private List<TickRecord> uncountedButKept() {
+        Set<Coordinates> counted = coordinates(Verdict.ACCEPTED);
+        List<TickRecord> kept = CompactedTicks.kept(lakeTicks());
+        Set<Coordinates> keptCoordinates = kept.stream().map(TickRecord::coordinates).collect(Collectors.toSet());
+        assertThat(counted).as("every tick the streams app counted is in the compacted table")
+                .allMatch(keptCoordinates::contains);
+        return kept.stream().filter(t -> !counted.contains(t.coordinates())).toList();
     }
 
     /** Each symbol's latest window of {@code size} by the independent computation. */

@@ -2,10 +2,13 @@ package io.ticklake.e2e.reference;
 
 import io.ticklake.e2e.kafka.TickRecord;
 import io.ticklake.schemas.StockTick;
+import io.ticklake.schemas.contract.TickIdentity;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -15,7 +18,10 @@ import java.util.regex.Pattern;
  * to the key, finite price above 0, volume of at least 0, event time from 1970 up to the allowed
  * lead over the record's Kafka timestamp) and the late rule of streams-app/README.md (a valid tick whose 1-minute window ended at or
  * before stream time minus grace, stream time being the highest event time of the valid ticks seen
- * before it on its partition).
+ * before it on its partition), then the duplicate rule (an on-time tick whose (symbol, sequence) was
+ * counted before on its partition is dropped). The streams app forgets an identity one minute plus grace
+ * after its event time; a copy with the same event time that comes later is late anyway, so this model
+ * keeps every identity.
  */
 public final class StreamsVerdicts {
 
@@ -36,6 +42,7 @@ public final class StreamsVerdicts {
         for (List<TickRecord> partition : byPartition.values()) {
             partition.sort(Comparator.comparingLong(TickRecord::offset));
             long streamTime = Long.MIN_VALUE;
+            Set<String> counted = new HashSet<>();
             for (TickRecord record : partition) {
                 String violation = violation(record, maxFutureMs);
                 if (violation != null) {
@@ -49,10 +56,21 @@ public final class StreamsVerdicts {
                     continue;
                 }
                 streamTime = Math.max(streamTime, record.eventTimeMs());
+                String identity = TickIdentity.key(record.tick());
+                if (!counted.add(identity)) {
+                    verdicts.add(new Classified(record, Verdict.DUPLICATE, "trade " + identity + " already counted"));
+                    continue;
+                }
                 verdicts.add(new Classified(record, Verdict.ACCEPTED, ""));
             }
         }
         return verdicts;
+    }
+
+    /** The records {@link #classify} counts in the KPIs, in their order there. */
+    public static List<TickRecord> counted(List<TickRecord> records, long graceMs, long maxFutureMs) {
+        return classify(records, graceMs, maxFutureMs).stream().filter(c -> c.verdict() == Verdict.ACCEPTED)
+                .map(Classified::record).toList();
     }
 
     /** The first contract rule the record breaks, or null. */

@@ -61,4 +61,20 @@ class StreamsVerdictsTest {
         assertThat(StreamsVerdicts.classify(List.of(new TickRecord("ticks", 0, 0, "BRK.B", tick.getEventTime().toEpochMilli(), tick)), GRACE, 10_000))
                 .extracting(Classified::verdict).containsExactly(Verdict.ACCEPTED);
     }
+
+    @Test
+    void anOnTimeCopyOfACountedTradeIsADuplicateAndALateOneIsLate() {
+        List<Classified> verdicts = StreamsVerdicts.classify(List.of(
+                tick(0, 0, "AAPL", 1.0, 1, 60_000, 1),
+                tick(0, 1, "AAPL", 2.0, 5, 61_000, 1),    // another price and time, same trade: dropped
+                tick(0, 2, "AAPL", 1.0, 1, 200_000, 2),   // stream time 3:20
+                tick(0, 3, "AAPL", 1.0, 1, 60_000, 1),    // its minute closed: late, whatever it copies
+                tick(1, 0, "MSFT", 1.0, 1, 60_000, 1)),   // another symbol's sequence 1
+                GRACE, 10_000);
+
+        assertThat(verdicts).extracting(Classified::verdict).containsExactly(Verdict.ACCEPTED, Verdict.DUPLICATE,
+                Verdict.ACCEPTED, Verdict.LATE, Verdict.ACCEPTED);
+        assertThat(StreamsVerdicts.counted(verdicts.stream().map(Classified::record).toList(), GRACE, 10_000))
+                .extracting(r -> r.coordinates().toString()).containsExactly("ticks-0@0", "ticks-0@2", "ticks-1@0");
+    }
 }

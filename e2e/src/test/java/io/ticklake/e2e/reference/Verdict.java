@@ -7,5 +7,7 @@ public enum Verdict {
     /** breaks the StockTick contract: DLQ stage {@code validate} */
     INVALID,
     /** valid, but its window closed before it came: DLQ stage {@code late} */
-    LATE
+    LATE,
+    /** valid and on time, but its trade (symbol, sequence) was already counted: dropped, not dead-lettered */
+    DUPLICATE
 }
