@@ -26,7 +26,7 @@ class ConnectorConfigFileTest {
     void shippedConfigValidatesAfterSubstitution() throws Exception {
         String text = Files.readString(Path.of("config/stock-ticks-sink.json"));
         Map<String, String> env = Map.of("TICKLAKE_LAKE_URI", lake.toUri().toString(), "TICKLAKE_S3_ENDPOINT", "",
-                "TICKLAKE_S3_REGION", "us-east-1", "TICKLAKE_S3_ACCESS_KEY", "", "TICKLAKE_S3_SECRET_KEY", "",
+                "TICKLAKE_S3_REGION", "us-east-1", "TICKLAKE_CONNECT_SECRETS", "/run/connect/secrets.properties",
                 "TICKLAKE_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7");
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder substituted = new StringBuilder();
@@ -38,6 +38,11 @@ class ConnectorConfigFileTest {
         Map<String, String> config = new HashMap<>(new ObjectMapper().readValue(substituted.toString(),
                 new TypeReference<Map<String, String>>() { }));
 
+        // secrets are references the worker's file provider resolves: Connect never stores the values
+        assertThat(config).containsEntry("s3.secret.key", "${file:/run/connect/secrets.properties:s3.secret.key}")
+                .containsEntry("s3.access.key", "${file:/run/connect/secrets.properties:s3.access.key}");
+        config.put("s3.access.key", "resolved-by-the-worker");
+        config.put("s3.secret.key", "resolved-by-the-worker");
         assertThat(config).containsEntry("connector.class", TickLakeSinkConnector.class.getName())
                 .containsEntry("topics", "stock-ticks")
                 .containsEntry("errors.deadletterqueue.topic.name", "stock-ticks-dlq");

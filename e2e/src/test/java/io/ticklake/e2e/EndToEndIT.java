@@ -145,7 +145,7 @@ class EndToEndIT {
                 APPLICATION_ID, TOPICS, lake.uri(), Map.of()), workDir);
         api = new DashboardClient(dashboard.url());
         sink = SinkConnector.createForLocalLake(platform.connectUrl(), "e2e-stock-ticks-sink",
-                artifacts.connectorConfigTemplate(), lake.uri(), registry, TOPICS, 2);
+                artifacts.connectorConfigTemplate(), lake.uri(), registry, platform.connectSecretsFile(), TOPICS, 2);
         dashboard.awaitReady(WAIT);
         sink.awaitRunning(2, WAIT);
 

@@ -106,7 +106,8 @@ class MultiInstanceIT {
         extraWorker = ExtraConnectWorker.start(workDir.resolve("connect-2"), platform::kafkaBootstrapServers);
         // managed through the worker that stays up; any worker of the cluster serves the REST API
         sink = SinkConnector.createForLocalLake(extraWorker.url(), "multi-stock-ticks-sink",
-                artifacts.connectorConfigTemplate(), lake.uri(), registry, TOPICS, Topics.PARTITIONS);
+                artifacts.connectorConfigTemplate(), lake.uri(), registry, platform.connectSecretsFile(), TOPICS,
+                Topics.PARTITIONS);
 
         // a dead member is noticed after the session timeout: 10 s instead of the consumer's 45 s
         DashboardInstance.Settings settings = new DashboardInstance.Settings(bootstrap, registry, APPLICATION_ID,

@@ -30,7 +30,8 @@ final class EndpointsFile {
                 + "S3_ACCESS_KEY=" + config.accessKey() + "\n"
                 + "S3_SECRET_KEY=" + config.secretKey() + "\n"
                 + "S3_REGION=" + config.region() + "\n"
-                + "CONNECT_URL=" + platform.connect().url() + "\n";
+                + "CONNECT_URL=" + platform.connect().url() + "\n"
+                + "CONNECT_SECRETS=" + platform.connect().secretsFile() + "\n";
         try {
             Files.createDirectories(file.getParent());
             Path staged = Files.createTempFile(file.getParent(), ".endpoints", ".env",

@@ -3,6 +3,7 @@ package io.ticklake.connect.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ticklake.infra.testing.LocalPlatformExtension;
 import io.ticklake.infra.testing.TestPlatform;
 import java.nio.file.Path;
@@ -41,8 +42,12 @@ class ConnectorLifecycleIT {
             sink.rest.putConfig(name, config);
             await().atMost(Duration.ofSeconds(60)).until(() -> sink.rest.taskStates(name).size() == 2
                     && sink.rest.taskStates(name).stream().allMatch("RUNNING"::equals));
-            assertThat(sink.rest.get("/connectors/" + name + "/config").body().path("flush.size").asText())
-                    .isEqualTo("50");
+            JsonNode stored = sink.rest.get("/connectors/" + name + "/config").body();
+            assertThat(stored.path("flush.size").asText()).isEqualTo("50");
+            // the lake landed through the worker's secrets, yet Connect stores and returns only the references
+            assertThat(stored.toString()).doesNotContain(sink.s3.secretKey());
+            assertThat(stored.path("s3.secret.key").asText()).startsWith("${file:").endsWith(":s3.secret.key}");
+            assertThat(stored.path("s3.access.key").asText()).startsWith("${file:").endsWith(":s3.access.key}");
             sink.ticks.produce(300, 400);
             assertThat(SinkFixture.coordinates(sink.awaitRows(lake, tmp, 400, Duration.ofSeconds(60))))
                     .isEqualTo(sink.ticks.coordinates());

@@ -3,6 +3,7 @@ package io.ticklake.connect.it;
 import static org.awaitility.Awaitility.await;
 
 import io.ticklake.connect.testing.LakeRows;
+import io.ticklake.infra.service.ConnectWorker;
 import io.ticklake.infra.testing.S3Settings;
 import io.ticklake.infra.testing.TestPlatform;
 import java.io.IOException;
@@ -67,8 +68,9 @@ final class SinkFixture implements AutoCloseable {
         config.put("s3.endpoint", s3.endpoint());
         config.put("s3.region", s3.region());
         config.put("s3.path.style.access", "true");
-        config.put("s3.access.key", s3.accessKey());
-        config.put("s3.secret.key", s3.secretKey());
+        // as shipped: references the worker resolves, never the secret itself
+        config.put("s3.access.key", platform.connectSecretReference(ConnectWorker.S3_ACCESS_KEY));
+        config.put("s3.secret.key", platform.connectSecretReference(ConnectWorker.S3_SECRET_KEY));
         config.put("schema.registry.url", platform.schemaRegistryUrl());
         config.put("flush.size", "400");
         config.put("rotate.interval.ms", "600000");

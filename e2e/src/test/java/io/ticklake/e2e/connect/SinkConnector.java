@@ -66,10 +66,10 @@ public final class SinkConnector {
      * 5 s after its last tick instead of 60 s (the tests send their ticks in bursts).
      */
     public static SinkConnector createForLocalLake(String connectUrl, String name, Path template, String lakeUri,
-                                                   String registryUrl, Topics topics, int tasks) {
+                                                   String registryUrl, Path connectSecrets, Topics topics, int tasks) {
         return create(connectUrl, name, template,
                 Map.of("TICKLAKE_LAKE_URI", lakeUri, "TICKLAKE_S3_ENDPOINT", "", "TICKLAKE_S3_REGION", "us-east-1",
-                        "TICKLAKE_S3_ACCESS_KEY", "", "TICKLAKE_S3_SECRET_KEY", "",
+                        "TICKLAKE_CONNECT_SECRETS", connectSecrets.toString(),
                         "TICKLAKE_SCHEMA_REGISTRY_URL", registryUrl),
                 Map.of("topics", topics.ticks(), "errors.deadletterqueue.topic.name", topics.dlq(),
                         "tasks.max", Integer.toString(tasks), "rotate.idle.ms", "5000"));

@@ -8,15 +8,24 @@ import io.ticklake.infra.runtime.KafkaRuntime;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * A Kafka Connect worker in distributed mode, keeping its configs, offsets and status in topics on
  * the platform's broker, with the configured plugin directories on its plugin.path.
+ *
+ * <p>Secrets reach connectors through config providers, never as values: the worker declares
+ * {@code file} (Kafka's FileConfigProvider) and {@code env} (EnvVarConfigProvider, limited to
+ * {@code TICKLAKE_*} variables), and writes the platform's S3 credentials to its own 0600
+ * {@code secrets.properties}. A connector config holds {@link #secretReference(String)}, so Connect
+ * stores and returns the reference, and resolves it only inside the worker.
  */
 public final class ConnectWorker extends ProcessService {
 
@@ -24,6 +33,9 @@ public final class ConnectWorker extends ProcessService {
     public static final String GROUP_ID = "ticklake-connect";
 
     private static final String REST = "rest";
+    /** Keys of {@link #secretsFile()}. */
+    public static final String S3_ACCESS_KEY = "s3.access.key";
+    public static final String S3_SECRET_KEY = "s3.secret.key";
 
     private final Supplier<String> bootstrapServers;
 
@@ -38,6 +50,16 @@ public final class ConnectWorker extends ProcessService {
         return "http://" + PlatformConfig.HOST + ":" + port(REST);
     }
 
+    /** The worker's secrets (0600), read by its {@code file} config provider. */
+    public Path secretsFile() {
+        return serviceDir().resolve("secrets.properties");
+    }
+
+    /** What a connector config holds instead of the secret {@code key} of {@link #secretsFile()}. */
+    public String secretReference(String key) {
+        return "${file:" + secretsFile() + ":" + key + "}";
+    }
+
     /** The configured plugin directories that exist now. */
     public List<Path> pluginPath() {
         return config.connectPluginPath().stream().filter(Files::isDirectory).toList();
@@ -47,6 +69,7 @@ public final class ConnectWorker extends ProcessService {
     protected void prepare() {
         Log4jConfig.write(serviceDir());
         writeWorkerProperties(serviceDir().resolve("worker.properties"));
+        writeSecrets(secretsFile());
     }
 
     @Override
@@ -75,6 +98,21 @@ public final class ConnectWorker extends ProcessService {
                 new Endpoint("plugin.path", plugins.isEmpty() ? "(none: no configured plugin directory exists)" : plugins));
     }
 
+    private void writeSecrets(Path file) {
+        Properties secrets = new Properties();
+        secrets.setProperty(S3_ACCESS_KEY, config.accessKey());
+        secrets.setProperty(S3_SECRET_KEY, config.secretKey());
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try (Writer out = Files.newBufferedWriter(file)) {
+                secrets.store(out, "S3 credentials of the platform, for the worker's file config provider");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
     private void writeWorkerProperties(Path file) {
         String plugins = pluginPath().stream().map(Path::toString).collect(Collectors.joining(","));
         String content = """
@@ -96,6 +134,10 @@ public final class ConnectWorker extends ProcessService {
                 status.storage.partitions=1
                 offset.flush.interval.ms=10000
                 plugin.discovery=%6$s
+                config.providers=file,env
+                config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider
+                config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider
+                config.providers.env.param.allowlist.pattern=^TICKLAKE_.*
                 %5$s
                 """.formatted(bootstrapServers.get(), GROUP_ID, PlatformConfig.HOST, port(REST),
                 plugins.isEmpty() ? "# no plugin directory exists yet" : "plugin.path=" + plugins,

@@ -63,6 +63,13 @@ class PlatformCliIT {
         // it holds the S3 secret: owner only
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("endpoints.env"))))
                 .isEqualTo("rw-------");
+        // so does the Connect worker's secrets file, which its config providers resolve references from
+        Path secrets = home.resolve("connect").resolve("secrets.properties");
+        assertThat(Files.readString(home.resolve("endpoints.env"))).contains("CONNECT_SECRETS=" + secrets);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+        assertThat(Files.readString(secrets)).contains("s3.secret.key=");
+        assertThat(Files.readString(home.resolve("connect").resolve("worker.properties")))
+                .contains("config.providers=file,env");
 
         CliRun again = cli("up");
         assertThat(again.exitCode()).as(again.toString()).isZero();

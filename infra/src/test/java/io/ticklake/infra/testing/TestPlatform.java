@@ -103,6 +103,18 @@ public final class TestPlatform implements AutoCloseable {
         return handle(platform.minio());
     }
 
+    /** What a connector config holds instead of the worker's secret {@code key} (see ConnectWorker). */
+    public String connectSecretReference(String key) {
+        ensureStarted(platform.connect());
+        return platform.connect().secretReference(key);
+    }
+
+    /** The worker's secrets file, which the shipped connector config references. */
+    public Path connectSecretsFile() {
+        ensureStarted(platform.connect());
+        return platform.connect().secretsFile();
+    }
+
     /** The Connect worker (and the broker), started. */
     public ServiceHandle connect() {
         return handle(platform.connect());
