@@ -16,6 +16,11 @@ import java.util.Optional;
 public record S3Settings(String endpoint, String accessKey, String secretKey, String region, boolean pathStyle)
         implements Serializable {
 
+    /** The environment variable of the access key, the one place jobs take credentials from. */
+    public static final String ACCESS_KEY_VARIABLE = "TICKLAKE_S3_ACCESS_KEY";
+    /** The environment variable of the secret key. */
+    public static final String SECRET_KEY_VARIABLE = "TICKLAKE_S3_SECRET_KEY";
+
     public S3Settings {
         if ((accessKey == null) != (secretKey == null)) {
             throw new IllegalArgumentException("give both the S3 access key and the secret key, or neither");
@@ -29,6 +34,29 @@ public record S3Settings(String endpoint, String accessKey, String secretKey, St
     /** No explicit settings: AWS defaults. */
     public static S3Settings defaults() {
         return new S3Settings(null, null, null, null, true);
+    }
+
+    /**
+     * These settings with the static credentials of {@code environment} ({@value #ACCESS_KEY_VARIABLE},
+     * {@value #SECRET_KEY_VARIABLE}; blank is unset), or with none, so that the client's default chain
+     * applies, when neither is set. Credentials come from the environment, never from arguments, where
+     * {@code ps}, schedulers' logs and their stored commands would show them.
+     *
+     * @throws IllegalArgumentException when only one of the two is set, naming both
+     */
+    public S3Settings withCredentialsFrom(Map<String, String> environment) {
+        String access = nonBlank(environment.get(ACCESS_KEY_VARIABLE));
+        String secret = nonBlank(environment.get(SECRET_KEY_VARIABLE));
+        if ((access == null) != (secret == null)) {
+            throw new IllegalArgumentException("set both " + ACCESS_KEY_VARIABLE + " and " + SECRET_KEY_VARIABLE
+                    + " in the environment, or neither (for the AWS default credential chain); only "
+                    + (access == null ? SECRET_KEY_VARIABLE : ACCESS_KEY_VARIABLE) + " is set");
+        }
+        return new S3Settings(endpoint, access, secret, region, pathStyle);
+    }
+
+    private static String nonBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     public Optional<String> endpointOption() {

@@ -39,6 +39,7 @@ public final class Backfill {
     private final SparkSession spark;
     private final Map<String, String> options = new HashMap<>();
     private BatchListener listener = BatchListener.NONE;
+    private Map<String, String> environment = System.getenv();
 
     private Backfill(SparkSession spark) {
         this.spark = spark;
@@ -55,6 +56,16 @@ public final class Backfill {
 
     public Backfill options(Map<String, String> values) {
         options.putAll(values);
+        return this;
+    }
+
+    /**
+     * Where the S3 credentials come from ({@code TICKLAKE_S3_ACCESS_KEY}, {@code TICKLAKE_S3_SECRET_KEY});
+     * the process environment unless set. They are never options: options show in {@code ps} and in
+     * schedulers' logs.
+     */
+    public Backfill environment(Map<String, String> value) {
+        this.environment = Map.copyOf(value);
         return this;
     }
 
@@ -91,7 +102,7 @@ public final class Backfill {
         String checkpoint = parsed.get(BackfillOptions.CHECKPOINT);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         // the checkpoint goes through the session's own configuration, so it gets the S3 settings too
-        LakeStorage.configure(hadoop, StorageOptions.settings(parsed), lake, checkpoint);
+        LakeStorage.configure(hadoop, StorageOptions.settings(parsed, environment), lake, checkpoint);
 
         Map<String, String> kafka = parsed.withPrefix(BackfillOptions.KAFKA_PREFIX, false);
         DataStreamReader reader = spark.readStream().format("kafka")

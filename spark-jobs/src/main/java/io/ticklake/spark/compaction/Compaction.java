@@ -54,6 +54,7 @@ public final class Compaction {
     private final Map<String, String> options = new HashMap<>();
     private Clock clock = Clock.systemUTC();
     private CompactionListener listener = CompactionListener.NONE;
+    private Map<String, String> environment = System.getenv();
 
     private Compaction(SparkSession spark) {
         this.spark = spark;
@@ -79,6 +80,16 @@ public final class Compaction {
         return this;
     }
 
+    /**
+     * Where the S3 credentials come from ({@code TICKLAKE_S3_ACCESS_KEY}, {@code TICKLAKE_S3_SECRET_KEY});
+     * the process environment unless set. They are never options: options show in {@code ps} and in
+     * schedulers' logs.
+     */
+    public Compaction environment(Map<String, String> value) {
+        this.environment = Map.copyOf(value);
+        return this;
+    }
+
     /** Told at each step of each batch; throwing stops the run there (fault tests). */
     public Compaction listener(CompactionListener value) {
         this.listener = value;
@@ -98,7 +109,7 @@ public final class Compaction {
                 List.of(CatalogOptions.PASS_THROUGH_PREFIX), options);
         long started = System.nanoTime();
         String lake = parsed.get(CompactionOptions.LAKE);
-        S3Settings s3 = StorageOptions.settings(parsed);
+        S3Settings s3 = StorageOptions.settings(parsed, environment);
         // Spark's reader uses the session's configuration: the lake's bucket settings go there (per bucket,
         // so they do not disturb other jobs of the session)
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();

@@ -55,6 +55,7 @@ public final class Maintenance {
     private final SparkSession spark;
     private final Map<String, String> options = new HashMap<>();
     private Clock clock = Clock.systemUTC();
+    private Map<String, String> environment = System.getenv();
 
     private Maintenance(SparkSession spark) {
         this.spark = spark;
@@ -71,6 +72,16 @@ public final class Maintenance {
 
     public Maintenance options(Map<String, String> values) {
         options.putAll(values);
+        return this;
+    }
+
+    /**
+     * Where the S3 credentials come from ({@code TICKLAKE_S3_ACCESS_KEY}, {@code TICKLAKE_S3_SECRET_KEY});
+     * the process environment unless set. They are never options: options show in {@code ps} and in
+     * schedulers' logs.
+     */
+    public Maintenance environment(Map<String, String> value) {
+        this.environment = Map.copyOf(value);
         return this;
     }
 
@@ -91,7 +102,7 @@ public final class Maintenance {
         JobOptions parsed = MaintenanceOptions.parse(options);
         long started = System.nanoTime();
         String lake = parsed.get(MaintenanceOptions.LAKE);
-        S3Settings s3 = StorageOptions.settings(parsed);
+        S3Settings s3 = StorageOptions.settings(parsed, environment);
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         LakeStorage.configure(hadoop, s3, LakeLayout.of(lake).root());
         Instant now = clock.instant();

@@ -137,7 +137,7 @@ class BackfillIT {
         Map<String, String> options = options(platform, topic, minio.lake());
         options.putAll(minio.rawOptions());
 
-        BackfillResult result = Backfill.in(spark).options(options).execute();
+        BackfillResult result = Backfill.in(spark).options(options).environment(minio.environment()).execute();
 
         assertThat(result.rowsLanded()).isEqualTo(60);
         assertLandedExactlyOnce(LandedRaw.readChecked(minio.lake(), minio.conf()), topic);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,9 +42,10 @@ class LauncherIT {
         List<String> args = new ArrayList<>(List.of("compact", "--hour", "2026-11-20T08"));
         minio.options().forEach((k, v) -> args.addAll(List.of("--" + k, v)));
 
-        Result result = launch(args);
+        Result result = launch(args, minio.environment());
 
         assertThat(result.code).as(result.stderr).isZero();
+        assertThat(result.stderr).as("the job's log").doesNotContain(minio.s3().secretKey());
         JsonNode json = new ObjectMapper().readTree(result.stdout.strip());
         assertThat(json.get("rows_out").asLong()).isEqualTo(90);
         assertThat(json.get("duplicates_dropped").asLong()).isEqualTo(20);
@@ -56,20 +58,21 @@ class LauncherIT {
 
     @Test
     void exitsWithTwoNamingABadOption() throws Exception {
-        Result result = launch(List.of("compact", "--lake", dir.toUri().toString(), "--on-bad-file", "ignore"));
+        Result result = launch(List.of("compact", "--lake", dir.toUri().toString(), "--on-bad-file", "ignore"), Map.of());
 
         assertThat(result.code).isEqualTo(2);
         assertThat(result.stderr).contains("Option 'on-bad-file'");
         assertThat(result.stdout).isEmpty();
     }
 
-    private Result launch(List<String> args) throws Exception {
+    private Result launch(List<String> args, Map<String, String> environment) throws Exception {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(args);
         Path stdout = dir.resolve("stdout");
         Path stderr = dir.resolve("stderr");
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
         builder.environment().put("SPARK_JOB_HEAP", "1g");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         try {
             assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("launcher finished").isTrue();

@@ -67,6 +67,6 @@ class CompactionS3IT {
     }
 
     private static Compaction compaction(SparkSession spark, MinioLake minio) {
-        return Compaction.in(spark).options(minio.options()).option("hour", HOUR.toString());
+        return Compaction.in(spark).options(minio.options()).environment(minio.environment()).option("hour", HOUR.toString());
     }
 }

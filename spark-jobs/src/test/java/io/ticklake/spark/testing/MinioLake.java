@@ -14,10 +14,10 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * A fresh lake under a unique prefix of the platform's MinIO bucket with its own SQLite catalog file, and
- * the options that reach both.
+ * the options and environment (the credentials) that reach both.
  */
-public record MinioLake(String lake, Map<String, String> options, Configuration conf, S3Settings s3,
-                        CatalogSettings catalog) {
+public record MinioLake(String lake, Map<String, String> options, Map<String, String> environment,
+                        Configuration conf, S3Settings s3, CatalogSettings catalog) {
 
     public static MinioLake create(TestPlatform platform, Configuration base) {
         io.ticklake.infra.testing.S3Settings minio = platform.minio();
@@ -30,12 +30,13 @@ public record MinioLake(String lake, Map<String, String> options, Configuration 
         }
         CatalogSettings catalog = CatalogSettings.sqlite(catalogFile);
         Map<String, String> options = Map.of("lake", lake, "s3-endpoint", minio.endpoint(),
-                "s3-access-key", minio.accessKey(), "s3-secret-key", minio.secretKey(), "s3-region", minio.region(),
-                "s3-path-style", "true", "catalog-uri", catalog.uri());
+                "s3-region", minio.region(), "s3-path-style", "true", "catalog-uri", catalog.uri());
+        Map<String, String> environment = Map.of(S3Settings.ACCESS_KEY_VARIABLE, minio.accessKey(),
+                S3Settings.SECRET_KEY_VARIABLE, minio.secretKey());
         S3Settings s3 = new S3Settings(minio.endpoint(), minio.accessKey(), minio.secretKey(), minio.region(), true);
         Configuration conf = new Configuration(base);
         LakeStorage.configure(conf, s3, lake);
-        return new MinioLake(lake, options, conf, s3, catalog);
+        return new MinioLake(lake, options, environment, conf, s3, catalog);
     }
 
     /** The options of a job that writes only the raw layer (the backfill): the lake and S3, no catalog. */
