@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param retryMaxWait    cap of the doubling wait
  * @param connectTimeout  TCP connect timeout
  * @param requestTimeout  timeout of a whole request
+ * @param tls             TLS stores of {@code https://} registries, or null for the JVM's defaults
  */
 public record RegistryClientSettings(List<URI> urls, String userInfo, int maxRetries, Duration retryWait,
-                                     Duration retryMaxWait, Duration connectTimeout, Duration requestTimeout) {
+                                     Duration retryMaxWait, Duration connectTimeout, Duration requestTimeout,
+                                     RegistryTls tls) {
 
     public RegistryClientSettings {
         if (urls == null || urls.isEmpty()) {
@@ -35,16 +37,21 @@ public record RegistryClientSettings(List<URI> urls, String userInfo, int maxRet
     /** Settings with the defaults for one URL. */
     public static RegistryClientSettings of(String url) {
         return new RegistryClientSettings(List.of(URI.create(stripSlash(url))), null, 3, Duration.ofMillis(200),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30));
+                Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), null);
     }
 
     public RegistryClientSettings withRetries(int retries, Duration wait, Duration maxWait) {
-        return new RegistryClientSettings(urls, userInfo, retries, wait, maxWait, connectTimeout, requestTimeout);
+        return new RegistryClientSettings(urls, userInfo, retries, wait, maxWait, connectTimeout, requestTimeout, tls);
     }
 
     public RegistryClientSettings withUserInfo(String info) {
         return new RegistryClientSettings(urls, info, maxRetries, retryWait, retryMaxWait, connectTimeout,
-                requestTimeout);
+                requestTimeout, tls);
+    }
+
+    /** True when some URL is plain {@code http://}, where basic-auth credentials would cross in clear text. */
+    public boolean hasPlainHttpUrl() {
+        return urls.stream().anyMatch(url -> "http".equalsIgnoreCase(url.getScheme()));
     }
 
     /** The {@code Authorization} header value, if credentials are set. */
@@ -64,6 +71,13 @@ public record RegistryClientSettings(List<URI> urls, String userInfo, int maxRet
     /** Trims the URL and drops a trailing slash, so paths can be appended. */
     public static String stripSlashForConfig(String url) {
         return stripSlash(url);
+    }
+
+    @Override
+    public String toString() {
+        // never print the credentials
+        return "RegistryClientSettings[urls=" + describeUrls() + ", basicAuth=" + (authorizationHeader().isPresent())
+                + ", maxRetries=" + maxRetries + ", tls=" + tls + "]";
     }
 
     static String stripSlash(String url) {

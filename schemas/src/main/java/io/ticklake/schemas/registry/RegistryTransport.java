@@ -27,10 +27,13 @@ final class RegistryTransport {
 
     RegistryTransport(RegistryClientSettings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .version(HttpClient.Version.HTTP_1_1);
+        if (settings.tls() != null) {
+            builder.sslContext(settings.tls().sslContext());
+        }
+        this.http = builder.build();
     }
 
     JsonNode get(String path) {

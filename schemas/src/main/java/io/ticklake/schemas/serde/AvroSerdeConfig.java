@@ -1,7 +1,9 @@
 package io.ticklake.schemas.serde;
 
 import io.ticklake.schemas.registry.RegistryClientSettings;
+import io.ticklake.schemas.registry.RegistryTls;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,16 @@ public final class AvroSerdeConfig extends AbstractConfig {
     public static final long HTTP_CONNECT_TIMEOUT_MS_DEFAULT = 10_000L;
     public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
     public static final long HTTP_READ_TIMEOUT_MS_DEFAULT = 30_000L;
+    public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+    public static final String SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+    public static final String SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
+    public static final String SSL_KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
+    public static final String SSL_KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
+    public static final String SSL_KEYSTORE_TYPE = "schema.registry.ssl.keystore.type";
+    public static final String SSL_KEY_PASSWORD = "schema.registry.ssl.key.password";
+    public static final String STORE_TYPE_DEFAULT = "PKCS12";
+    /** Not Confluent's: basic auth over plain http:// is refused unless this is true. */
+    public static final String BASIC_AUTH_ALLOW_HTTP = "schema.registry.basic.auth.allow.http";
 
     /** Names under which the only supported subject strategy (TopicNameStrategy) may be given. */
     static final Set<String> TOPIC_NAME_STRATEGY_NAMES = Set.of(TOPIC_NAME_STRATEGY,
@@ -81,7 +93,19 @@ public final class AvroSerdeConfig extends AbstractConfig {
             .define(HTTP_CONNECT_TIMEOUT_MS, Type.LONG, HTTP_CONNECT_TIMEOUT_MS_DEFAULT,
                     ConfigDef.Range.atLeast(1), Importance.LOW, "Registry connect timeout")
             .define(HTTP_READ_TIMEOUT_MS, Type.LONG, HTTP_READ_TIMEOUT_MS_DEFAULT,
-                    ConfigDef.Range.atLeast(1), Importance.LOW, "Registry request timeout");
+                    ConfigDef.Range.atLeast(1), Importance.LOW, "Registry request timeout")
+            .define(SSL_TRUSTSTORE_LOCATION, Type.STRING, "", Importance.MEDIUM,
+                    "Truststore of an https:// registry whose certificate a private CA signed; empty: the JVM's CAs")
+            .define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Password of the truststore")
+            .define(SSL_TRUSTSTORE_TYPE, Type.STRING, STORE_TYPE_DEFAULT, Importance.LOW, "PKCS12 or JKS")
+            .define(SSL_KEYSTORE_LOCATION, Type.STRING, "", Importance.MEDIUM,
+                    "Keystore with the client certificate, when the registry asks for one")
+            .define(SSL_KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Password of the keystore")
+            .define(SSL_KEYSTORE_TYPE, Type.STRING, STORE_TYPE_DEFAULT, Importance.LOW, "PKCS12 or JKS")
+            .define(SSL_KEY_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+                    "Password of the client key; empty: the keystore's")
+            .define(BASIC_AUTH_ALLOW_HTTP, Type.BOOLEAN, false, Importance.LOW,
+                    "Send basic-auth credentials to an http:// registry (in clear text); by default that is refused");
 
     public AvroSerdeConfig(Map<String, ?> props) {
         super(CONFIG, props, false);
@@ -130,9 +154,34 @@ public final class AvroSerdeConfig extends AbstractConfig {
             throw new ConfigException(BASIC_AUTH_USER_INFO, new Password("").toString(),
                     "must be user:password when " + BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO");
         }
-        return new RegistryClientSettings(urls, userInfo, getInt(MAX_RETRIES),
+        RegistryClientSettings settings = new RegistryClientSettings(urls, userInfo, getInt(MAX_RETRIES),
                 Duration.ofMillis(getLong(RETRIES_WAIT_MS)), Duration.ofMillis(getLong(RETRIES_MAX_WAIT_MS)),
-                Duration.ofMillis(getLong(HTTP_CONNECT_TIMEOUT_MS)), Duration.ofMillis(getLong(HTTP_READ_TIMEOUT_MS)));
+                Duration.ofMillis(getLong(HTTP_CONNECT_TIMEOUT_MS)), Duration.ofMillis(getLong(HTTP_READ_TIMEOUT_MS)),
+                tls());
+        if (settings.authorizationHeader().isPresent() && settings.hasPlainHttpUrl()
+                && !getBoolean(BASIC_AUTH_ALLOW_HTTP)) {
+            throw new ConfigException(SCHEMA_REGISTRY_URL, settings.describeUrls(), "basic-auth credentials would"
+                    + " cross http:// in clear text: use https:// (with " + SSL_TRUSTSTORE_LOCATION
+                    + " for a private CA), or set " + BASIC_AUTH_ALLOW_HTTP + "=true");
+        }
+        return settings;
+    }
+
+    /** The TLS stores, or null when none is configured (the JVM's defaults). */
+    private RegistryTls tls() {
+        String truststore = getString(SSL_TRUSTSTORE_LOCATION);
+        String keystore = getString(SSL_KEYSTORE_LOCATION);
+        if (truststore.isBlank() && keystore.isBlank()) {
+            return null;
+        }
+        return new RegistryTls(truststore.isBlank() ? null : Path.of(truststore), password(SSL_TRUSTSTORE_PASSWORD),
+                getString(SSL_TRUSTSTORE_TYPE), keystore.isBlank() ? null : Path.of(keystore),
+                password(SSL_KEYSTORE_PASSWORD), getString(SSL_KEYSTORE_TYPE), password(SSL_KEY_PASSWORD));
+    }
+
+    private String password(String key) {
+        Password password = getPassword(key);
+        return password == null || password.value().isEmpty() ? null : password.value();
     }
 
     private static URI withoutUserInfo(URI uri) {

@@ -47,7 +47,7 @@ class RegistryOutageIT {
         try (TogglingTcpProxy dead = new TogglingTcpProxy(real.getPort())) {
             RegistryClientSettings settings = new RegistryClientSettings(
                     List.of(URI.create("http://127.0.0.1:" + dead.port() + real.getPath()), real), null, 0,
-                    Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(2), Duration.ofSeconds(10));
+                    Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(2), Duration.ofSeconds(10), null);
 
             int id = new RestSchemaRegistryClient(settings).register("failover-" + System.nanoTime() + "-value",
                     StockTick.getClassSchema());

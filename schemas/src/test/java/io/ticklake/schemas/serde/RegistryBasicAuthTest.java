@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.config.ConfigException;
@@ -46,18 +47,36 @@ class RegistryBasicAuthTest {
     void userInfoSourceSendsTheConfiguredCredentials() {
         serialize(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url(""),
                 AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO",
-                AvroSerdeConfig.BASIC_AUTH_USER_INFO, "alice:s3cret"));
+                AvroSerdeConfig.BASIC_AUTH_USER_INFO, "alice:s3cret", AvroSerdeConfig.BASIC_AUTH_ALLOW_HTTP, "true"));
 
         assertThat(authorizations).containsExactly(basic("alice:s3cret"));
     }
 
     @Test
+    void credentialsOverPlainHttpAreRefusedBeforeAnythingIsSent() {
+        for (Map<String, Object> config : List.<Map<String, Object>>of(
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url(""), AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE,
+                        "USER_INFO", AvroSerdeConfig.BASIC_AUTH_USER_INFO, "alice:s3cret"),
+                Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url("alice:s3cret@")))) {
+            assertThatThrownBy(() -> serialize(config)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(AvroSerdeConfig.SCHEMA_REGISTRY_URL)
+                    .hasMessageContaining(AvroSerdeConfig.BASIC_AUTH_ALLOW_HTTP)
+                    .hasMessageNotContaining("s3cret");
+        }
+        assertThat(authorizations).isEmpty();
+        assertThat(new AvroSerdeConfig(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url(""),
+                AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO", AvroSerdeConfig.BASIC_AUTH_USER_INFO,
+                "alice:s3cret", AvroSerdeConfig.BASIC_AUTH_ALLOW_HTTP, "true")).registrySettings().toString())
+                .doesNotContain("s3cret");
+    }
+
+    @Test
     void urlSourceTakesTheCredentialsFromTheUrlAndKeepsThemOutOfMessages() {
-        serialize(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url("bob:pa%3Ass@")));
+        serialize(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, url("bob:pa%3Ass@"), AvroSerdeConfig.BASIC_AUTH_ALLOW_HTTP, true));
 
         assertThat(authorizations).containsExactly(basic("bob:pa:ss"));
         RegistryClientSettings settings = new AvroSerdeConfig(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL,
-                url("bob:pa%3Ass@"))).registrySettings();
+                url("bob:pa%3Ass@"), AvroSerdeConfig.BASIC_AUTH_ALLOW_HTTP, true)).registrySettings();
         assertThat(settings.describeUrls()).doesNotContain("bob").doesNotContain("pa");
     }
 
