@@ -29,6 +29,11 @@ public final class KafkaOptions {
                     + "-X security.protocol=SSL (repeatable)")
     Map<String, String> producerProperties = new LinkedHashMap<>();
 
+    @Option(names = "--producer-config", paramLabel = "FILE", converter = PropertiesFileConverter.class,
+            description = "Kafka producer/serde properties file, e.g. security.protocol, sasl.jaas.config, ssl.*,"
+                    + " basic.auth.user.info, schema.registry.ssl.*: keeps secrets off the command line; -X overrides it")
+    PropertiesFileConverter.PropertiesFile producerConfig = new PropertiesFileConverter.PropertiesFile(Map.of());
+
     @Option(names = "--check-timeout", paramLabel = "DURATION", defaultValue = "10s",
             converter = DurationConverter.class,
             description = "How long the start-up checks wait for the broker and the registry. Default: ${DEFAULT-VALUE}")
@@ -49,6 +54,8 @@ public final class KafkaOptions {
     Path summaryFile;
 
     ProducerSettings settings() {
-        return new ProducerSettings(bootstrapServers, schemaRegistryUrl, topic, producerProperties, checkTimeout);
+        Map<String, String> overrides = new LinkedHashMap<>(producerConfig.values());
+        overrides.putAll(producerProperties);
+        return new ProducerSettings(bootstrapServers, schemaRegistryUrl, topic, overrides, checkTimeout);
     }
 }

@@ -61,6 +61,30 @@ class SimulatorCliTest {
     }
 
     @Test
+    void aProducerConfigFileKeepsSecretsOffTheCommandLineAndDashXOverridesIt() throws IOException {
+        Path config = Files.writeString(dir.resolve("client.properties"), """
+                security.protocol=SASL_SSL
+                sasl.mechanism=SCRAM-SHA-512
+                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\
+                    username="ticks" password="s3cret";
+                linger.ms=20
+                """);
+        SimulateCommand command = new SimulateCommand();
+        new picocli.CommandLine(command).parseArgs("--producer-config", config.toString(), "-X", "linger.ms=1");
+
+        Map<String, Object> producer = command.kafka.settings().producerProperties();
+        assertThat(producer).containsEntry("security.protocol", "SASL_SSL").containsEntry("linger.ms", "1")
+                .containsEntry("sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"ticks\" password=\"s3cret\";");
+        assertThat(command.kafka.settings().adminProperties()).containsEntry("security.protocol", "SASL_SSL")
+                .containsKey("sasl.jaas.config").doesNotContainKey("linger.ms");
+
+        CliRun missing = CliRun.of("simulate", "--producer-config", dir.resolve("nope.properties").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("--producer-config").contains("nope.properties");
+    }
+
+    @Test
     void alphaVantageWithoutAKeyNamesTheVariable() {
         CliRun run = CliRun.of(Map.of(), "alphavantage");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -104,12 +104,12 @@ public final class Backfill {
         // the checkpoint goes through the session's own configuration, so it gets the S3 settings too
         LakeStorage.configure(hadoop, StorageOptions.settings(parsed, environment), lake, checkpoint);
 
-        Map<String, String> kafka = parsed.withPrefix(BackfillOptions.KAFKA_PREFIX, false);
+        ClientConfig clients = ClientConfig.of(parsed);
         DataStreamReader reader = spark.readStream().format("kafka")
                 .option("kafka.bootstrap.servers", parsed.get(BackfillOptions.BOOTSTRAP_SERVERS))
                 .option("subscribe", parsed.get(BackfillOptions.TOPIC))
                 .option("failOnDataLoss", parsed.get(BackfillOptions.FAIL_ON_DATA_LOSS).toString())
-                .options(kafka);
+                .options(clients.kafkaOptions());
         if (parsed.has(BackfillOptions.STARTING_TIMESTAMP)) {
             reader.option("startingTimestamp",
                     Long.toString(parsed.get(BackfillOptions.STARTING_TIMESTAMP).toEpochMilli()));
@@ -121,11 +121,9 @@ public final class Backfill {
 
         LandingBounds bounds = new LandingBounds(parsed.find(BackfillOptions.ENDING_OFFSETS).orElse(null),
                 parsed.find(BackfillOptions.ENDING_TIMESTAMP).map(java.time.Instant::toEpochMilli).orElse(null));
-        Map<String, String> producerConfig = new HashMap<>();
-        kafka.forEach((k, v) -> producerConfig.put(k.substring(BackfillOptions.KAFKA_PREFIX.length()), v));
-        producerConfig.put("bootstrap.servers", parsed.get(BackfillOptions.BOOTSTRAP_SERVERS));
-        PartitionLander lander = new PartitionLander(LakeLayout.of(lake), parsed.get(BackfillOptions.SCHEMA_REGISTRY_URL),
-                bounds, parsed.find(BackfillOptions.DLQ_TOPIC).orElse(null), producerConfig,
+        PartitionLander lander = new PartitionLander(LakeLayout.of(lake), clients.registry(), bounds,
+                parsed.find(BackfillOptions.DLQ_TOPIC).orElse(null),
+                clients.producerConfig(parsed.get(BackfillOptions.BOOTSTRAP_SERVERS)),
                 parsed.get(BackfillOptions.ROW_GROUP_SIZE), parsed.get(BackfillOptions.MAX_FUTURE_MS),
                 new SerializableConf(new Configuration(hadoop)));
         BackfillTotals totals = new BackfillTotals();

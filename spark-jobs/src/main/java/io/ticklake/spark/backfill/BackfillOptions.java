@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Every option of the backfill job; keys starting with {@code kafka.} go to the Kafka consumer as they are. */
 public final class BackfillOptions {
@@ -51,12 +52,18 @@ public final class BackfillOptions {
     public static final JobOption<Boolean> FAIL_ON_DATA_LOSS = JobOption.withDefault("fail-on-data-loss", "true",
             Parsers::bool, "fail when offsets the checkpoint expects were deleted by retention (a gap) instead of going on");
 
+    public static final JobOption<Map<String, String>> CLIENT_CONFIG = JobOption.optional("client-config",
+            Parsers::propertiesFile, "Kafka client and registry properties file (security.protocol, sasl.jaas.config,"
+                    + " ssl.*, basic.auth.user.info, schema.registry.ssl.*), read by the driver: keeps secrets off the"
+                    + " command line; kafka.<key> options override its Kafka keys");
+
     public static final List<JobOption<?>> ALL;
 
     static {
         List<JobOption<?>> all = new ArrayList<>(List.of(LAKE, BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, CHECKPOINT,
                 TOPIC, STARTING_OFFSETS, STARTING_TIMESTAMP, ENDING_OFFSETS, ENDING_TIMESTAMP, TRIGGER,
-                TRIGGER_INTERVAL, MAX_OFFSETS_PER_TRIGGER, ROW_GROUP_SIZE, DLQ_TOPIC, MAX_FUTURE_MS, FAIL_ON_DATA_LOSS));
+                TRIGGER_INTERVAL, MAX_OFFSETS_PER_TRIGGER, ROW_GROUP_SIZE, DLQ_TOPIC, MAX_FUTURE_MS, FAIL_ON_DATA_LOSS,
+                CLIENT_CONFIG));
         all.addAll(StorageOptions.ALL);
         ALL = List.copyOf(all);
     }

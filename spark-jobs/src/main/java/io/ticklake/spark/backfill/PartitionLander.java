@@ -36,7 +36,7 @@ final class PartitionLander implements MapPartitionsFunction<Row, LandingReport>
     private static final int MAX_ERROR_SAMPLES = 20;
 
     private final LakeLayout layout;
-    private final String registryUrl;
+    private final Map<String, String> registryConfig;
     private final LandingBounds bounds;
     private final String dlqTopic;
     private final Map<String, String> producerConfig;
@@ -44,10 +44,10 @@ final class PartitionLander implements MapPartitionsFunction<Row, LandingReport>
     private final long maxFutureMs;
     private final SerializableConf conf;
 
-    PartitionLander(LakeLayout layout, String registryUrl, LandingBounds bounds, String dlqTopic,
+    PartitionLander(LakeLayout layout, Map<String, String> registryConfig, LandingBounds bounds, String dlqTopic,
                     Map<String, String> producerConfig, long rowGroupBytes, long maxFutureMs, SerializableConf conf) {
         this.layout = layout;
-        this.registryUrl = registryUrl;
+        this.registryConfig = registryConfig;
         this.bounds = bounds;
         this.dlqTopic = dlqTopic;
         this.producerConfig = producerConfig;
@@ -82,7 +82,7 @@ final class PartitionLander implements MapPartitionsFunction<Row, LandingReport>
                 }
                 StockTick tick;
                 try {
-                    tick = TickDecoder.decode(registryUrl, topic, key, value, ingestMillis, maxFutureMs);
+                    tick = TickDecoder.decode(registryConfig, topic, key, value, ingestMillis, maxFutureMs);
                 } catch (RuntimeException e) {
                     undecodable++;
                     String where = topic + "/" + partition + "@" + offset;

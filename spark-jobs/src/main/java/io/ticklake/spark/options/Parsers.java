@@ -1,5 +1,13 @@
 package io.ticklake.spark.options;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,6 +117,19 @@ public final class Parsers {
             throw new IllegalArgumentException("expected a URI with a scheme, e.g. file:///data/lake or s3a://bucket/lake");
         }
         return value;
+    }
+
+    /** A Java properties file (Kafka's client config format), read now: its keys and trimmed values. */
+    public static Map<String, String> propertiesFile(String value) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(value), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read it: " + e);
+        }
+        Map<String, String> map = new TreeMap<>();
+        properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key).trim()));
+        return Map.copyOf(map);
     }
 
     /** A lake URI: {@code file:}, {@code s3a:} or {@code s3:}. */

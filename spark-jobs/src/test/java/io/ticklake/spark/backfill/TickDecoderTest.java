@@ -47,7 +47,8 @@ class TickDecoderTest {
     }
 
     private static StockTick decode(byte[] key, StockTick tick, long recordTimestampMs) {
-        return TickDecoder.decode(REGISTRY, "stock-ticks", key, encode(tick), recordTimestampMs, LIMIT);
+        return TickDecoder.decode(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, REGISTRY,
+                AvroSerdeConfig.SPECIFIC_AVRO_READER, "true"), "stock-ticks", key, encode(tick), recordTimestampMs, LIMIT);
     }
 
     private static byte[] encode(StockTick tick) {
