@@ -353,6 +353,7 @@ class EndToEndIT {
         assertThat(days.stream().map(d -> new WindowKey(d.symbol(), startOf(d.day()))))
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         Map<WindowKey, Kpi> streams = apiKpisOneMinute();
+        List<TickRecord> uncounted = uncountedButKept();
         for (DailySummaryRow day : days) {
             Kpi want = expected.get(new WindowKey(day.symbol(), startOf(day.day())));
             assertThat(day).as("daily_summary %s %s", day.symbol(), day.day()).usingRecursiveComparison()
@@ -363,7 +364,7 @@ class EndToEndIT {
 
             List<Kpi> liveMinutes = streams.values().stream().filter(k -> k.symbol().equals(day.symbol())
                     && LocalDate.ofInstant(k.windowStart(), ZoneOffset.UTC).equals(day.day())).toList();
-            List<TickRecord> late = uncountedButKept().stream().filter(t -> t.symbol().equals(day.symbol())
+            List<TickRecord> late = uncounted.stream().filter(t -> t.symbol().equals(day.symbol())
                     && LocalDate.ofInstant(t.tick().getEventTime(), ZoneOffset.UTC).equals(day.day())).toList();
             assertThat(day.tradeCount()).as("trades of %s %s: streams + late", day.symbol(), day.day())
                     .isEqualTo(liveMinutes.stream().mapToLong(Kpi::tradeCount).sum() + late.size());

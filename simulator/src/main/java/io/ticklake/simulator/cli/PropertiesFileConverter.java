@@ -1,13 +1,9 @@
 package io.ticklake.simulator.cli;
 
+import io.ticklake.schemas.serde.ClientPropertiesFile;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine;
 
 /**
@@ -22,14 +18,10 @@ public final class PropertiesFileConverter implements CommandLine.ITypeConverter
 
     @Override
     public PropertiesFile convert(String value) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of(value), StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
+        try {
+            return new PropertiesFile(ClientPropertiesFile.load(Path.of(value)));
+        } catch (IOException e) {
             throw new CommandLine.TypeConversionException("cannot read the properties file " + value + ": " + e);
         }
-        Map<String, String> map = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key).trim()));
-        return new PropertiesFile(Map.copyOf(map));
     }
 }

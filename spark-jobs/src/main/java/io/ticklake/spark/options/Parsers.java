@@ -1,19 +1,15 @@
 package io.ticklake.spark.options;
 
+import io.ticklake.schemas.serde.ClientPropertiesFile;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -121,15 +117,11 @@ public final class Parsers {
 
     /** A Java properties file (Kafka's client config format), read now: its keys and trimmed values. */
     public static Map<String, String> propertiesFile(String value) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of(value), StandardCharsets.UTF_8)) {
-            properties.load(reader);
+        try {
+            return ClientPropertiesFile.load(Path.of(value));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read it: " + e);
         }
-        Map<String, String> map = new TreeMap<>();
-        properties.stringPropertyNames().forEach(key -> map.put(key, properties.getProperty(key).trim()));
-        return Map.copyOf(map);
     }
 
     /** A lake URI: {@code file:}, {@code s3a:} or {@code s3:}. */
