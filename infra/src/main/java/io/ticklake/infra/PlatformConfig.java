@@ -1,5 +1,7 @@
 package io.ticklake.infra;
 
+import io.ticklake.infra.security.SecurityMode;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +39,7 @@ public final class PlatformConfig {
     private final List<Path> connectPluginPath;
     private final String connectPluginDiscovery;
     private final Duration startTimeout;
+    private final SecurityMode security;
 
     private PlatformConfig(Builder builder) {
         this.home = Objects.requireNonNull(builder.home, "home").toAbsolutePath().normalize();
@@ -57,15 +60,21 @@ public final class PlatformConfig {
         this.connectPluginPath = List.copyOf(builder.connectPluginPath);
         this.connectPluginDiscovery = builder.connectPluginDiscovery;
         this.startTimeout = builder.startTimeout;
+        this.security = builder.security;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A platform on ephemeral ports under {@code home}, as integration tests use it. */
+    /** A platform on ephemeral ports under {@code home}, as integration tests use it: PLAINTEXT. */
     public static PlatformConfig forTests(Path home, Map<String, String> environment) {
-        Builder builder = builder().applyEnvironment(environment).home(home);
+        return forTests(home, environment, SecurityMode.PLAINTEXT);
+    }
+
+    /** The same with the given security mode (TICKLAKE_SECURITY does not apply to tests). */
+    public static PlatformConfig forTests(Path home, Map<String, String> environment, SecurityMode security) {
+        Builder builder = builder().applyEnvironment(environment).home(home).security(security);
         return builder.kafkaPort(0).controllerPort(0).registryPort(0).connectPort(0).minioPort(0).minioConsolePort(0).build();
     }
 
@@ -160,6 +169,11 @@ public final class PlatformConfig {
         return startTimeout;
     }
 
+    /** PLAINTEXT (the default) or SASL_SSL: a SCRAM-authenticated TLS broker and an HTTPS registry. */
+    public SecurityMode security() {
+        return security;
+    }
+
     /** Defaults, then environment variables, then explicit setters (the CLI's flags). */
     public static final class Builder {
 
@@ -181,6 +195,7 @@ public final class PlatformConfig {
         private List<Path> connectPluginPath = defaultPluginPath();
         private String connectPluginDiscovery = "service_load";
         private Duration startTimeout = Duration.ofSeconds(120);
+        private SecurityMode security = SecurityMode.PLAINTEXT;
 
         private Builder() {
         }
@@ -205,6 +220,7 @@ public final class PlatformConfig {
             value(env, "TICKLAKE_CONNECT_PLUGIN_PATH").ifPresent(this::connectPluginPath);
             value(env, "TICKLAKE_CONNECT_PLUGIN_DISCOVERY").ifPresent(this::connectPluginDiscovery);
             value(env, "TICKLAKE_START_TIMEOUT").map(Integer::parseInt).map(Duration::ofSeconds).ifPresent(this::startTimeout);
+            value(env, "TICKLAKE_SECURITY").map(v -> SecurityMode.parse(v, "TICKLAKE_SECURITY")).ifPresent(this::security);
             return this;
         }
 
@@ -318,6 +334,11 @@ public final class PlatformConfig {
                 throw new IllegalArgumentException("the start timeout must be positive, not " + value);
             }
             startTimeout = value;
+            return this;
+        }
+
+        public Builder security(SecurityMode value) {
+            security = value;
             return this;
         }
 
