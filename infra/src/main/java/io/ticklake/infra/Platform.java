@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -155,17 +156,22 @@ public final class Platform {
      */
     private void checkSecurityMode() {
         Path marker = config.home().resolve("security.mode");
+        String mode = config.security().name().toLowerCase(Locale.ROOT);
         try {
-            if (Files.exists(marker)) {
-                String recorded = Files.readString(marker).strip();
-                if (!recorded.equals(config.security().name().toLowerCase(java.util.Locale.ROOT))) {
-                    throw new IllegalArgumentException(config.home() + " was set up with security " + recorded
-                            + ", not " + config.security().name().toLowerCase(java.util.Locale.ROOT)
-                            + ": pass --security " + recorded + " (TICKLAKE_SECURITY), or use another --home");
+            if (!Files.exists(marker)) {
+                if (config.security() == SecurityMode.SASL_SSL
+                        && Files.exists(config.serviceDir(KafkaBroker.NAME).resolve("data").resolve("meta.properties"))) {
+                    throw new IllegalArgumentException(config.home() + " holds a broker formatted without SCRAM users:"
+                            + " use another --home for --security sasl_ssl");
                 }
-            } else {
                 Files.createDirectories(config.home());
-                Files.writeString(marker, config.security().name().toLowerCase(java.util.Locale.ROOT) + "\n");
+                Files.writeString(marker, mode + "\n");
+                return;
+            }
+            String recorded = Files.readString(marker).strip();
+            if (!recorded.equals(mode)) {
+                throw new IllegalArgumentException(config.home() + " was set up with security " + recorded + ", not "
+                        + mode + ": pass --security " + recorded + " (TICKLAKE_SECURITY), or use another --home");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write " + marker, e);

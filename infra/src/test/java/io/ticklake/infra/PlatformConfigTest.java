@@ -3,6 +3,8 @@ package io.ticklake.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ticklake.infra.security.SecurityMode;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -62,6 +64,19 @@ class PlatformConfigTest {
         assertThat(config.connectPluginPath()).containsExactly(Path.of("/a"), Path.of("/b"));
         assertThat(config.startTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.kafkaHeap()).isEqualTo("1g");
+    }
+
+    @Test
+    void securityIsPlaintextUnlessSaslSslIsAskedFor() {
+        assertThat(PlatformConfig.builder().applyEnvironment(Map.of()).home(Path.of("/tmp/tl")).build().security())
+                .isEqualTo(SecurityMode.PLAINTEXT);
+        assertThat(PlatformConfig.builder().applyEnvironment(Map.of("TICKLAKE_SECURITY", "SASL_SSL"))
+                .home(Path.of("/tmp/tl")).build().security()).isEqualTo(SecurityMode.SASL_SSL);
+        assertThatThrownBy(() -> PlatformConfig.builder().applyEnvironment(Map.of("TICKLAKE_SECURITY", "tls")))
+                .hasMessage("TICKLAKE_SECURITY='tls' is not one of plaintext, sasl_ssl");
+        // tests choose their mode explicitly: the variable does not turn the shared test platform secured
+        assertThat(PlatformConfig.forTests(Path.of("/tmp/t"), Map.of("TICKLAKE_SECURITY", "sasl_ssl")).security())
+                .isEqualTo(SecurityMode.PLAINTEXT);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -207,7 +208,7 @@ public final class KafkaBroker extends ProcessService {
                 ssl.truststore.password=%11$s
                 ssl.client.auth=none
                 """.formatted(host, port(BROKER), port(CONTROLLER), PlatformSecurity.MECHANISM, FILE_CONFIG_PROVIDER,
-                PlatformSecurity.MECHANISM.toLowerCase(java.util.Locale.ROOT), secured.reference(PlatformSecurity.ADMIN_JAAS),
+                PlatformSecurity.MECHANISM.toLowerCase(Locale.ROOT), secured.reference(PlatformSecurity.ADMIN_JAAS),
                 secured.keystore(), secured.reference(PlatformSecurity.KEYSTORE_PASSWORD), secured.truststore(),
                 secured.reference(PlatformSecurity.TRUSTSTORE_PASSWORD));
     }
