@@ -155,7 +155,7 @@ public final class Platform {
      * broker's storage was formatted secured, and clients of a running platform need its mode.
      */
     private void checkSecurityMode() {
-        Path marker = config.home().resolve("security.mode");
+        Path marker = config.home().resolve(PlatformConfig.SECURITY_MODE_FILE);
         String mode = config.security().name().toLowerCase(Locale.ROOT);
         try {
             if (!Files.exists(marker)) {

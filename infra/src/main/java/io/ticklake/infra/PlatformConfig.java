@@ -3,6 +3,9 @@ package io.ticklake.infra;
 import io.ticklake.infra.security.SecurityMode;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +20,9 @@ import java.util.Optional;
  * chosen at the service's first start and kept for its restarts (what tests use).
  */
 public final class PlatformConfig {
+
+    /** In the data directory: the security mode of its first start, which later commands default to. */
+    public static final String SECURITY_MODE_FILE = "security.mode";
 
     /** Services bind to loopback only. */
     public static final String HOST = "127.0.0.1";
@@ -169,7 +175,10 @@ public final class PlatformConfig {
         return startTimeout;
     }
 
-    /** PLAINTEXT (the default) or SASL_SSL: a SCRAM-authenticated TLS broker and an HTTPS registry. */
+    /**
+     * PLAINTEXT (the default) or SASL_SSL: a SCRAM-authenticated TLS broker and an HTTPS registry. Unless
+     * chosen, the mode the data directory was first started with.
+     */
     public SecurityMode security() {
         return security;
     }
@@ -195,7 +204,8 @@ public final class PlatformConfig {
         private List<Path> connectPluginPath = defaultPluginPath();
         private String connectPluginDiscovery = "service_load";
         private Duration startTimeout = Duration.ofSeconds(120);
-        private SecurityMode security = SecurityMode.PLAINTEXT;
+        /** Null until chosen: then the data directory's recorded mode, else PLAINTEXT. */
+        private SecurityMode security;
 
         private Builder() {
         }
@@ -348,7 +358,22 @@ public final class PlatformConfig {
                         .map(repo -> repo.resolve(".ticklake"))
                         .orElse(Path.of(".ticklake"));
             }
+            if (security == null) {
+                security = recordedSecurity(home.toAbsolutePath().normalize()).orElse(SecurityMode.PLAINTEXT);
+            }
             return new PlatformConfig(this);
+        }
+
+        /** The mode a data directory was first started with ({@link #SECURITY_MODE_FILE}), if any. */
+        private static Optional<SecurityMode> recordedSecurity(Path home) {
+            Path marker = home.resolve(SECURITY_MODE_FILE);
+            try {
+                return Files.exists(marker)
+                        ? Optional.of(SecurityMode.parse(Files.readString(marker), marker.toString()))
+                        : Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + marker, e);
+            }
         }
 
         private static Path defaultCacheDir(Map<String, String> env) {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticklake.infra.security.SecurityMode;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlatformConfigTest {
 
@@ -77,6 +80,17 @@ class PlatformConfigTest {
         // tests choose their mode explicitly: the variable does not turn the shared test platform secured
         assertThat(PlatformConfig.forTests(Path.of("/tmp/t"), Map.of("TICKLAKE_SECURITY", "sasl_ssl")).security())
                 .isEqualTo(SecurityMode.PLAINTEXT);
+    }
+
+    @Test
+    void aDataDirectoryKeepsTheModeItWasFirstStartedWith(@TempDir Path home) throws IOException {
+        Files.writeString(home.resolve(PlatformConfig.SECURITY_MODE_FILE), "sasl_ssl\n");
+
+        assertThat(PlatformConfig.builder().applyEnvironment(Map.of()).home(home).build().security())
+                .isEqualTo(SecurityMode.SASL_SSL);
+        // an explicit choice is kept (and refused by Platform when it differs from the directory's)
+        assertThat(PlatformConfig.builder().applyEnvironment(Map.of("TICKLAKE_SECURITY", "plaintext")).home(home)
+                .build().security()).isEqualTo(SecurityMode.PLAINTEXT);
     }
 
     @Test

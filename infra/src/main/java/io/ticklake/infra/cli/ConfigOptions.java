@@ -48,7 +48,7 @@ final class ConfigOptions {
     @Option(names = "--start-timeout", paramLabel = "SECONDS", description = "how long each service may take to become healthy (env TICKLAKE_START_TIMEOUT; default 120)")
     Integer startTimeoutSeconds;
 
-    @Option(names = "--security", paramLabel = "MODE", description = "plaintext, or sasl_ssl: Kafka over SASL_SSL (SCRAM-SHA-512) and the registry over HTTPS, credentials and certificates made in <home>/security (env TICKLAKE_SECURITY; default plaintext)")
+    @Option(names = "--security", paramLabel = "MODE", description = "plaintext, or sasl_ssl: Kafka over SASL_SSL (SCRAM-SHA-512) and the registry over HTTPS, credentials and certificates made in <home>/security (env TICKLAKE_SECURITY; default: the mode the home was first started with, else plaintext)")
     String security;
 
     PlatformConfig toConfig(Map<String, String> environment) {
