@@ -31,7 +31,8 @@ final class EndpointsFile {
                 + "S3_SECRET_KEY=" + config.secretKey() + "\n"
                 + "S3_REGION=" + config.region() + "\n"
                 + "CONNECT_URL=" + platform.connect().url() + "\n"
-                + "CONNECT_SECRETS=" + platform.connect().secretsFile() + "\n";
+                + "CONNECT_SECRETS=" + platform.connect().secretsFile() + "\n"
+                + platform.security().map(s -> "KAFKA_CLIENT_CONFIG=" + s.clientConfigFile() + "\n").orElse("");
         try {
             Files.createDirectories(file.getParent());
             Path staged = Files.createTempFile(file.getParent(), ".endpoints", ".env",

@@ -1,6 +1,8 @@
 package io.ticklake.infra;
 
 import io.ticklake.infra.kafka.TopicSpec;
+import io.ticklake.infra.security.PlatformSecurity;
+import io.ticklake.infra.security.SecurityMode;
 import io.ticklake.infra.service.ApicurioRegistry;
 import io.ticklake.infra.service.ConnectWorker;
 import io.ticklake.infra.service.KafkaBroker;
@@ -8,11 +10,16 @@ import io.ticklake.infra.service.MinioServer;
 import io.ticklake.infra.service.PlatformService;
 import io.ticklake.infra.service.ProcessService;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,14 +41,22 @@ public final class Platform {
     private final MinioServer minio;
     private final ConnectWorker connect;
     private final EndpointsFile endpointsFile;
+    private final Optional<PlatformSecurity> security;
 
     public Platform(PlatformConfig config) {
         this.config = config;
-        this.kafka = new KafkaBroker(config, TopicSpec.PLATFORM_TOPICS);
-        this.registry = new ApicurioRegistry(config);
+        this.security = config.security() == SecurityMode.SASL_SSL
+                ? Optional.of(new PlatformSecurity(config.home().resolve("security"))) : Optional.empty();
+        this.kafka = new KafkaBroker(config, TopicSpec.PLATFORM_TOPICS, security);
+        this.registry = new ApicurioRegistry(config, security);
         this.minio = new MinioServer(config);
-        this.connect = new ConnectWorker(config, kafka::bootstrapServers);
+        this.connect = new ConnectWorker(config, kafka::bootstrapServers, security);
         this.endpointsFile = new EndpointsFile(config.home().resolve("endpoints.env"));
+    }
+
+    /** The credentials and certificates of a secured platform ({@code --security sasl_ssl}); empty otherwise. */
+    public Optional<PlatformSecurity> security() {
+        return security;
     }
 
     public PlatformConfig config() {
@@ -76,10 +91,12 @@ public final class Platform {
 
     /** Starts one service and the services it needs (Connect needs Kafka). */
     public void start(PlatformService service) {
+        checkSecurityMode();
         if (service == connect) {
             kafka.start();
         }
         service.start();
+        writeClientConfig();
     }
 
     /**
@@ -88,6 +105,7 @@ public final class Platform {
      * started are stopped again and the failure is rethrown.
      */
     public void up(PlatformListener listener) {
+        checkSecurityMode();
         checkDistinctPorts();
         for (ProcessService service : services()) {
             service.checkCanStart();
@@ -108,6 +126,7 @@ public final class Platform {
             }
             listener.started(service, wasRunning, Duration.ofNanos(System.nanoTime() - begin));
         }
+        writeClientConfig();
         endpointsFile.write(this);
     }
 
@@ -122,6 +141,41 @@ public final class Platform {
             listener.stopped(service, wasRunning, Duration.ofNanos(System.nanoTime() - begin));
         }
         endpointsFile.delete();
+    }
+
+    /** On a secured platform, (re)writes the client properties with the addresses of the services started. */
+    private void writeClientConfig() {
+        security.ifPresent(secured -> secured.writeClientConfig(
+                kafka.ports().isEmpty() ? null : kafka.bootstrapServers(),
+                registry.ports().isEmpty() ? null : registry.schemaRegistryUrl()));
+    }
+
+    /**
+     * A data directory keeps the security mode of its first start: the SCRAM users exist only if the
+     * broker's storage was formatted secured, and clients of a running platform need its mode.
+     */
+    private void checkSecurityMode() {
+        Path marker = config.home().resolve(PlatformConfig.SECURITY_MODE_FILE);
+        String mode = config.security().name().toLowerCase(Locale.ROOT);
+        try {
+            if (!Files.exists(marker)) {
+                if (config.security() == SecurityMode.SASL_SSL
+                        && Files.exists(config.serviceDir(KafkaBroker.NAME).resolve("data").resolve("meta.properties"))) {
+                    throw new IllegalArgumentException(config.home() + " holds a broker formatted without SCRAM users:"
+                            + " use another --home for --security sasl_ssl");
+                }
+                Files.createDirectories(config.home());
+                Files.writeString(marker, mode + "\n");
+                return;
+            }
+            String recorded = Files.readString(marker).strip();
+            if (!recorded.equals(mode)) {
+                throw new IllegalArgumentException(config.home() + " was set up with security " + recorded + ", not "
+                        + mode + ": pass --security " + recorded + " (TICKLAKE_SECURITY), or use another --home");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + marker, e);
+        }
     }
 
     private void rollBack(List<ProcessService> startedNow, PlatformListener listener) {

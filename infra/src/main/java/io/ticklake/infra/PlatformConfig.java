@@ -1,6 +1,11 @@
 package io.ticklake.infra;
 
+import io.ticklake.infra.security.SecurityMode;
+
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +20,9 @@ import java.util.Optional;
  * chosen at the service's first start and kept for its restarts (what tests use).
  */
 public final class PlatformConfig {
+
+    /** In the data directory: the security mode of its first start, which later commands default to. */
+    public static final String SECURITY_MODE_FILE = "security.mode";
 
     /** Services bind to loopback only. */
     public static final String HOST = "127.0.0.1";
@@ -37,6 +45,7 @@ public final class PlatformConfig {
     private final List<Path> connectPluginPath;
     private final String connectPluginDiscovery;
     private final Duration startTimeout;
+    private final SecurityMode security;
 
     private PlatformConfig(Builder builder) {
         this.home = Objects.requireNonNull(builder.home, "home").toAbsolutePath().normalize();
@@ -57,15 +66,21 @@ public final class PlatformConfig {
         this.connectPluginPath = List.copyOf(builder.connectPluginPath);
         this.connectPluginDiscovery = builder.connectPluginDiscovery;
         this.startTimeout = builder.startTimeout;
+        this.security = builder.security;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A platform on ephemeral ports under {@code home}, as integration tests use it. */
+    /** A platform on ephemeral ports under {@code home}, as integration tests use it: PLAINTEXT. */
     public static PlatformConfig forTests(Path home, Map<String, String> environment) {
-        Builder builder = builder().applyEnvironment(environment).home(home);
+        return forTests(home, environment, SecurityMode.PLAINTEXT);
+    }
+
+    /** The same with the given security mode (TICKLAKE_SECURITY does not apply to tests). */
+    public static PlatformConfig forTests(Path home, Map<String, String> environment, SecurityMode security) {
+        Builder builder = builder().applyEnvironment(environment).home(home).security(security);
         return builder.kafkaPort(0).controllerPort(0).registryPort(0).connectPort(0).minioPort(0).minioConsolePort(0).build();
     }
 
@@ -160,6 +175,14 @@ public final class PlatformConfig {
         return startTimeout;
     }
 
+    /**
+     * PLAINTEXT (the default) or SASL_SSL: a SCRAM-authenticated TLS broker and an HTTPS registry. Unless
+     * chosen, the mode the data directory was first started with.
+     */
+    public SecurityMode security() {
+        return security;
+    }
+
     /** Defaults, then environment variables, then explicit setters (the CLI's flags). */
     public static final class Builder {
 
@@ -181,6 +204,8 @@ public final class PlatformConfig {
         private List<Path> connectPluginPath = defaultPluginPath();
         private String connectPluginDiscovery = "service_load";
         private Duration startTimeout = Duration.ofSeconds(120);
+        /** Null until chosen: then the data directory's recorded mode, else PLAINTEXT. */
+        private SecurityMode security;
 
         private Builder() {
         }
@@ -205,6 +230,7 @@ public final class PlatformConfig {
             value(env, "TICKLAKE_CONNECT_PLUGIN_PATH").ifPresent(this::connectPluginPath);
             value(env, "TICKLAKE_CONNECT_PLUGIN_DISCOVERY").ifPresent(this::connectPluginDiscovery);
             value(env, "TICKLAKE_START_TIMEOUT").map(Integer::parseInt).map(Duration::ofSeconds).ifPresent(this::startTimeout);
+            value(env, "TICKLAKE_SECURITY").map(v -> SecurityMode.parse(v, "TICKLAKE_SECURITY")).ifPresent(this::security);
             return this;
         }
 
@@ -321,13 +347,33 @@ public final class PlatformConfig {
             return this;
         }
 
+        public Builder security(SecurityMode value) {
+            security = value;
+            return this;
+        }
+
         public PlatformConfig build() {
             if (home == null) {
                 home = RepoLocator.find(Path.of("").toAbsolutePath())
                         .map(repo -> repo.resolve(".ticklake"))
                         .orElse(Path.of(".ticklake"));
             }
+            if (security == null) {
+                security = recordedSecurity(home.toAbsolutePath().normalize()).orElse(SecurityMode.PLAINTEXT);
+            }
             return new PlatformConfig(this);
+        }
+
+        /** The mode a data directory was first started with ({@link #SECURITY_MODE_FILE}), if any. */
+        private static Optional<SecurityMode> recordedSecurity(Path home) {
+            Path marker = home.resolve(SECURITY_MODE_FILE);
+            try {
+                return Files.exists(marker)
+                        ? Optional.of(SecurityMode.parse(Files.readString(marker), marker.toString()))
+                        : Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + marker, e);
+            }
         }
 
         private static Path defaultCacheDir(Map<String, String> env) {

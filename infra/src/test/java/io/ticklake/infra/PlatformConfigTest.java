@@ -3,11 +3,16 @@ package io.ticklake.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ticklake.infra.security.SecurityMode;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PlatformConfigTest {
 
@@ -62,6 +67,30 @@ class PlatformConfigTest {
         assertThat(config.connectPluginPath()).containsExactly(Path.of("/a"), Path.of("/b"));
         assertThat(config.startTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.kafkaHeap()).isEqualTo("1g");
+    }
+
+    @Test
+    void securityIsPlaintextUnlessSaslSslIsAskedFor() {
+        assertThat(PlatformConfig.builder().applyEnvironment(Map.of()).home(Path.of("/tmp/tl")).build().security())
+                .isEqualTo(SecurityMode.PLAINTEXT);
+        assertThat(PlatformConfig.builder().applyEnvironment(Map.of("TICKLAKE_SECURITY", "SASL_SSL"))
+                .home(Path.of("/tmp/tl")).build().security()).isEqualTo(SecurityMode.SASL_SSL);
+        assertThatThrownBy(() -> PlatformConfig.builder().applyEnvironment(Map.of("TICKLAKE_SECURITY", "tls")))
+                .hasMessage("TICKLAKE_SECURITY='tls' is not one of plaintext, sasl_ssl");
+        // tests choose their mode explicitly: the variable does not turn the shared test platform secured
+        assertThat(PlatformConfig.forTests(Path.of("/tmp/t"), Map.of("TICKLAKE_SECURITY", "sasl_ssl")).security())
+                .isEqualTo(SecurityMode.PLAINTEXT);
+    }
+
+    @Test
+    void aDataDirectoryKeepsTheModeItWasFirstStartedWith(@TempDir Path home) throws IOException {
+        Files.writeString(home.resolve(PlatformConfig.SECURITY_MODE_FILE), "sasl_ssl\n");
+
+        assertThat(PlatformConfig.builder().applyEnvironment(Map.of()).home(home).build().security())
+                .isEqualTo(SecurityMode.SASL_SSL);
+        // an explicit choice is kept (and refused by Platform when it differs from the directory's)
+        assertThat(PlatformConfig.builder().applyEnvironment(Map.of("TICKLAKE_SECURITY", "plaintext")).home(home)
+                .build().security()).isEqualTo(SecurityMode.PLAINTEXT);
     }
 
     @Test

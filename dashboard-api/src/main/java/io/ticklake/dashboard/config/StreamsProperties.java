@@ -70,12 +70,13 @@ public class StreamsProperties {
     }
 
     /**
-     * The streams-app configuration of this instance: the pass-through keys, then the platform and the
-     * keys above. {@code port} is the HTTP port bound; null builds the configuration without
+     * The streams-app configuration of this instance: the client config file's keys, then the pass-through
+     * keys, then the platform and the keys above. {@code port} is the HTTP port bound; null builds the configuration without
      * {@code application.server} (to validate it and read the windows before the server is up).
      */
     public StreamsAppConfig toStreamsConfig(PlatformProperties platform, @Nullable Integer port) {
-        Map<String, Object> props = new LinkedHashMap<>(config);
+        Map<String, Object> props = new LinkedHashMap<>(platform.clientSettings());
+        props.putAll(config);
         props.put(StreamsAppConfig.BOOTSTRAP_SERVERS, platform.getBootstrapServers());
         props.put(StreamsAppConfig.SCHEMA_REGISTRY_URL, platform.getSchemaRegistryUrl());
         props.put(StreamsAppConfig.APPLICATION_ID, applicationId);

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
 import io.ticklake.streams.StreamsAppConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PropertiesTest {
 
@@ -45,6 +49,37 @@ class PropertiesTest {
             assertThat(config.allWindows()).extracting(w -> w.label()).containsExactly("1m", "5m", "30m");
             assertThat(config.streamsProperties().get(StreamsAppConfig.STATE_DIR)).isEqualTo("/var/lib/ticklake");
         }
+    }
+
+    @Test
+    void aKafkaClientConfigFileGivesItsSecuritySettingsButNotItsAddresses(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("client.properties"), """
+                bootstrap.servers=elsewhere:9092
+                security.protocol=SASL_SSL
+                sasl.mechanism=SCRAM-SHA-512
+                sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="u" password="p";
+                schema.registry.ssl.truststore.location=/etc/ticklake/ca.p12
+                """);
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "ticklake.bootstrap-servers", "broker-1:9093",
+                "ticklake.kafka-client-config", file.toString(),
+                "ticklake.streams.config.sasl.mechanism", "PLAIN"))) {
+            StreamsAppConfig config = context.getBean(StreamsProperties.class)
+                    .toStreamsConfig(context.getBean(PlatformProperties.class), 8085);
+
+            assertThat(config.getList(StreamsAppConfig.BOOTSTRAP_SERVERS)).containsExactly("broker-1:9093");
+            assertThat(config.streamsProperties()).containsEntry("security.protocol", "SASL_SSL")
+                    .containsEntry("sasl.mechanism", "PLAIN");
+            assertThat(config.serdeConfig()).containsEntry("schema.registry.ssl.truststore.location", "/etc/ticklake/ca.p12");
+        }
+    }
+
+    @Test
+    void aMissingKafkaClientConfigFileStopsTheStartAndNamesTheProperty(@TempDir Path dir) {
+        assertThatThrownBy(() -> startAndGet(Map.of("ticklake.kafka-client-config",
+                dir.resolve("missing.properties").toString()), StreamsProperties.class))
+                .hasStackTraceContaining("ticklake.kafka-client-config (TICKLAKE_KAFKA_CLIENT_CONFIG): cannot read "
+                        + dir.resolve("missing.properties"));
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
@@ -67,12 +68,22 @@ public final class SinkConnector {
      */
     public static SinkConnector createForLocalLake(String connectUrl, String name, Path template, String lakeUri,
                                                    String registryUrl, Path connectSecrets, Topics topics, int tasks) {
+        return createForLocalLake(connectUrl, name, template, lakeUri, registryUrl, connectSecrets, topics, tasks,
+                Map.of());
+    }
+
+    /** The same with further connector keys, e.g. the {@code schema.registry.ssl.*} of an HTTPS registry. */
+    public static SinkConnector createForLocalLake(String connectUrl, String name, Path template, String lakeUri,
+                                                   String registryUrl, Path connectSecrets, Topics topics, int tasks,
+                                                   Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>(extra);
+        overrides.putAll(Map.of("topics", topics.ticks(), "errors.deadletterqueue.topic.name", topics.dlq(),
+                "tasks.max", Integer.toString(tasks), "rotate.idle.ms", "5000"));
         return create(connectUrl, name, template,
                 Map.of("TICKLAKE_LAKE_URI", lakeUri, "TICKLAKE_S3_ENDPOINT", "", "TICKLAKE_S3_REGION", "us-east-1",
                         "TICKLAKE_CONNECT_SECRETS", connectSecrets.toString(),
                         "TICKLAKE_SCHEMA_REGISTRY_URL", registryUrl),
-                Map.of("topics", topics.ticks(), "errors.deadletterqueue.topic.name", topics.dlq(),
-                        "tasks.max", Integer.toString(tasks), "rotate.idle.ms", "5000"));
+                overrides);
     }
 
     public String name() {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +29,31 @@ public final class TopicReader {
 
     private final String bootstrapServers;
     private final String registryUrl;
+    private final Map<String, String> clientSettings;
 
     public TopicReader(String bootstrapServers, String registryUrl) {
+        this(bootstrapServers, registryUrl, Map.of());
+    }
+
+    /**
+     * A reader of a secured cluster.
+     *
+     * @param clientSettings a client properties file's keys: Kafka security ({@code security.protocol},
+     *                       {@code sasl.*}, {@code ssl.*}) and registry TLS ({@code schema.registry.ssl.*})
+     */
+    public TopicReader(String bootstrapServers, String registryUrl, Map<String, String> clientSettings) {
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
+        this.clientSettings = Map.copyOf(clientSettings);
     }
 
     /** Every record of the ticks topic, decoded with the project's Avro deserializer; undecodable ones fail. */
     public List<TickRecord> ticks(String topic) {
         try (KafkaAvroDeserializer avro = new KafkaAvroDeserializer()) {
-            avro.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl,
-                    AvroSerdeConfig.SPECIFIC_AVRO_READER, true), false);
+            Map<String, Object> serde = new HashMap<>(clientSettings);
+            serde.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+            serde.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+            avro.configure(serde, false);
             List<TickRecord> ticks = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> record : raw(topic)) {
                 Object value = avro.deserialize(topic, record.value());
@@ -67,6 +82,11 @@ public final class TopicReader {
     /** The raw records of every partition, in partition and offset order. */
     public List<ConsumerRecord<byte[], byte[]>> raw(String topic) {
         Properties props = new Properties();
+        clientSettings.forEach((key, value) -> {
+            if (ConsumerConfig.configNames().contains(key)) {
+                props.put(key, value);
+            }
+        });
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

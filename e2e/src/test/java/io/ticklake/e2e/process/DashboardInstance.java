@@ -23,7 +23,8 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * One dashboard-api instance (the Micronaut app hosting the streams topology) as its own JVM, run
  * from the packaged {@code dashboard-api.jar} and configured the way its README documents:
- * {@code TICKLAKE_*} environment variables and {@code -Dticklake.streams.config.*} pass-through keys.
+ * {@code TICKLAKE_*} environment variables, {@code -Dticklake.streams.config.*} pass-through keys, and a
+ * secured cluster's client properties file ({@code TICKLAKE_KAFKA_CLIENT_CONFIG}).
  * Instances with the same application id share the partitions, as in production.
  */
 public final class DashboardInstance implements AutoCloseable {
@@ -43,9 +44,17 @@ public final class DashboardInstance implements AutoCloseable {
      * @param topics           its input, KPI and DLQ topics
      * @param lake             lake URI of the analytics models for the history endpoints, or null
      * @param streamsConfig    further streams-app / Kafka Streams keys
+     * @param clientConfig     a Kafka client properties file with the cluster's security settings and
+     *                         secrets ({@code TICKLAKE_KAFKA_CLIENT_CONFIG}), or null
      */
     public record Settings(String bootstrapServers, String registryUrl, String applicationId, Topics topics,
-                           String lake, Map<String, String> streamsConfig) {
+                           String lake, Map<String, String> streamsConfig, Path clientConfig) {
+
+        /** Settings for an unsecured cluster. */
+        public Settings(String bootstrapServers, String registryUrl, String applicationId, Topics topics,
+                        String lake, Map<String, String> streamsConfig) {
+            this(bootstrapServers, registryUrl, applicationId, topics, lake, streamsConfig, null);
+        }
     }
 
     private DashboardInstance(String name, int port, ChildProcess process) {
@@ -81,6 +90,9 @@ public final class DashboardInstance implements AutoCloseable {
         environment.putAll(DashboardCredentials.environment());
         if (settings.lake() != null) {
             environment.put("TICKLAKE_LAKE", settings.lake());
+        }
+        if (settings.clientConfig() != null) {
+            environment.put("TICKLAKE_KAFKA_CLIENT_CONFIG", settings.clientConfig().toString());
         }
         ChildProcess process = ChildProcess.start("dashboard-" + name, command.toList(), environment, workDir,
                 workDir.resolve(name + ".log"));

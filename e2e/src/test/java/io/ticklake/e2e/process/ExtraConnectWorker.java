@@ -3,6 +3,7 @@ package io.ticklake.e2e.process;
 import io.ticklake.infra.PlatformConfig;
 import io.ticklake.infra.service.ConnectWorker;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +26,8 @@ public final class ExtraConnectWorker implements AutoCloseable {
 
     /** Starts a worker in {@code home} on a free port and waits until it has joined the group. */
     public static ExtraConnectWorker start(Path home, Supplier<String> bootstrapServers) {
-        ConnectWorker worker = new ConnectWorker(PlatformConfig.forTests(home, System.getenv()), bootstrapServers);
+        ConnectWorker worker = new ConnectWorker(PlatformConfig.forTests(home, System.getenv()), bootstrapServers,
+                Optional.empty());
         ExtraConnectWorker extra = new ExtraConnectWorker(worker);
         worker.start();
         return extra;

@@ -8,12 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The scheduled lake jobs, run the way Airflow runs them: {@code spark-jobs/bin/spark-job compact}
- * (Spark in local mode, one JSON line on stdout) and {@code java -jar analytics.jar run}. Each runs to
+ * The lake jobs, run the way Airflow runs them: {@code spark-jobs/bin/spark-job compact} and
+ * {@code backfill} (Spark in local mode, one JSON line on stdout) and {@code java -jar analytics.jar run}. Each runs to
  * completion in its own process; a non-zero exit fails with the job's last log lines.
  */
 public final class LakeJobs {
@@ -34,12 +35,32 @@ public final class LakeJobs {
         String out = run("compact", List.of(artifacts.sparkJobScript().toString(), "compact", "--lake", lake),
                 // a small lake: a small heap, and two cores are all the machine has
                 Map.of("SPARK_JOB_HEAP", "1g"));
+        return lastJsonLine("compact", out);
+    }
+
+    private static JsonNode lastJsonLine(String job, String out) {
         String[] lines = out.strip().split("\n");
         try {
             return JSON.readTree(lines[lines.length - 1]);
         } catch (IOException e) {
-            throw new IllegalStateException("spark-job compact printed no JSON result: " + out, e);
+            throw new IllegalStateException("spark-job " + job + " printed no JSON result: " + out, e);
         }
+    }
+
+    /**
+     * Lands every record of {@code topic} now in the raw lake ({@code spark-job backfill}, trigger
+     * available-now); its JSON result. {@code clientConfig} is the cluster's client properties file
+     * (security and registry TLS), or null.
+     */
+    public JsonNode backfill(String lake, String bootstrapServers, String registryUrl, String topic, Path clientConfig) {
+        List<String> command = new ArrayList<>(List.of(artifacts.sparkJobScript().toString(), "backfill",
+                "--lake", lake, "--bootstrap-servers", bootstrapServers, "--schema-registry-url", registryUrl,
+                "--topic", topic, "--checkpoint", workDir.resolve("backfill-checkpoint").toUri().toString()));
+        if (clientConfig != null) {
+            command.add("--client-config");
+            command.add(clientConfig.toString());
+        }
+        return lastJsonLine("backfill", run("backfill", command, Map.of("SPARK_JOB_HEAP", "1g")));
     }
 
     /** Rebuilds every analytics model of the lake ({@code --full}); the runner's table of what it did. */

@@ -1,6 +1,7 @@
 package io.ticklake.infra.cli;
 
 import io.ticklake.infra.PlatformConfig;
+import io.ticklake.infra.security.SecurityMode;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,9 @@ final class ConfigOptions {
     @Option(names = "--start-timeout", paramLabel = "SECONDS", description = "how long each service may take to become healthy (env TICKLAKE_START_TIMEOUT; default 120)")
     Integer startTimeoutSeconds;
 
+    @Option(names = "--security", paramLabel = "MODE", description = "plaintext, or sasl_ssl: Kafka over SASL_SSL (SCRAM-SHA-512) and the registry over HTTPS, credentials and certificates made in <home>/security (env TICKLAKE_SECURITY; default: the mode the home was first started with, else plaintext)")
+    String security;
+
     PlatformConfig toConfig(Map<String, String> environment) {
         PlatformConfig.Builder builder = PlatformConfig.builder().applyEnvironment(environment);
         if (home != null) {
@@ -84,6 +88,9 @@ final class ConfigOptions {
         }
         if (startTimeoutSeconds != null) {
             builder.startTimeout(Duration.ofSeconds(startTimeoutSeconds));
+        }
+        if (security != null) {
+            builder.security(SecurityMode.parse(security, "--security"));
         }
         return builder.build();
     }

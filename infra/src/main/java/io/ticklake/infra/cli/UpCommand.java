@@ -2,6 +2,7 @@ package io.ticklake.infra.cli;
 
 import io.ticklake.infra.Platform;
 import io.ticklake.infra.PlatformListener;
+import io.ticklake.infra.security.PlatformSecurity;
 import io.ticklake.infra.service.PlatformService;
 import io.ticklake.infra.service.ServiceStartException;
 
@@ -40,6 +41,9 @@ final class UpCommand implements Callable<Integer> {
         context.out().printf(Locale.ROOT, "%nPlatform is up (%.1f s).%n", (System.nanoTime() - begin) / 1e9);
         new StatusPrinter(context.out()).printEndpoints(platform);
         context.out().println("  shell variables:     " + platform.config().home().resolve("endpoints.env"));
+        platform.security().ifPresent(security -> context.out().println("  client config:       "
+                + security.clientConfigFile() + "  (SASL_SSL user " + PlatformSecurity.CLIENT_USER
+                + ", CA " + security.caCertificate() + ")"));
         context.out().println("  logs:                " + platform.config().logDir() + "  (infra/platform logs [service])");
         return 0;
     }

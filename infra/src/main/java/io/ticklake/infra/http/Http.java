@@ -6,17 +6,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /** The few HTTP calls the launcher makes: health probes and small admin requests on loopback. */
 public final class Http {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
 
-    private Http() {
+    /** Plain http:// and https:// with the JVM's CA certificates. */
+    public static final Http DEFAULT = new Http(null);
+
+    private final HttpClient client;
+
+    private Http(SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
+    }
+
+    /** A client for https:// servers whose certificates {@code tls} trusts (the platform's own CA). */
+    public static Http trusting(SSLContext tls) {
+        return new Http(tls);
     }
 
     /** A response's status and body. */
@@ -26,20 +40,20 @@ public final class Http {
         }
     }
 
-    public static Response get(String url) throws IOException {
+    public Response get(String url) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
-    public static Response put(String url, String contentType, String body) throws IOException {
+    public Response put(String url, String contentType, String body) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Sends a prepared request with the launcher's timeout. */
-    public static Response send(HttpRequest.Builder request) throws IOException {
+    public Response send(HttpRequest.Builder request) throws IOException {
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(REQUEST_TIMEOUT).build(),
+            HttpResponse<String> response = client.send(request.timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
         } catch (InterruptedException e) {
@@ -49,7 +63,7 @@ public final class Http {
     }
 
     /** True when {@code url} answers 200; any failure to connect is just "not yet". */
-    public static boolean isOk(String url) {
+    public boolean isOk(String url) {
         try {
             return get(url).status() == 200;
         } catch (IOException | RuntimeException e) {

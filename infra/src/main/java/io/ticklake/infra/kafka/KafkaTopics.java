@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,15 +30,20 @@ public final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    /** An admin client for the launcher's own short calls. */
-    public static Admin admin(String bootstrapServers, Duration apiTimeout) {
+    /**
+     * An admin client for the launcher's own short calls.
+     *
+     * @param security client security settings ({@code security.protocol}, {@code sasl.*}, {@code ssl.*}), or empty
+     */
+    public static Admin admin(String bootstrapServers, Map<String, String> security, Duration apiTimeout) {
         int timeoutMillis = (int) apiTimeout.toMillis();
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "ticklake-infra",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMillis, 10_000),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "ticklake-infra");
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMillis, 10_000));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        return Admin.create(config);
     }
 
     /** Describes the topics, waiting out the moment after creation when the broker does not know them yet. */
@@ -57,16 +63,17 @@ public final class KafkaTopics {
     }
 
     /**
-     * Creates the topics that do not exist yet.
+     * Creates the topics that do not exist yet, as a client with the {@code security} settings (or none).
      *
      * @return the partition count of every requested topic as it is now on the broker, so a caller
      *         can tell a topic that existed with a different count
      */
-    public static Map<String, Integer> ensure(String bootstrapServers, Collection<TopicSpec> topics) {
+    public static Map<String, Integer> ensure(String bootstrapServers, Map<String, String> security,
+                                              Collection<TopicSpec> topics) {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (true) {
             try {
-                return ensureOnce(bootstrapServers, topics);
+                return ensureOnce(bootstrapServers, security, topics);
             } catch (IllegalStateException e) {
                 // A broker that has just started may not know its own metadata yet: retriable errors
                 // (e.g. "does not host this topic-partition") are retried until the deadline.
@@ -87,8 +94,9 @@ public final class KafkaTopics {
         }
     }
 
-    private static Map<String, Integer> ensureOnce(String bootstrapServers, Collection<TopicSpec> topics) {
-        try (Admin admin = admin(bootstrapServers, TIMEOUT)) {
+    private static Map<String, Integer> ensureOnce(String bootstrapServers, Map<String, String> security,
+                                                   Collection<TopicSpec> topics) {
+        try (Admin admin = admin(bootstrapServers, security, TIMEOUT)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (TopicSpec topic : topics) {

@@ -45,6 +45,18 @@ public final class JavaCommand {
         return this;
     }
 
+    /**
+     * Runs with {@code classpath}; the main class and its arguments come from {@code argumentFile}, which
+     * the {@code java} launcher expands ({@code @file}): for arguments that must not show in the process list.
+     */
+    public JavaCommand mainClassFromFile(String classpath, Path argumentFile) {
+        launch.clear();
+        launch.add("-cp");
+        launch.add(classpath);
+        launch.add("@" + argumentFile);
+        return this;
+    }
+
     public JavaCommand jar(Path jar) {
         launch.clear();
         launch.add("-jar");

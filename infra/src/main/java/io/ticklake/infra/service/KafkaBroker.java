@@ -6,15 +6,20 @@ import io.ticklake.infra.kafka.TopicSpec;
 import io.ticklake.infra.process.Ports;
 import io.ticklake.infra.runtime.JavaCommand;
 import io.ticklake.infra.runtime.KafkaRuntime;
+import io.ticklake.infra.security.PlatformSecurity;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -25,6 +30,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A single-node KRaft Kafka broker (combined broker and controller) from the Maven Central jars.
  * Its storage is formatted on the first start only, so data survives stops and kills.
+ *
+ * <p>On a secured platform the client listener is SASL_SSL (SCRAM-SHA-512, the platform's server
+ * certificate) and is also the inter-broker listener; the SCRAM users are created when the storage is
+ * formatted. The KRaft controller listener stays PLAINTEXT on loopback: it serves the node's own
+ * controller traffic, not clients, and Kafka supports SCRAM only on broker listeners (the credentials
+ * live in the metadata log the controller serves). Secrets stay out of server.properties: it refers to
+ * the platform's secrets file through Kafka's {@code file} config provider.
  */
 public final class KafkaBroker extends ProcessService {
 
@@ -35,15 +47,26 @@ public final class KafkaBroker extends ProcessService {
     private static final String CONTROLLER = "controller";
     private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+    private static final String FILE_CONFIG_PROVIDER = "org.apache.kafka.common.config.provider.FileConfigProvider";
 
     private final List<TopicSpec> topics;
+    private final Optional<PlatformSecurity> security;
 
-    /** @param topics created after every fresh start (existing topics are left as they are) */
-    public KafkaBroker(PlatformConfig config, List<TopicSpec> topics) {
+    /**
+     * @param topics   created after every fresh start (existing topics are left as they are)
+     * @param security the platform's credentials when it is secured
+     */
+    public KafkaBroker(PlatformConfig config, List<TopicSpec> topics, Optional<PlatformSecurity> security) {
         super(NAME, config, List.of(
                 new ServicePort(BROKER, config.kafkaPort(), "TICKLAKE_KAFKA_PORT"),
                 new ServicePort(CONTROLLER, config.controllerPort(), "TICKLAKE_CONTROLLER_PORT")));
         this.topics = List.copyOf(topics);
+        this.security = security;
+    }
+
+    /** The client settings of the launcher's own admin calls: the admin user's on a secured platform, else none. */
+    public Map<String, String> adminClientSettings() {
+        return security.map(PlatformSecurity::adminClientSettings).orElse(Map.of());
     }
 
     /** {@code 127.0.0.1:<port>}, what clients put in {@code bootstrap.servers}. */
@@ -54,6 +77,7 @@ public final class KafkaBroker extends ProcessService {
     @Override
     protected void prepare() {
         Path dir = serviceDir();
+        security.ifPresent(PlatformSecurity::ensure);
         Log4jConfig.write(dir);
         writeServerProperties(dir.resolve("server.properties"));
         if (!Files.exists(dataDir().resolve("meta.properties"))) {
@@ -63,7 +87,12 @@ public final class KafkaBroker extends ProcessService {
 
     @Override
     protected List<String> command() {
-        return baseCommand()
+        JavaCommand command = baseCommand();
+        if (security.isPresent()) {
+            // Kafka only resolves config-provider references with providers this property allows
+            command.systemProperty("org.apache.kafka.automatic.config.providers", FILE_CONFIG_PROVIDER);
+        }
+        return command
                 .systemProperty("ticklake.service", NAME)
                 .mainClass(KafkaRuntime.classpath(), "kafka.Kafka")
                 .arguments(serviceDir().resolve("server.properties").toString())
@@ -76,7 +105,7 @@ public final class KafkaBroker extends ProcessService {
         if (!Ports.isListening(PlatformConfig.HOST, port(BROKER))) {
             return false;
         }
-        try (Admin admin = KafkaTopics.admin(bootstrapServers(), PROBE_TIMEOUT)) {
+        try (Admin admin = KafkaTopics.admin(bootstrapServers(), adminClientSettings(), PROBE_TIMEOUT)) {
             return !admin.describeCluster().nodes().get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
         } catch (Exception e) {
             return false;
@@ -88,7 +117,7 @@ public final class KafkaBroker extends ProcessService {
         if (topics.isEmpty()) {
             return;
         }
-        Map<String, Integer> actual = KafkaTopics.ensure(bootstrapServers(), topics);
+        Map<String, Integer> actual = KafkaTopics.ensure(bootstrapServers(), adminClientSettings(), topics);
         for (TopicSpec topic : topics) {
             Integer partitions = actual.get(topic.name());
             if (partitions != null && partitions != topic.partitions()) {
@@ -124,11 +153,7 @@ public final class KafkaBroker extends ProcessService {
                 process.roles=broker,controller
                 node.id=1
                 controller.quorum.voters=1@%1$s:%3$d
-                listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
-                advertised.listeners=PLAINTEXT://%1$s:%2$d
-                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
                 controller.listener.names=CONTROLLER
-                inter.broker.listener.name=PLAINTEXT
                 log.dirs=%4$s
                 # one broker: every internal topic has one replica
                 offsets.topic.replication.factor=1
@@ -143,7 +168,7 @@ public final class KafkaBroker extends ProcessService {
                 log.retention.hours=168
                 num.network.threads=2
                 num.io.threads=4
-                """.formatted(host, port(BROKER), port(CONTROLLER), dataDir());
+                """.formatted(host, port(BROKER), port(CONTROLLER), dataDir()) + listeners();
         try {
             Files.writeString(file, content);
         } catch (IOException e) {
@@ -151,15 +176,81 @@ public final class KafkaBroker extends ProcessService {
         }
     }
 
-    /** Runs Kafka's storage tool, as {@code kafka-storage.sh format} does, into the service log. */
+    /** The listeners: PLAINTEXT for clients, or SASL_SSL with its TLS and SCRAM settings. */
+    private String listeners() {
+        String host = PlatformConfig.HOST;
+        if (security.isEmpty()) {
+            return """
+                    listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
+                    advertised.listeners=PLAINTEXT://%1$s:%2$d
+                    listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                    inter.broker.listener.name=PLAINTEXT
+                    """.formatted(host, port(BROKER), port(CONTROLLER));
+        }
+        PlatformSecurity secured = security.get();
+        return """
+                # secured: clients and the inter-broker link on SASL_SSL, the controller on loopback PLAINTEXT
+                listeners=SASL_SSL://%1$s:%2$d,CONTROLLER://%1$s:%3$d
+                advertised.listeners=SASL_SSL://%1$s:%2$d
+                listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT
+                inter.broker.listener.name=SASL_SSL
+                sasl.enabled.mechanisms=%4$s
+                sasl.mechanism.inter.broker.protocol=%4$s
+                # secrets are read from the 0600 secrets file, never written here
+                config.providers=file
+                config.providers.file.class=%5$s
+                listener.name.sasl_ssl.%6$s.sasl.jaas.config=%7$s
+                ssl.keystore.type=PKCS12
+                ssl.keystore.location=%8$s
+                ssl.keystore.password=%9$s
+                ssl.truststore.type=PKCS12
+                ssl.truststore.location=%10$s
+                ssl.truststore.password=%11$s
+                ssl.client.auth=none
+                """.formatted(host, port(BROKER), port(CONTROLLER), PlatformSecurity.MECHANISM, FILE_CONFIG_PROVIDER,
+                PlatformSecurity.MECHANISM.toLowerCase(Locale.ROOT), secured.reference(PlatformSecurity.ADMIN_JAAS),
+                secured.keystore(), secured.reference(PlatformSecurity.KEYSTORE_PASSWORD), secured.truststore(),
+                secured.reference(PlatformSecurity.TRUSTSTORE_PASSWORD));
+    }
+
+    /**
+     * Runs Kafka's storage tool, as {@code kafka-storage.sh format} does, into the service log. On a
+     * secured platform it also creates the SCRAM users; their passwords go in a 0600 argument file that
+     * the {@code java} launcher expands ({@code @file}), so they are never on a command line.
+     */
     private void formatStorage() {
         String clusterId = Uuid.randomUuid().toString();
         LOG.info("formatting Kafka storage in {} (cluster id {})", dataDir(), clusterId);
-        List<String> command = baseCommand()
-                .mainClass(KafkaRuntime.classpath(), "kafka.tools.StorageTool")
-                .arguments("format", "--ignore-formatted", "--cluster-id", clusterId,
-                        "--config", serviceDir().resolve("server.properties").toString())
-                .toList();
+        List<String> arguments = new ArrayList<>(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
+                "--cluster-id", clusterId, "--config", serviceDir().resolve("server.properties").toString()));
+        security.ifPresent(secured -> {
+            for (String[] user : new String[][] {
+                    {PlatformSecurity.ADMIN_USER, secured.secret(PlatformSecurity.ADMIN_PASSWORD)},
+                    {PlatformSecurity.CLIENT_USER, secured.secret(PlatformSecurity.CLIENT_PASSWORD)}}) {
+                arguments.add("--add-scram");
+                arguments.add(PlatformSecurity.MECHANISM + "=[name=" + user[0] + ",password=" + user[1] + "]");
+            }
+        });
+        Path argumentFile = serviceDir().resolve("format.args");
+        List<String> command = baseCommand().mainClassFromFile(KafkaRuntime.classpath(), argumentFile).toList();
+        try {
+            Files.deleteIfExists(argumentFile);
+            Files.createFile(argumentFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            // one argument a line, quoted (the launcher's argument-file syntax)
+            Files.write(argumentFile, arguments.stream().map(a -> "\"" + a + "\"").toList());
+            runFormat(command);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run the Kafka storage tool", e);
+        } finally {
+            try {
+                Files.deleteIfExists(argumentFile);
+            } catch (IOException e) {
+                LOG.warn("could not delete {}: {}", argumentFile, e.getMessage());
+            }
+        }
+    }
+
+    private void runFormat(List<String> command) {
         try {
             Files.createDirectories(logFile().getParent());
             Process format = new ProcessBuilder(command)

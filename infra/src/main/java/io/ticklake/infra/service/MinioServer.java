@@ -72,7 +72,7 @@ public final class MinioServer extends ProcessService {
 
     @Override
     protected boolean probeHealth() {
-        return Http.isOk(endpoint() + "/minio/health/ready");
+        return Http.DEFAULT.isOk(endpoint() + "/minio/health/ready");
     }
 
     /** Creates the bucket, retrying while MinIO still answers 503 (it reports ready a moment before it is). */

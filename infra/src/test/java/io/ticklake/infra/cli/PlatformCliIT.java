@@ -77,7 +77,7 @@ class PlatformCliIT {
         assertThat(pids()).isEqualTo(pids);
 
         String bootstrap = "127.0.0.1:" + TestPorts.port(env, "TICKLAKE_KAFKA_PORT");
-        KafkaTopics.ensure(bootstrap, List.of(new TopicSpec("cli-survivor", 2)));
+        KafkaTopics.ensure(bootstrap, Map.of(), List.of(new TopicSpec("cli-survivor", 2)));
         KafkaRoundTrip.produce(bootstrap, "cli-survivor", "IBM", "kept");
         crash(pids.get("kafka"));
         CliRun degraded = cli("status");
@@ -90,7 +90,7 @@ class PlatformCliIT {
         assertThat(pids().get("kafka")).isNotEqualTo(pids.get("kafka"));
         assertThat(pids().get("connect")).isEqualTo(pids.get("connect"));
         assertThat(KafkaRoundTrip.consumeAll(bootstrap, "cli-survivor", 1)).containsExactly("IBM=kept");
-        assertThat(KafkaTopics.ensure(bootstrap, TopicSpec.PLATFORM_TOPICS))
+        assertThat(KafkaTopics.ensure(bootstrap, Map.of(), TopicSpec.PLATFORM_TOPICS))
                 .containsEntry("stock-ticks", 6).containsEntry("stock-ticks-dlq", 6).containsEntry("stock-kpis", 6);
 
         CliRun status = cli("status");

@@ -5,6 +5,8 @@ import io.ticklake.infra.PlatformConfig;
 import io.ticklake.infra.PlatformListener;
 import io.ticklake.infra.kafka.KafkaTopics;
 import io.ticklake.infra.kafka.TopicSpec;
+import io.ticklake.infra.security.PlatformSecurity;
+import io.ticklake.infra.security.SecurityMode;
 import io.ticklake.infra.service.PlatformService;
 
 import java.io.IOException;
@@ -36,9 +38,9 @@ public final class TestPlatform implements AutoCloseable {
     private final Platform platform;
     private boolean closed;
 
-    private TestPlatform(Path workDir) {
+    private TestPlatform(Path workDir, SecurityMode security) {
         this.workDir = workDir;
-        this.platform = new Platform(PlatformConfig.forTests(workDir, System.getenv()));
+        this.platform = new Platform(PlatformConfig.forTests(workDir, System.getenv(), security));
     }
 
     /** The JVM's shared platform, created on first call; nothing starts until a service is asked for. */
@@ -54,22 +56,34 @@ public final class TestPlatform implements AutoCloseable {
 
     /** A platform of its own in a fresh directory, for a test that breaks things; the caller closes it. */
     public static TestPlatform isolated() {
+        return isolated(SecurityMode.PLAINTEXT);
+    }
+
+    /**
+     * A platform of its own with the given security; the caller closes it. With {@code SASL_SSL} the
+     * broker takes SCRAM-authenticated TLS clients only and the registry serves HTTPS: clients get
+     * {@link #clientConfigFile()}.
+     */
+    public static TestPlatform isolated(SecurityMode security) {
         try {
             Path workDir = Files.createTempDirectory(AbandonedPlatforms.DIRECTORY_PREFIX);
             AbandonedPlatforms.claim(workDir);
-            return new TestPlatform(workDir);
+            return new TestPlatform(workDir, security);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for the test platform", e);
         }
     }
 
-    /** {@code 127.0.0.1:<port>}; starts the broker on first call. */
+    /** {@code 127.0.0.1:<port>} (SASL_SSL on a secured platform); starts the broker on first call. */
     public String kafkaBootstrapServers() {
         ensureStarted(platform.kafka());
         return platform.kafka().bootstrapServers();
     }
 
-    /** {@code http://127.0.0.1:<port>/apis/ccompat/v7} (default compatibility BACKWARD); starts the registry on first call. */
+    /**
+     * {@code http://127.0.0.1:<port>/apis/ccompat/v7} ({@code https://} on a secured platform; default
+     * compatibility BACKWARD); starts the registry on first call.
+     */
     public String schemaRegistryUrl() {
         ensureStarted(platform.registry());
         return platform.registry().schemaRegistryUrl();
@@ -120,9 +134,35 @@ public final class TestPlatform implements AutoCloseable {
         return handle(platform.connect());
     }
 
+    /**
+     * The client properties file (0600) of a secured platform: bootstrap servers, SASL_SSL with the
+     * client user's SCRAM credentials, the truststore, and the registry URL with its
+     * {@code schema.registry.ssl.*} settings; starts the broker and the registry. Fails on a PLAINTEXT platform.
+     */
+    public Path clientConfigFile() {
+        PlatformSecurity security = requireSecurity();
+        ensureStarted(platform.kafka());
+        ensureStarted(platform.registry());
+        return security.clientConfigFile();
+    }
+
+    /** The credentials and certificates of a secured platform. */
+    public PlatformSecurity security() {
+        return requireSecurity();
+    }
+
+    /**
+     * What a connector config adds to reach the registry over HTTPS (the truststore password as a
+     * reference the worker resolves); empty on a PLAINTEXT platform.
+     */
+    public Map<String, String> connectorRegistryTls() {
+        return platform.connect().registryTlsConnectorSettings();
+    }
+
     /** Creates a topic with replication 1 unless it exists; fails if it exists with another partition count. */
     public void createTopic(String name, int partitions) {
-        Map<String, Integer> actual = KafkaTopics.ensure(kafkaBootstrapServers(), List.of(new TopicSpec(name, partitions)));
+        Map<String, Integer> actual = KafkaTopics.ensure(kafkaBootstrapServers(), platform.kafka().adminClientSettings(),
+                List.of(new TopicSpec(name, partitions)));
         if (actual.get(name) != partitions) {
             throw new IllegalStateException("topic " + name + " already exists with " + actual.get(name)
                     + " partitions, not " + partitions);
@@ -162,6 +202,11 @@ public final class TestPlatform implements AutoCloseable {
         } else {
             AbandonedPlatforms.deleteRecursively(workDir);
         }
+    }
+
+    private PlatformSecurity requireSecurity() {
+        return platform.security().orElseThrow(() -> new IllegalStateException(
+                "the test platform in " + workDir + " is not secured: use TestPlatform.isolated(SecurityMode.SASL_SSL)"));
     }
 
     private synchronized boolean isClosed() {
