@@ -9,11 +9,13 @@ import io.ticklake.spark.options.JobOption;
 import io.ticklake.spark.options.JobOptions;
 import io.ticklake.spark.options.Parsers;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Iceberg catalog options every job writing or maintaining {@code ticklake.ticks} shares; the same
  * names as analytics uses. Keys starting with {@code catalog.} are passed to the catalog as Iceberg
- * properties ({@code catalog.credential}, {@code catalog.header.X}, ...).
+ * properties ({@code catalog.header.X}, ...); a REST catalog's credential and token come from
+ * {@code TICKLAKE_CATALOG_CREDENTIAL} and {@code TICKLAKE_CATALOG_TOKEN} in the environment only.
  */
 public final class CatalogOptions {
 
@@ -31,12 +33,20 @@ public final class CatalogOptions {
     private CatalogOptions() {
     }
 
-    public static CatalogSettings settings(JobOptions options) {
+    public static CatalogSettings settings(JobOptions options, Map<String, String> environment) {
+        CatalogSettings settings;
         try {
-            return new CatalogSettings(options.get(TYPE), options.find(URI).orElse(null),
+            settings = new CatalogSettings(options.get(TYPE), options.find(URI).orElse(null),
                     options.find(WAREHOUSE).orElse(null), options.withPrefix(PASS_THROUGH_PREFIX, true));
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(URI.name(), e.getMessage());
+        }
+        try {
+            return settings.withSecretsFrom(environment);
+        } catch (IllegalArgumentException e) {
+            String secret = settings.extra().keySet().stream().filter(CatalogSettings.SECRET_PROPERTIES::containsKey)
+                    .findFirst().orElse("*");
+            throw new InvalidOptionException(PASS_THROUGH_PREFIX + secret, e.getMessage());
         }
     }
 
