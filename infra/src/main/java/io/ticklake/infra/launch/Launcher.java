@@ -239,8 +239,8 @@ public final class Launcher implements AutoCloseable {
         // the metadata database and the one-slot pool the DAGs' lake writes share; prints the password once
         ChildProcess.runInForeground("airflow init-home", List.of(settings.artifact("airflow/bin/init-home").toString()),
                 environment, settings.repo(), SETUP_STEP);
-        children.add(ChildProcess.start("airflow", List.of("airflow", "standalone"), environment, settings.repo(),
-                log("airflow")));
+        children.add(ChildProcess.start("airflow", List.of(venv.resolve("bin/airflow").toString(), "standalone"),
+                environment, settings.repo(), log("airflow")));
         scheduler = "Airflow (DAG lake_compaction)   http://" + PlatformConfig.HOST + ":" + AIRFLOW_PORT
                 + "  (user admin, password in " + passwords + ")";
     }
