@@ -31,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--repo", paramLabel = "DIR", description = "the built checkout to run (env TICKLAKE_REPO)")
     Path repo;
 
+    @Option(names = "--no-simulator", description = "start no simulator: ticks come from your own producer")
+    boolean noSimulator;
+
     @Option(names = "--symbols", paramLabel = "A,B,C", description = "symbols to simulate (default: the simulator's dozen)")
     String symbols;
 
@@ -66,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RunSettings settings;
         try {
-            settings = new RunSettings(checkout(), symbols, rate, Optional.ofNullable(replay), speed,
+            settings = new RunSettings(checkout(), !noSimulator, symbols, rate, Optional.ofNullable(replay), speed,
                     Optional.ofNullable(lake), minio, Duration.ofMinutes(everyMinutes), !noAirflow, port);
         } catch (IllegalArgumentException e) {
             context.err().println("run: " + e.getMessage());

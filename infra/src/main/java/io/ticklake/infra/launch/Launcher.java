@@ -74,8 +74,10 @@ public final class Launcher implements AutoCloseable {
             step("Starting dashboard-api with the streams topology");
             startDashboard(environment);
 
-            step("Starting the simulator");
-            startSimulator(environment);
+            if (settings.simulate()) {
+                step("Starting the simulator");
+                startSimulator(environment);
+            }
 
             step("Scheduling compaction + models every " + settings.every().toMinutes() + " min");
             startSchedule(environment);
@@ -96,6 +98,11 @@ public final class Launcher implements AutoCloseable {
 
     public Path credentialsFile() {
         return platform.config().home().resolve("dashboard-credentials.env");
+    }
+
+    /** The dashboard's passwords and API tokens (the variables of {@link #credentialsFile()}), for programs that call it. */
+    public Map<String, String> dashboardCredentials() {
+        return new DashboardCredentials(credentialsFile()).environment();
     }
 
     /** What runs where, for the banner. */

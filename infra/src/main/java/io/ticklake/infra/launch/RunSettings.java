@@ -8,6 +8,7 @@ import java.util.Optional;
  * What {@code ./ticklake run} was asked for, beyond the platform's own settings.
  *
  * @param repo         the checkout whose built artifacts run (jars, launchers, connector template)
+ * @param simulate     start the simulator (false: the user's or a benchmark's own producer sends ticks)
  * @param symbols      symbols to simulate, comma-separated; empty for the simulator's default
  * @param rate         simulated ticks per second
  * @param replay       a CSV of bars or ticks to replay instead of simulating
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param airflow      schedule with Airflow when its virtualenv is installed
  * @param dashboardPort the dashboard's port on 127.0.0.1
  */
-public record RunSettings(Path repo, String symbols, int rate, Optional<Path> replay, double speed,
+public record RunSettings(Path repo, boolean simulate, String symbols, int rate, Optional<Path> replay, double speed,
                           Optional<String> lake, boolean minio, Duration every, boolean airflow, int dashboardPort) {
 
     public RunSettings {

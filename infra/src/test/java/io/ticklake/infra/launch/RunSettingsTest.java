@@ -29,7 +29,7 @@ class RunSettingsTest {
     }
 
     private static RunSettings settings(int rate, double speed, int everyMinutes, int port) {
-        return new RunSettings(Path.of("/nonexistent-checkout"), "", rate, Optional.empty(), speed, Optional.empty(),
+        return new RunSettings(Path.of("/nonexistent-checkout"), true, "", rate, Optional.empty(), speed, Optional.empty(),
                 false, Duration.ofMinutes(everyMinutes), false, port);
     }
 }
