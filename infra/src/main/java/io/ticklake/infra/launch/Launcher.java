@@ -158,6 +158,12 @@ public final class Launcher implements AutoCloseable {
         environment.put("TICKLAKE_S3_PATH_STYLE", "true");
         environment.put("TICKLAKE_S3_ACCESS_KEY", config.accessKey());
         environment.put("TICKLAKE_S3_SECRET_KEY", config.secretKey());
+        if (!lake.startsWith("file://") && !System.getenv().containsKey("TICKLAKE_CATALOG_URI")) {
+            // an S3 lake has no local directory for the Iceberg catalog's SQLite file: it lives in the home
+            Path catalog = config.home().resolve("catalog");
+            createDirectories(catalog);
+            environment.put("TICKLAKE_CATALOG_URI", "jdbc:sqlite:" + catalog.resolve("iceberg.db"));
+        }
         return environment;
     }
 

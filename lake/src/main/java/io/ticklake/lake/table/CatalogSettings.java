@@ -92,7 +92,8 @@ public record CatalogSettings(String type, String uri, String warehouse, Map<Str
             return uri;
         }
         if (lake.isS3()) {
-            throw new IllegalArgumentException("an S3 lake (" + lake + ") needs catalog-uri: a local SQLite file"
+            throw new IllegalArgumentException("an S3 lake (" + lake + ") needs catalog-uri (or TICKLAKE_CATALOG_URI):"
+                    + " a local SQLite file"
                     + " (jdbc:sqlite:/path/catalog.db) or a REST catalog with catalog-type=rest");
         }
         return "jdbc:sqlite:" + lake.localPath().resolve("catalog").resolve("iceberg.db");
