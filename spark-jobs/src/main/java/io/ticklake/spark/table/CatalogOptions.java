@@ -9,7 +9,6 @@ import io.ticklake.spark.options.JobOption;
 import io.ticklake.spark.options.JobOptions;
 import io.ticklake.spark.options.Parsers;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,8 +38,9 @@ public final class CatalogOptions {
     public static CatalogSettings settings(JobOptions options, Map<String, String> environment) {
         CatalogSettings settings;
         try {
-            settings = new CatalogSettings(orEnvironment(options, TYPE, environment),
-                    orEnvironment(options, URI, environment), orEnvironment(options, WAREHOUSE, environment),
+            settings = new CatalogSettings(options.findOrEnvironment(TYPE, environment).orElse(null),
+                    options.findOrEnvironment(URI, environment).orElse(null),
+                    options.findOrEnvironment(WAREHOUSE, environment).orElse(null),
                     options.withPrefix(PASS_THROUGH_PREFIX, true));
         } catch (IllegalArgumentException e) {
             throw new InvalidOptionException(URI.name(), e.getMessage());
@@ -52,15 +52,6 @@ public final class CatalogOptions {
                     .findFirst().orElse("*");
             throw new InvalidOptionException(PASS_THROUGH_PREFIX + secret, e.getMessage());
         }
-    }
-
-    /** The option's value, else its {@code TICKLAKE_*} variable (the same as analytics reads), else null. */
-    private static String orEnvironment(JobOptions options, JobOption<String> option, Map<String, String> environment) {
-        return options.find(option).orElseGet(() -> {
-            String variable = "TICKLAKE_" + option.name().toUpperCase(Locale.ROOT).replace('-', '_');
-            String value = environment.get(variable);
-            return value == null || value.isBlank() ? null : value;
-        });
     }
 
     /** Opens the catalog, naming the option to fix when the settings do not fit the lake. */
