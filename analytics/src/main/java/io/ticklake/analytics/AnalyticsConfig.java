@@ -91,7 +91,7 @@ public record AnalyticsConfig(LakeUri lake, S3Settings s3, CatalogSettings catal
         try {
             return new CatalogSettings(ConfigKey.CATALOG_TYPE.lookup(options, env).orElse(null),
                     ConfigKey.CATALOG_URI.lookup(options, env).orElse(null),
-                    ConfigKey.CATALOG_WAREHOUSE.lookup(options, env).orElse(null), extra);
+                    ConfigKey.CATALOG_WAREHOUSE.lookup(options, env).orElse(null), extra).withSecretsFrom(env);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(catalogOptions() + ": " + e.getMessage(), e);
         }

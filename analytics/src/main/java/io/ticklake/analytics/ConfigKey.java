@@ -52,7 +52,8 @@ public enum ConfigKey {
 
     /**
      * Options starting with this prefix are passed to the Iceberg catalog as properties without it
-     * ({@code --catalog.credential}, {@code --catalog.header.X}), as the Spark jobs take them.
+     * ({@code --catalog.header.X}; never a secret: the REST catalog's credential and token come from
+     * {@code TICKLAKE_CATALOG_CREDENTIAL}/{@code TICKLAKE_CATALOG_TOKEN}), as the Spark jobs take them.
      */
     public static final String CATALOG_PROPERTY_PREFIX = "catalog.";
 

@@ -41,8 +41,9 @@ class AnalyticsConfigTest {
     void readsTheCatalogKeysTheSparkJobsUseAndPassesCatalogPropertiesThrough() {
         AnalyticsConfig config = AnalyticsConfig.from(
                 Map.of("lake", "s3://bucket/lake", "catalog-uri", "http://127.0.0.1:8181/api/catalog",
-                        "catalog.credential", "id:secret", "catalog.header.X-Tenant", "t1"),
-                Map.of("TICKLAKE_CATALOG_TYPE", "rest", "TICKLAKE_CATALOG_WAREHOUSE", "s3://bucket/wh"));
+                        "catalog.header.X-Tenant", "t1"),
+                Map.of("TICKLAKE_CATALOG_TYPE", "rest", "TICKLAKE_CATALOG_WAREHOUSE", "s3://bucket/wh",
+                        "TICKLAKE_CATALOG_CREDENTIAL", "id:secret"));
         assertThat(config.catalog().type()).isEqualTo("rest");
         assertThat(config.catalog().uri()).isEqualTo("http://127.0.0.1:8181/api/catalog");
         assertThat(config.catalog().warehouse()).isEqualTo("s3://bucket/wh");
@@ -53,6 +54,8 @@ class AnalyticsConfigTest {
         AnalyticsConfig s3WithoutCatalog = AnalyticsConfig.from(Map.of("lake", "s3://bucket/lake"), Map.of());
         assertThatThrownBy(s3WithoutCatalog::requireCatalog).hasMessageContaining("--catalog-type/--catalog-uri")
                 .hasMessageContaining("needs catalog-uri");
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "/l", "catalog.credential", "id:secret"), Map.of()))
+                .hasMessageContaining("TICKLAKE_CATALOG_CREDENTIAL").hasMessageNotContaining("id:secret");
         assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "/l", "catalog-type", "hive"), Map.of()))
                 .hasMessageContaining("--catalog-type/--catalog-uri: catalog type 'hive' is not supported");
     }

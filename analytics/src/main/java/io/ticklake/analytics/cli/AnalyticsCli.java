@@ -97,7 +97,8 @@ public final class AnalyticsCli {
         text.append("  --changed                   rebuild what depends on the hours of ticklake.ticks whose data files changed\n"
                 + "                              since the models were built from them\n");
         text.append("  --full                      rebuild every model from every hour of ticklake.ticks (the default)\n");
-        text.append("  --catalog.<property> <value> an Iceberg catalog property, passed as given (e.g. --catalog.credential)\n");
+        text.append("  --catalog.<property> <value> an Iceberg catalog property, passed as given (e.g. --catalog.header.X-Tenant);\n"
+                + "                               a REST catalog's secrets: TICKLAKE_CATALOG_CREDENTIAL, TICKLAKE_CATALOG_TOKEN\n");
         for (ConfigKey key : ConfigKey.values()) {
             text.append(String.format("  --%-26s %s [env %s; default %s]%n", key.option() + " <value>", key.description(),
                     String.join(" or ", key.environment()), key.defaultText()));

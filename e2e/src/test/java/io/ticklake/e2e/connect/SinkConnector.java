@@ -4,35 +4,31 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ticklake.e2e.kafka.Topics;
+import io.ticklake.infra.launch.ConnectorTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The lake sink connector, managed through Connect's REST API as connect-sink/README.md shows: the
  * shipped {@code config/stock-ticks-sink.json} with its {@code ${VARIABLE}} placeholders filled in
- * (what {@code envsubst} does for users), plus the test's own overrides.
+ * by the launcher's {@code ConnectorTemplate}, as {@code ./ticklake run} fills them, plus the test's own overrides.
  */
 public final class SinkConnector {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
     private final String connectUrl;
     private final String name;
@@ -50,10 +46,11 @@ public final class SinkConnector {
      */
     public static SinkConnector create(String connectUrl, String name, Path template, Map<String, String> variables,
                                        Map<String, String> overrides) {
-        ObjectNode config = fill(template, variables);
-        overrides.forEach(config::put);
+        Map<String, String> config = new LinkedHashMap<>(ConnectorTemplate.fill(template, variables));
+        config.putAll(overrides);
         SinkConnector connector = new SinkConnector(connectUrl, name);
-        HttpResponse<String> response = connector.send("PUT", "/connectors/" + name + "/config", config.toString());
+        HttpResponse<String> response = connector.send("PUT", "/connectors/" + name + "/config",
+                ConnectorTemplate.toJson(config));
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new IllegalStateException("Connect refused connector " + name + ": HTTP " + response.statusCode()
                     + " " + response.body());
@@ -146,30 +143,6 @@ public final class SinkConnector {
                 throw new AssertionError("task " + task.path("id").asText() + " failed: "
                         + task.path("trace").asText());
             }
-        }
-    }
-
-    private static ObjectNode fill(Path template, Map<String, String> variables) {
-        try {
-            ObjectNode config = (ObjectNode) JSON.readTree(Files.readString(template));
-            for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                Matcher matcher = PLACEHOLDER.matcher(field.getValue().asText());
-                StringBuilder value = new StringBuilder();
-                while (matcher.find()) {
-                    String replacement = variables.get(matcher.group(1));
-                    if (replacement == null) {
-                        throw new IllegalArgumentException(template + " uses ${" + matcher.group(1)
-                                + "}, which the test does not set");
-                    }
-                    matcher.appendReplacement(value, Matcher.quoteReplacement(replacement));
-                }
-                matcher.appendTail(value);
-                field.setValue(JSON.getNodeFactory().textNode(value.toString()));
-            }
-            return config;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + template, e);
         }
     }
 

@@ -11,8 +11,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code infra/platform up|down|status|logs [service]}: starts, checks and stops the local
- * platform. Exit codes: 0 done, 1 a service failed, 2 bad usage, 3 (status) not everything runs.
+ * {@code infra/platform up|down|status|logs [service]|run}: starts, checks and stops the local
+ * platform; {@code run} starts everything else on it too ({@code ./ticklake run}). Exit codes: 0 done, 1 a service failed, 2 bad usage, 3 (status) not everything runs.
  */
 @Command(name = "platform", mixinStandardHelpOptions = true,
         description = "Starts, checks and stops the local TickLake platform: Kafka, Schema Registry, MinIO, Kafka Connect.")
@@ -42,7 +42,8 @@ public final class PlatformCli implements Callable<Integer> {
                 .addSubcommand(new UpCommand(context))
                 .addSubcommand(new DownCommand(context))
                 .addSubcommand(new StatusCommand(context))
-                .addSubcommand(new LogsCommand(context));
+                .addSubcommand(new LogsCommand(context))
+                .addSubcommand(new RunCommand(context));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((exception, cmd, parsed) -> {

@@ -1,12 +1,9 @@
 package io.ticklake.infra.cli;
 
 import io.ticklake.infra.Platform;
-import io.ticklake.infra.PlatformListener;
 import io.ticklake.infra.security.PlatformSecurity;
-import io.ticklake.infra.service.PlatformService;
 import io.ticklake.infra.service.ServiceStartException;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -32,7 +29,7 @@ final class UpCommand implements Callable<Integer> {
         context.out().println("TickLake platform in " + platform.config().home());
         long begin = System.nanoTime();
         try {
-            platform.up(new Progress());
+            platform.up(new ProgressPrinter(context.out()));
         } catch (ServiceStartException e) {
             context.err().println("error: " + e.getMessage());
             context.err().println("Nothing started by this command is left running.");
@@ -46,30 +43,5 @@ final class UpCommand implements Callable<Integer> {
                 + ", CA " + security.caCertificate() + ")"));
         context.out().println("  logs:                " + platform.config().logDir() + "  (infra/platform logs [service])");
         return 0;
-    }
-
-    private final class Progress implements PlatformListener {
-
-        @Override
-        public void starting(PlatformService service) {
-            if (!service.isRunning()) {
-                context.out().printf(Locale.ROOT, "  %-9s starting...%n", service.name());
-            }
-        }
-
-        @Override
-        public void started(PlatformService service, boolean wasRunning, Duration took) {
-            String pid = service.pid().isPresent() ? "pid " + service.pid().getAsLong() : "";
-            if (wasRunning) {
-                context.out().printf(Locale.ROOT, "  %-9s already running (%s)%n", service.name(), pid);
-            } else {
-                context.out().printf(Locale.ROOT, "  %-9s healthy after %.1f s (%s)%n", service.name(), took.toMillis() / 1000.0, pid);
-            }
-        }
-
-        @Override
-        public void stopped(PlatformService service, boolean wasRunning, Duration took) {
-            context.out().printf(Locale.ROOT, "  %-9s stopped again%n", service.name());
-        }
     }
 }

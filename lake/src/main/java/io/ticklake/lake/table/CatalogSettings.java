@@ -16,8 +16,9 @@ import java.util.Objects;
  *       {@code jdbc:sqlite:/path/catalog.db}. Default for a local lake: {@code <lake>/catalog/iceberg.db};
  *       an S3 lake has no local directory, so its SQLite file must be named.</li>
  *   <li>{@code rest}: any Iceberg REST catalog (Polaris, Nessie, Glue, Unity, Lakekeeper), {@code uri} its
- *       base URL; credentials and headers go in {@code extra} ({@code credential}, {@code token},
- *       {@code header.X}, ...).</li>
+ *       base URL; further properties go in {@code extra} ({@code header.X}, {@code oauth2-server-uri},
+ *       ...). Its secrets, Iceberg's {@code credential} and {@code token}, come from the environment
+ *       only ({@link #withSecretsFrom}): an option shows in {@code ps} and in a scheduler's rendered command.</li>
  * </ul>
  *
  * Data and metadata files live under the warehouse, {@code <lake>/warehouse} unless given. There is no
@@ -34,6 +35,10 @@ public record CatalogSettings(String type, String uri, String warehouse, Map<Str
     public static final String CATALOG_NAME = "lake";
     public static final String JDBC = "jdbc";
     public static final String REST = "rest";
+    /** Iceberg's REST catalog properties that are secrets, and the environment variables they come from. */
+    public static final Map<String, String> SECRET_PROPERTIES = Map.of(
+            "credential", "TICKLAKE_CATALOG_CREDENTIAL",
+            "token", "TICKLAKE_CATALOG_TOKEN");
 
     public CatalogSettings {
         type = type == null || type.isBlank() ? JDBC : type.trim().toLowerCase(Locale.ROOT);
@@ -49,6 +54,26 @@ public record CatalogSettings(String type, String uri, String warehouse, Map<Str
         }
         warehouse = warehouse == null || warehouse.isBlank() ? null : warehouse.trim();
         extra = Map.copyOf(Objects.requireNonNullElse(extra, Map.of()));
+    }
+
+    /**
+     * These settings with the catalog's secrets from {@code environment} ({@link #SECRET_PROPERTIES}).
+     *
+     * @throws IllegalArgumentException when a secret was given as a property instead, naming its variable
+     */
+    public CatalogSettings withSecretsFrom(Map<String, String> environment) {
+        Map<String, String> all = new LinkedHashMap<>(extra);
+        SECRET_PROPERTIES.forEach((property, variable) -> {
+            if (extra.containsKey(property)) {
+                throw new IllegalArgumentException("the catalog's " + property + " is a secret: set " + variable
+                        + " in the environment instead of passing it as a property");
+            }
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                all.put(property, value);
+            }
+        });
+        return new CatalogSettings(type, uri, warehouse, all);
     }
 
     /** The default: an embedded SQLite catalog. */
@@ -67,7 +92,8 @@ public record CatalogSettings(String type, String uri, String warehouse, Map<Str
             return uri;
         }
         if (lake.isS3()) {
-            throw new IllegalArgumentException("an S3 lake (" + lake + ") needs catalog-uri: a local SQLite file"
+            throw new IllegalArgumentException("an S3 lake (" + lake + ") needs catalog-uri (or TICKLAKE_CATALOG_URI):"
+                    + " a local SQLite file"
                     + " (jdbc:sqlite:/path/catalog.db) or a REST catalog with catalog-type=rest");
         }
         return "jdbc:sqlite:" + lake.localPath().resolve("catalog").resolve("iceberg.db");

@@ -90,4 +90,20 @@ class LakeCatalogTest {
         assertThatThrownBy(() -> CatalogSettings.defaults().resolvedUri(LakeUri.parse("s3://lake")))
                 .hasMessageContaining("catalog-uri");
     }
+
+    @Test
+    void aRestCatalogsSecretsComeFromTheEnvironmentAndNeverAsProperties() {
+        CatalogSettings rest = new CatalogSettings("rest", "https://catalog.example/api", null,
+                Map.of("header.X-Tenant", "desk"));
+
+        CatalogSettings withSecrets = rest.withSecretsFrom(Map.of("TICKLAKE_CATALOG_CREDENTIAL", "client:s3cr3t"));
+
+        assertThat(withSecrets.extra()).containsOnly(Map.entry("header.X-Tenant", "desk"),
+                Map.entry("credential", "client:s3cr3t"));
+        assertThat(withSecrets.toString()).doesNotContain("s3cr3t");
+        CatalogSettings asProperty = new CatalogSettings("rest", "https://catalog.example/api", null,
+                Map.of("token", "t0ken"));
+        assertThatThrownBy(() -> asProperty.withSecretsFrom(Map.of()))
+                .hasMessageContaining("TICKLAKE_CATALOG_TOKEN").hasMessageNotContaining("t0ken");
+    }
 }

@@ -121,7 +121,7 @@ public final class Compaction {
         Duration closeGrace = parsed.get(CompactionOptions.CLOSE_GRACE);
         List<HourPartition> hours = hoursToConsider(parsed, planner, now, closeGrace);
 
-        try (LakeCatalog catalog = CatalogOptions.open(LakeUri.parse(lake), s3, CatalogOptions.settings(parsed))) {
+        try (LakeCatalog catalog = CatalogOptions.open(LakeUri.parse(lake), s3, CatalogOptions.settings(parsed, environment))) {
             Table table = catalog.ticks();
             LOG.info("Compacting {} hour(s) of {} into {} (catalog {})", hours.size(), layout.rawTable(),
                     table.name(), catalog.uri());

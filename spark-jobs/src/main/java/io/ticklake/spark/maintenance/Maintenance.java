@@ -106,7 +106,7 @@ public final class Maintenance {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         LakeStorage.configure(hadoop, s3, LakeLayout.of(lake).root());
         Instant now = clock.instant();
-        try (LakeCatalog catalog = CatalogOptions.open(LakeUri.parse(lake), s3, CatalogOptions.settings(parsed))) {
+        try (LakeCatalog catalog = CatalogOptions.open(LakeUri.parse(lake), s3, CatalogOptions.settings(parsed, environment))) {
             Optional<Table> existing = catalog.existingTicks();
             if (existing.isEmpty()) {
                 LOG.info("The catalog at {} has no table ticklake.ticks yet: nothing to maintain", catalog.uri());

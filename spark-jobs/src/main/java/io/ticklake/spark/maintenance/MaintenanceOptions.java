@@ -66,7 +66,7 @@ public final class MaintenanceOptions {
                     + "would find its files deleted");
             guard(parsed, ORPHAN_OLDER_THAN, "files that running writers have not committed yet would be deleted");
         }
-        CatalogOptions.settings(parsed); // a bad catalog setting is an option error too
+        CatalogOptions.settings(parsed, Map.of()); // a bad catalog setting is an option error too
         return parsed;
     }
 

@@ -1,5 +1,6 @@
 package io.ticklake.spark.options;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -63,6 +64,11 @@ public final class JobOption<T> {
 
     public String name() {
         return name;
+    }
+
+    /** {@code TICKLAKE_<NAME>}: the variable that analytics, Airflow and the launcher use for the same setting. */
+    public String environmentVariable() {
+        return "TICKLAKE_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     public String doc() {

@@ -84,6 +84,20 @@ public final class JobOptions {
         return Optional.ofNullable((T) values.get(option.name()));
     }
 
+    /**
+     * The option's value when given, else its {@link JobOption#environmentVariable} in {@code environment}
+     * parsed like the option (a bad value names the option), else empty. For settings that are not secret
+     * and that every component reads from the same variables (endpoints, the catalog).
+     */
+    public <T> Optional<T> findOrEnvironment(JobOption<T> option, Map<String, String> environment) {
+        Optional<T> given = find(option);
+        if (given.isPresent()) {
+            return given;
+        }
+        String value = environment.get(option.environmentVariable());
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(option.parse(value));
+    }
+
     public boolean has(JobOption<?> option) {
         return values.containsKey(option.name());
     }

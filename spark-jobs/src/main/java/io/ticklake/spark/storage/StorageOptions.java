@@ -15,11 +15,11 @@ import java.util.Map;
 public final class StorageOptions {
 
     public static final JobOption<String> S3_ENDPOINT = JobOption.optional("s3-endpoint", Parsers::uri,
-            "S3 endpoint URL, e.g. http://127.0.0.1:9000 for MinIO; empty for AWS");
-    public static final JobOption<String> S3_REGION = JobOption.withDefault("s3-region", "us-east-1", Parsers::text,
-            "S3 region");
-    public static final JobOption<Boolean> S3_PATH_STYLE = JobOption.withDefault("s3-path-style", "true",
-            Parsers::bool, "path-style S3 requests (MinIO needs them)");
+            "S3 endpoint URL, e.g. http://127.0.0.1:9000 for MinIO; empty for AWS; env TICKLAKE_S3_ENDPOINT");
+    public static final JobOption<String> S3_REGION = JobOption.optional("s3-region", Parsers::text,
+            "S3 region; env TICKLAKE_S3_REGION; default us-east-1");
+    public static final JobOption<Boolean> S3_PATH_STYLE = JobOption.optional("s3-path-style", Parsers::bool,
+            "path-style S3 requests (MinIO needs them); env TICKLAKE_S3_PATH_STYLE; default true");
 
     public static final List<JobOption<?>> ALL = List.of(S3_ENDPOINT, S3_REGION, S3_PATH_STYLE);
 
@@ -27,13 +27,15 @@ public final class StorageOptions {
     }
 
     /**
-     * The options' settings with the credentials of {@code environment}.
+     * The options' settings (each falling back to its {@code TICKLAKE_S3_*} variable, as analytics and
+     * the launcher use them) with the credentials of {@code environment}.
      *
      * @throws InvalidOptionException when the environment holds only one of the two keys
      */
     public static S3Settings settings(JobOptions options, Map<String, String> environment) {
-        S3Settings settings = new S3Settings(options.find(S3_ENDPOINT).orElse(null), null, null,
-                options.get(S3_REGION), options.get(S3_PATH_STYLE));
+        S3Settings settings = new S3Settings(options.findOrEnvironment(S3_ENDPOINT, environment).orElse(null), null,
+                null, options.findOrEnvironment(S3_REGION, environment).orElse("us-east-1"),
+                options.findOrEnvironment(S3_PATH_STYLE, environment).orElse(true));
         try {
             return settings.withCredentialsFrom(environment);
         } catch (IllegalArgumentException e) {

@@ -80,4 +80,14 @@ class MaintenanceOptionsTest {
         given.put(key, value);
         return MaintenanceOptions.parse(given);
     }
+
+    @Test
+    void aCatalogCredentialGivenAsAnOptionIsRefusedNamingTheVariableToUse() {
+        assertThatThrownBy(() -> MaintenanceOptions.parse(Map.of("lake", "file:///l", "catalog-type", "rest",
+                "catalog-uri", "https://catalog.example/api", "catalog.credential", "client:s3cr3t")))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessageStartingWith("Option 'catalog.credential'")
+                .hasMessageContaining("TICKLAKE_CATALOG_CREDENTIAL")
+                .hasMessageNotContaining("s3cr3t");
+    }
 }

@@ -42,4 +42,24 @@ class StorageOptionsTest {
         assertThatThrownBy(() -> StorageOptions.settings(options, Map.of("TICKLAKE_S3_SECRET_KEY", "sk")))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("TICKLAKE_S3_ACCESS_KEY");
     }
+
+    @Test
+    void endpointRegionAndPathStyleFallBackToTheVariablesTheLauncherAndAnalyticsUse() {
+        JobOptions options = JobOptions.parse("compact", CompactionOptions.ALL, List.of(),
+                Map.of("lake", "s3a://lake", "s3-region", "eu-west-1"));
+        Map<String, String> environment = Map.of("TICKLAKE_S3_ENDPOINT", "http://127.0.0.1:9000",
+                "TICKLAKE_S3_REGION", "us-east-2", "TICKLAKE_S3_PATH_STYLE", "false");
+
+        S3Settings settings = StorageOptions.settings(options, environment);
+
+        assertThat(settings.endpoint()).isEqualTo("http://127.0.0.1:9000");
+        assertThat(settings.region()).as("an option wins").isEqualTo("eu-west-1");
+        assertThat(settings.pathStyle()).isFalse();
+        assertThatThrownBy(() -> StorageOptions.settings(options, Map.of("TICKLAKE_S3_PATH_STYLE", "maybe")))
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("s3-path-style");
+        S3Settings defaults = StorageOptions.settings(JobOptions.parse("compact", CompactionOptions.ALL, List.of(),
+                Map.of("lake", "s3a://lake")), Map.of());
+        assertThat(defaults.region()).isEqualTo("us-east-1");
+        assertThat(defaults.pathStyle()).isTrue();
+    }
 }

@@ -64,12 +64,24 @@ final class DlqRecordLimit {
         return limit;
     }
 
-    private static Map<String, Object> withSecurity(Map<String, Object> admin, Properties props) {
+    /**
+     * {@code admin} plus the streams config's security settings, then its {@code admin.}-prefixed
+     * settings on top, as Kafka Streams gives its own admin client: a secured cluster may have
+     * credentials that only the admin client may use.
+     */
+    static Map<String, Object> withSecurity(Map<String, Object> admin, Properties props) {
         Map<String, Object> all = new HashMap<>(admin);
+        String adminPrefix = StreamsConfig.adminClientPrefix("");
         props.forEach((key, value) -> {
             String name = key.toString();
             if (name.startsWith("security.") || name.startsWith("sasl.") || name.startsWith("ssl.")) {
-                all.put(name, value);
+                all.putIfAbsent(name, value);
+            }
+        });
+        props.forEach((key, value) -> {
+            String name = key.toString();
+            if (name.startsWith(adminPrefix)) {
+                all.put(name.substring(adminPrefix.length()), value);
             }
         });
         return all;

@@ -1,0 +1,70 @@
+package io.ticklake.bench.latency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Asks the dashboard's REST API for every symbol's latest 1-minute KPI, one request after the other,
+ * and reports what each answer shows. A tick is seen at the first answer that counts it, so the
+ * figure includes up to one request's round trip more than the tick needed (about a millisecond here).
+ */
+final class IqPoller implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpRequest request;
+    private final Visibility visibility;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long failures;
+
+    IqPoller(String dashboardUrl, String token, Visibility visibility) {
+        this.request = HttpRequest.newBuilder(URI.create(dashboardUrl + "/api/kpis?window=1m"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+        this.visibility = visibility;
+        this.thread = new Thread(this::poll, "iq-poller");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    long failures() {
+        return failures;
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                long arrived = System.nanoTime();
+                if (response.statusCode() != 200) {
+                    failures++;
+                    continue;
+                }
+                for (JsonNode kpi : JSON.readTree(response.body())) {
+                    visibility.observed(kpi.path("symbol").asText(),
+                            Instant.parse(kpi.path("window_start").asText()).toEpochMilli(),
+                            kpi.path("trade_count").asLong(), arrived);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                failures++;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(15_000);
+    }
+}

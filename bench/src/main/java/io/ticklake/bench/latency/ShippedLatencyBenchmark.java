@@ -1,0 +1,148 @@
+package io.ticklake.bench.latency;
+
+import io.ticklake.bench.BenchRow;
+import io.ticklake.bench.Machine;
+import io.ticklake.bench.RowWriter;
+import io.ticklake.infra.Platform;
+import io.ticklake.infra.PlatformConfig;
+import io.ticklake.infra.PlatformListener;
+import io.ticklake.infra.launch.Launcher;
+import io.ticklake.infra.launch.RunSettings;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Open-loop latency of the shipped platform: {@link Launcher} starts exactly what {@code ./ticklake run}
+ * starts (its dashboard-api with the streams topology and its default configuration, the sink connector,
+ * on a fresh home and free ports; no simulator, no Airflow), then ticks are offered at a fixed rate for a
+ * warm-up and a measured interval, and every measured tick's time from its due send time until it is
+ * visible is recorded: through interactive queries (REST), in any WebSocket frame, and in a confirmed
+ * (committed) frame.
+ *
+ * <pre>
+ * bench/bin/bench latency [rate=10000] [seconds=60] [warmup=15] [symbols=20] [out=target/bench-results/latency.jsonl]
+ * </pre>
+ */
+public final class ShippedLatencyBenchmark {
+
+    private static final String HARNESS = "latency";
+    private static final Duration DRAIN = Duration.ofSeconds(30);
+
+    private ShippedLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int rate = Integer.parseInt(options.getOrDefault("rate", "10000"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
+        int symbolCount = Integer.parseInt(options.getOrDefault("symbols", "20"));
+        Path repo = Path.of(options.getOrDefault("repo", System.getenv().getOrDefault("TICKLAKE_REPO", "."))).toAbsolutePath();
+        RowWriter rows = new RowWriter(Path.of(options.getOrDefault("out", "target/bench-results/latency.jsonl")));
+
+        Path home = Files.createTempDirectory("ticklake-bench-latency");
+        PlatformConfig config = PlatformConfig.builder().applyEnvironment(Map.of()).home(home)
+                .kafkaPort(0).controllerPort(0).registryPort(0).connectPort(0).minioPort(0).minioConsolePort(0)
+                .connectPluginPath(repo.resolve("connect-sink/target/plugin").toString()).build();
+        Platform platform = new Platform(config);
+        RunSettings settings = new RunSettings(repo, false, "", 1, Optional.empty(), 0, Optional.empty(), false,
+                Duration.ofHours(1), false, freePort());
+        try (Launcher launcher = new Launcher(platform, settings, System.out)) {
+            launcher.start(new PlatformListener() { });
+            String token = launcher.dashboardCredentials().get("TICKLAKE_SECURITY_VIEWER_TOKEN");
+            List<String> symbols = new ArrayList<>();
+            for (int i = 0; i < symbolCount; i++) {
+                symbols.add(String.format(Locale.ROOT, "LAT%02d", i));
+            }
+            TickLedger ledger = new TickLedger();
+            Visibility iq = new Visibility(ledger);
+            Visibility anyFrame = new Visibility(ledger);
+            Visibility confirmed = new Visibility(ledger);
+            try (PushClient push = new PushClient(anyFrame, confirmed);
+                 OpenLoopProducer producer = new OpenLoopProducer(platform.kafka().bootstrapServers(),
+                         platform.registry().schemaRegistryUrl(), "stock-ticks", symbols, ledger)) {
+                push.connect(launcher.dashboardUrl(), token);
+                try (IqPoller poller = new IqPoller(launcher.dashboardUrl(), token, iq)) {
+                    long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                    long startMillis = System.currentTimeMillis() + 1_000;
+                    long from = start + TimeUnit.SECONDS.toNanos(warmup);
+                    long until = from + TimeUnit.SECONDS.toNanos(seconds);
+                    for (Visibility visibility : List.of(iq, anyFrame, confirmed)) {
+                        visibility.measure(from, until);
+                    }
+                    System.out.printf(Locale.ROOT, "offering %d ticks/s of %d symbols: %d s warm-up, %d s measured%n",
+                            rate, symbolCount, warmup, seconds);
+                    long offered = producer.offer(rate, start, startMillis, until);
+                    double achieved = offered / ((until - start) / 1e9);
+                    awaitSeen(List.of(iq, anyFrame, confirmed));
+                    double load = Machine.loadAverage();
+                    String machine = Machine.describe();
+                    String at = String.format(Locale.ROOT, "open loop, %,d ticks/s offered, %d symbols", rate, symbolCount);
+                    rows.write(latencyRow("shipped: tick -> visible via IQ (GET /api/kpis), " + at, iq, "≤ 50", 50.0,
+                            load, machine));
+                    rows.write(latencyRow("shipped: tick -> WebSocket frame, every tick counted, " + at, anyFrame,
+                            "≤ 100", 100.0, load, machine));
+                    rows.write(latencyRow("shipped: tick -> confirmed WebSocket frame (committed output), " + at,
+                            confirmed, "", null, load, machine));
+                    rows.write(new BenchRow(HARNESS, "shipped: ticks offered per second (" + at + ")", achieved,
+                            "ticks/s", "", null, null, null, null, offered, load, machine));
+                    System.out.printf(Locale.ROOT, "IQ requests failed: %d; WebSocket frames: %d%n", poller.failures(),
+                            push.frames());
+                }
+            }
+        }
+    }
+
+    private static BenchRow latencyRow(String metric, Visibility visibility, String target, Double limit, double load,
+                                       String machine) {
+        Histogram histogram = visibility.histogram();
+        long unseen = visibility.unseen();
+        double p50 = histogram.getValueAtPercentile(50) / 1000.0;
+        double p99 = histogram.getValueAtPercentile(99) / 1000.0;
+        double max = histogram.getMaxValue() / 1000.0;
+        if (unseen > 0) {
+            metric += " (" + unseen + " ticks never seen within " + DRAIN.toSeconds() + " s)";
+        }
+        Boolean met = limit == null ? null : unseen == 0 && p99 <= limit;
+        return new BenchRow(HARNESS, metric, p99, "ms", target, met, p50, p99, max, histogram.getTotalCount(), load,
+                machine);
+    }
+
+    private static void awaitSeen(List<Visibility> visibilities) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        while (System.nanoTime() < deadline && visibilities.stream().anyMatch(v -> v.unseen() > 0)) {
+            Thread.sleep(100);
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("arguments are key=value, got '" + arg + "'");
+            }
+            options.put(arg.substring(0, equals), arg.substring(equals + 1));
+        }
+        return options;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

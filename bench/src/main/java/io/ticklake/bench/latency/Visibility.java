@@ -1,0 +1,59 @@
+package io.ticklake.bench.latency;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * One way of seeing ticks (IQ answers, WebSocket frames): each answer makes a prefix of a symbol's
+ * ticks visible, and every tick in it that was offered inside the measured interval is recorded once,
+ * from its intended send time to the moment the answer arrived (open loop: a stall delays every tick
+ * behind it, and each of them is counted).
+ */
+final class Visibility {
+
+    private final TickLedger ledger;
+    private final Map<String, Integer> visible = new HashMap<>();
+    private final Histogram micros = new Histogram(3);
+    private long measureFromNanos = Long.MAX_VALUE;
+    private long measureUntilNanos = Long.MAX_VALUE;
+
+    Visibility(TickLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Only ticks intended in [from, until) are recorded; earlier ones are warm-up. */
+    synchronized void measure(long fromNanos, long untilNanos) {
+        measureFromNanos = fromNanos;
+        measureUntilNanos = untilNanos;
+    }
+
+    /** An answer, arrived at {@code arrivedNanos}, shows {@code tradeCount} ticks of {@code symbol}'s window. */
+    synchronized void observed(String symbol, long windowStartMs, long tradeCount, long arrivedNanos) {
+        int prefix = ledger.visiblePrefix(symbol, windowStartMs, tradeCount);
+        int before = visible.getOrDefault(symbol, 0);
+        for (int index = before; index < prefix; index++) {
+            long intended = ledger.intendedNanos(symbol, index);
+            if (intended >= measureFromNanos && intended < measureUntilNanos) {
+                micros.recordValue(Math.max(0, (arrivedNanos - intended) / 1_000));
+            }
+        }
+        if (prefix > before) {
+            visible.put(symbol, prefix);
+        }
+    }
+
+    /** Ticks offered that no answer has shown yet. */
+    synchronized long unseen() {
+        long unseen = 0;
+        for (String symbol : ledger.symbols()) {
+            unseen += ledger.offered(symbol) - visible.getOrDefault(symbol, 0);
+        }
+        return unseen;
+    }
+
+    synchronized Histogram histogram() {
+        return micros.copy();
+    }
+}

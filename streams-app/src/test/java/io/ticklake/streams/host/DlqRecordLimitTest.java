@@ -1,0 +1,27 @@
+package io.ticklake.streams.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class DlqRecordLimitTest {
+
+    @Test
+    void theAdminClientTakesTheSecuritySettingsAndTheAdminPrefixedOnesWin() {
+        Properties streams = new Properties();
+        streams.put("security.protocol", "SASL_SSL");
+        streams.put("sasl.jaas.config", "app-credentials");
+        streams.put("admin.sasl.jaas.config", "admin-credentials");
+        streams.put("admin.ssl.truststore.location", "/admin/truststore.p12");
+        streams.put("producer.sasl.jaas.config", "producer-credentials");
+        streams.put("application.id", "kpis");
+
+        Map<String, Object> admin = DlqRecordLimit.withSecurity(Map.of("bootstrap.servers", "broker:9093"), streams);
+
+        assertThat(admin).containsOnly(Map.entry("bootstrap.servers", "broker:9093"),
+                Map.entry("security.protocol", "SASL_SSL"), Map.entry("sasl.jaas.config", "admin-credentials"),
+                Map.entry("ssl.truststore.location", "/admin/truststore.p12"));
+    }
+}
