@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 public final class ModelCatalog {
 
     /** Names the runner defines itself, so no model may take them. */
-    public static final Set<String> RESERVED_NAMES = Set.of("compacted_ticks", "compacted_hours");
+    public static final Set<String> RESERVED_NAMES = Set.of("compacted_ticks", "compacted_hours", "raw_ticks");
 
     private static final String BUILT_IN = "models";
 

@@ -64,6 +64,15 @@ public final class BuildScope {
         return new BuildScope(Kind.HOURS, new TimeRange(from, to));
     }
 
+    /** The hours asked for by {@code --hour}, {@code --day} or {@code --from/--to}; empty for full and changed. */
+    public java.util.Optional<TimeRange> requestedHours() {
+        return kind == Kind.HOURS ? java.util.Optional.of(hours) : java.util.Optional.empty();
+    }
+
+    public boolean isChanged() {
+        return kind == Kind.CHANGED;
+    }
+
     public boolean isFull() {
         return kind == Kind.FULL;
     }

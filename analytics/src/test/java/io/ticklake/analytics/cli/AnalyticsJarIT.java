@@ -93,6 +93,6 @@ class AnalyticsJarIT {
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.stdout().lines().skip(1).map(l -> l.split("\\s+")[0]).toList())
-                .startsWith("stg_ticks", "ohlcv_1m").contains("daily_summary", "volatility");
+                .startsWith("data_quality_hourly", "stg_ticks", "ohlcv_1m").contains("daily_summary", "volatility");
     }
 }

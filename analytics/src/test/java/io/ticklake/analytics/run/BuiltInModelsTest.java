@@ -58,7 +58,7 @@ class BuiltInModelsTest {
 
     @Test
     void everyModelRanAndPassedItsTests() {
-        assertThat(result.models()).extracting(ModelResult::model).containsExactly("stg_ticks", "ohlcv_1m",
+        assertThat(result.models()).extracting(ModelResult::model).containsExactly("data_quality_hourly", "stg_ticks", "ohlcv_1m",
                 "moving_averages", "ohlcv_1h", "daily_summary", "min_max_avg", "ohlcv_5m", "volatility");
         assertThat(result.models()).allSatisfy(m -> assertThat(m.tests()).isGreaterThan(2));
         assertThat(result.model("stg_ticks").rows()).isEqualTo(17);
