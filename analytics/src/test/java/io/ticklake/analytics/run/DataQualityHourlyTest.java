@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,9 @@ class DataQualityHourlyTest {
     static Map<String, Map<String, Object>> beforeHour15;
     static Map<String, Map<String, Object>> incremental;
     static Map<String, Map<String, Object>> full;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private static Tick aaa(long offset, long sequence, String time) {
         return new Tick("AAA", 100.0, 1, Instant.parse("2026-11-20T" + time + "Z"), 0, offset, sequence);
@@ -64,6 +68,7 @@ class DataQualityHourlyTest {
         Tick b2 = bbb(2, 104, "15:05:00");    // 102 and 103 never come: a gap across the hour, in hour 15
 
         Path lake = lakeDir;
+        // sink files are per Kafka partition and hour; a8 and a10 (hour 15) land later, after a first build
         RawFiles.write(lake, "stock-ticks+0+00000000000000000000.parquet", List.of(new Landed(a0, 10),
                 new Landed(a1, 20), new Landed(a2, 30), new Landed(a3, 40), new Landed(a4, 50), new Landed(a5, 60_000),
                 new Landed(a6, 60), new Landed(a7, 70)));
@@ -89,7 +94,7 @@ class DataQualityHourlyTest {
 
     private static Map<String, Map<String, Object>> build(BuildScope scope) {
         AnalyticsRunner.create(AnalyticsConfig.forLake(lakeDir.toUri().toString()), RunListener.NONE).run(scope);
-        Map<String, Map<String, Object>> rows = new java.util.TreeMap<>();
+        Map<String, Map<String, Object>> rows = new TreeMap<>();
         for (Map<String, Object> row : ModelOutput.rows(lakeDir.toString(), "data_quality_hourly", "symbol, hour_start")) {
             rows.put(row.get("symbol") + " " + row.get("hour_start"), row);
         }
@@ -159,9 +164,6 @@ class DataQualityHourlyTest {
     void incrementalEqualsFull() {
         assertThat(full).isEqualTo(incremental);
     }
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int quality(String... options) {
         String[] args = new String[options.length + 3];
