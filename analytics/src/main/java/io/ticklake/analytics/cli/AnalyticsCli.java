@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * {@code java -jar analytics.jar run --lake <uri> [--hour H | --day D | --from H --to H | --changed | --full]}: builds the
  * models; {@code quality} checks the published rows of the models' threshold columns; {@code models} lists them in
- * run order. Exit codes: 0 done, 1 the run failed (a model's SQL,
- * a data test, the lake), 2 the command line is wrong.
+ * run order. Exit codes: 0 done, 1 the run failed (a model's SQL, a data test, the lake; for {@code quality}, a row
+ * above a fail level), 2 the command line is wrong.
  */
 public final class AnalyticsCli {
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -65,8 +66,8 @@ public final class BuildScope {
     }
 
     /** The hours asked for by {@code --hour}, {@code --day} or {@code --from/--to}; empty for full and changed. */
-    public java.util.Optional<TimeRange> requestedHours() {
-        return kind == Kind.HOURS ? java.util.Optional.of(hours) : java.util.Optional.empty();
+    public Optional<TimeRange> requestedHours() {
+        return kind == Kind.HOURS ? Optional.of(hours) : Optional.empty();
     }
 
     public boolean isChanged() {
