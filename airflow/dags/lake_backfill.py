@@ -3,7 +3,8 @@
 
 On demand: re-land a topic's records of a time range from Kafka into the raw lake with the Spark
 backfill, then compact the hours of the range whose raw files changed into `ticklake.ticks`, rebuild the
-analytics models of the hours whose data changed, and maintain the table. Its lake writes share the
+analytics models of the hours whose data changed, check the range's data quality against its thresholds
+(`check_quality`, as in `lake_compaction`) and maintain the table. Its lake writes share the
 one-slot pool `ticklake_lake_writes` with `lake_compaction`.
 
 Trigger it with the parameters `topic`, `start` and `end` (ISO-8601 instants, UTC; `end` exclusive), e.g.
@@ -59,6 +60,8 @@ def backfill_plan(topic: str, start_text: str, end_text: str, values: dict[str, 
         "compact_command": settings.command("compact_command", values, from_hour=names[0],
                                            to_hour=hours.name(covered[-1] + hours.HOUR)),
         "models_command": settings.command("models_command", values),
+        "quality_command": settings.command("quality_command", values, from_hour=names[0],
+                                           to_hour=hours.name(covered[-1] + hours.HOUR)),
         "maintain_command": settings.command("maintain_command", values),
     }
 
@@ -111,4 +114,11 @@ with DAG(
         execution_timeout=timedelta(minutes=settings.parse_time_int("maintenance_timeout_minutes")),
         pool=LAKE_POOL,
     )
-    backfill >> compact >> models >> maintain
+    quality = CommandOperator(
+        task_id="check_quality",
+        argv=planned["quality_command"],
+        execution_timeout=timedelta(minutes=settings.parse_time_int("quality_timeout_minutes")),
+        # a verdict on the data, not a flaky step: retrying gives the same answer
+        retries=0,
+    )
+    backfill >> compact >> models >> [quality, maintain]

@@ -11,8 +11,13 @@ Every hour (or every `TICKLAKE_COMPACTION_EVERY_MINUTES`):
    just ended, and any hour a late file landed in. Unchanged hours cost a listing and make no commit;
 3. **build_models** - the analytics models of every hour whose table data changed since they were built
    (`analytics.jar run --changed`);
-4. **maintain** - snapshot expiry, orphan-file removal and small-file rewrites of the table
-   (`spark-job maintain`).
+4. **check_quality** - the thresholds of the `data_quality_hourly` model over the run's window
+   (`analytics.jar quality --from ... --to ...`): rows above a warn level are printed in the task log, a row
+   above a fail level fails the task naming its symbol and hour. It only reads, so it neither retries (the
+   same rows give the same verdict) nor waits for the lake-writes pool; a failing hour keeps failing the
+   check while it lies in the window, until its data or the threshold (`ticklake_quality_command`) changes;
+5. **maintain** - snapshot expiry, orphan-file removal and small-file rewrites of the table
+   (`spark-job maintain`), after the models whatever the quality check says.
 
 The three lake-writing tasks share the one-slot pool `ticklake_lake_writes` with `lake_backfill`, so the
 DAGs' writes take turns; two writers of one hour would still be safe (Iceberg rejects the second commit
@@ -33,6 +38,7 @@ EVERY_MINUTES = settings.parse_time_int("compaction_every_minutes")
 COMPACTION_TIMEOUT = timedelta(minutes=settings.parse_time_int("compaction_timeout_minutes"))
 MODELS_TIMEOUT = timedelta(minutes=settings.parse_time_int("models_timeout_minutes"))
 MAINTENANCE_TIMEOUT = timedelta(minutes=settings.parse_time_int("maintenance_timeout_minutes"))
+QUALITY_TIMEOUT = timedelta(minutes=settings.parse_time_int("quality_timeout_minutes"))
 LAKE_POOL = settings.parse_time("lake_pool")
 
 DEFAULT_ARGS = {
@@ -61,6 +67,8 @@ def compaction_plan(run_time, values: dict[str, str]) -> dict:
         "compact_command": settings.command("compact_command", values, from_hour=hours.name(start),
                                            to_hour=hours.name(end)),
         "models_command": settings.command("models_command", values),
+        "quality_command": settings.command("quality_command", values, from_hour=hours.name(start),
+                                           to_hour=hours.name(end)),
         "maintain_command": settings.command("maintain_command", values),
     }
 
@@ -108,4 +116,11 @@ with DAG(
         execution_timeout=MAINTENANCE_TIMEOUT,
         pool=LAKE_POOL,
     )
-    compact >> models >> maintain
+    quality = CommandOperator(
+        task_id="check_quality",
+        argv=planned["quality_command"],
+        execution_timeout=QUALITY_TIMEOUT,
+        # a verdict on the data, not a flaky step: retrying gives the same answer
+        retries=0,
+    )
+    compact >> models >> [quality, maintain]

@@ -18,14 +18,23 @@ def _order(dag):
     return {t.task_id: sorted(t.downstream_task_ids) for t in dag.tasks}
 
 
-def test_lake_compaction_compacts_then_builds_models_then_maintains(dagbag):
+def test_lake_compaction_compacts_then_builds_models_then_checks_quality_and_maintains(dagbag):
     dag = dagbag.get_dag("lake_compaction")
     assert _order(dag) == {
-        "plan": ["build_models", "compact", "maintain"],
+        "plan": ["build_models", "check_quality", "compact", "maintain"],
         "compact": ["build_models"],
-        "build_models": ["maintain"],
+        "build_models": ["check_quality", "maintain"],
+        "check_quality": [],
         "maintain": [],
     }
+
+
+def test_the_quality_check_reads_only_and_does_not_retry_its_verdict(dagbag):
+    for dag_id in ("lake_compaction", "lake_backfill"):
+        check = dagbag.get_dag(dag_id).get_task("check_quality")
+        assert check.retries == 0, dag_id
+        assert check.pool != "ticklake_lake_writes", dag_id
+        assert check.execution_timeout == timedelta(minutes=10), dag_id
 
 
 def test_lake_compaction_runs_hourly_in_utc_one_run_at_a_time_without_catch_up(dagbag):
@@ -41,6 +50,8 @@ def test_lake_compaction_runs_hourly_in_utc_one_run_at_a_time_without_catch_up(d
 def test_lake_compaction_tasks_retry_with_backoff_and_time_out(dagbag):
     dag = dagbag.get_dag("lake_compaction")
     for task in dag.tasks:
+        if task.task_id == "check_quality":
+            continue
         assert task.retries == 3, task.task_id
         assert task.retry_exponential_backoff, task.task_id
         assert task.retry_delay == timedelta(minutes=2)
@@ -68,13 +79,14 @@ def test_lake_backfill_is_manual_with_topic_and_range_parameters(dagbag):
     assert set(dag.params.keys()) == {"topic", "start", "end"}
     assert dag.params["topic"] == "stock-ticks"
     assert _order(dag) == {
-        "plan": ["build_models", "compact_hours", "maintain", "spark_backfill"],
+        "plan": ["build_models", "check_quality", "compact_hours", "maintain", "spark_backfill"],
         "spark_backfill": ["compact_hours"],
         "compact_hours": ["build_models"],
-        "build_models": ["maintain"],
+        "build_models": ["check_quality", "maintain"],
+        "check_quality": [],
         "maintain": [],
     }
-    assert all(t.retries == 3 for t in dag.tasks)
+    assert all(t.retries == 3 for t in dag.tasks if t.task_id != "check_quality")
 
 
 def _load_dag_file(name, monkeypatch, **env):

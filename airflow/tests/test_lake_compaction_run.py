@@ -3,6 +3,7 @@
 table maintenance. The table is read back with pyiceberg, as an outside engine would."""
 from __future__ import annotations
 
+import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from lake_table import rows_and_volume_per_hour, ticks_table
 from raw_lake import write_raw_file
+from ticklake_airflow import settings
 
 HOUR = datetime(2026, 11, 20, 10, tzinfo=timezone.utc)
 # the scheduled run at 11:00 is the first whose lookback window holds the whole hour 10:00-11:00
@@ -102,3 +104,30 @@ def test_a_raw_file_landing_three_hours_late_reaches_the_models_of_its_hour(dagb
     assert summary_after["BBB"]["trade_count"] == summary_before["BBB"]["trade_count"] + 3
     assert summary_after["AAA"] == summary_before["AAA"]
     assert rows_and_volume_per_hour(ticks_table(lake))[HOUR][0] == 15
+
+
+def test_a_quality_threshold_breach_fails_the_check_naming_symbol_and_hour_but_not_the_models(dagbag, lake,
+                                                                                             monkeypatch):
+    # BBB's sequences 0..3 then 10: 4..9 never landed, a gap ratio of 6 / (5 + 6)
+    write_raw_file(lake, HOUR, 1, [{"symbol": "BBB", "price": 50.0, "volume": 1,
+                                    "event_time": HOUR + timedelta(minutes=16), "offset": 10}])
+    command = ("java -jar {repo}/analytics/target/analytics.jar quality --lake {lake} --from {from_hour}"
+               " --to {to_hour} --quality.gap-ratio.fail 0.5")
+    monkeypatch.setenv("TICKLAKE_QUALITY_COMMAND", command)
+    dag = dagbag.get_dag("lake_compaction")
+
+    run = dag.test(logical_date=RUN_TIME)
+
+    states = {ti.task_id: ti.state for ti in run.get_task_instances()}
+    assert states == {"plan": "success", "compact": "success", "build_models": "success",
+                      "check_quality": "failed", "maintain": "success"}
+    quality = {r["symbol"]: r for r in _day_rows(lake, "data_quality_hourly")}
+    assert (quality["BBB"]["sequence_gaps"], quality["BBB"]["distinct_trades"]) == (6, 5)
+    assert quality["AAA"]["sequence_gaps"] == 0
+    # the same check by hand says which symbol and hour broke which level
+    argv = settings.command("quality_command", settings.runtime_values(lambda name: None),
+                            from_hour="2026-11-20T10", to_hour="2026-11-20T11")
+    checked = subprocess.run(argv, capture_output=True, text=True)
+    assert checked.returncode == 1
+    assert "hour_start 2026-11-20 10:00:00+00, symbol BBB: gap_ratio = 0.545" in checked.stderr
+    assert "above the fail level 0.5 (--quality.gap-ratio.fail)" in checked.stderr

@@ -55,6 +55,14 @@ def test_a_command_may_run_only_an_allowed_executable():
     assert not settings.is_allowed(f"{settings.REPO}/spark-jobs/bin/spark-job", env)
 
 
+def test_quality_thresholds_are_set_in_the_quality_command():
+    template = ("java -jar {repo}/analytics/target/analytics.jar quality --lake {lake} --from {from_hour}"
+                " --to {to_hour} --quality.gap-ratio.fail 0.01")
+    values = settings.runtime_values({"ticklake_quality_command": template}.get, {"TICKLAKE_LAKE": "file:///lake"})
+    command = settings.command("quality_command", values, from_hour="2026-11-20T14", to_hour="2026-11-20T15")
+    assert command[-6:] == ["--from", "2026-11-20T14", "--to", "2026-11-20T15", "--quality.gap-ratio.fail", "0.01"]
+
+
 def test_a_template_naming_an_unknown_setting_is_refused():
     values = settings.runtime_values(lambda name: None, {"TICKLAKE_COMPACT_COMMAND": "run {nope}"})
     with pytest.raises(ValueError, match="ticklake_compact_command 'run {nope}' uses 'nope' which is not a setting"):
@@ -87,6 +95,9 @@ def test_a_compaction_plan_renders_the_window_and_refuses_a_bad_lookback(dagbag)
     compact = plan["compact_command"]
     assert compact[compact.index("--from"):] == ["--from", "2026-11-20T09", "--to", "2026-11-20T15"]
     assert plan["models_command"][-1] == "--changed"
+    # the quality check covers the same window, after the models
+    assert plan["quality_command"] == ["java", "-jar", f"{settings.REPO}/analytics/target/analytics.jar", "quality",
+                                       "--lake", "file:///lake", "--from", "2026-11-20T09", "--to", "2026-11-20T15"]
     with pytest.raises(ValueError, match="ticklake_lookback_hours='two days' is not a whole number"):
         compaction_plan(utc(2026, 11, 20, 15), {**values, "lookback_hours": "two days"})
 
@@ -108,6 +119,9 @@ def test_a_backfill_covers_every_hour_its_range_touches(dagbag):
     compact = plan["compact_command"]
     assert compact[compact.index("--from"):] == ["--from", "2026-11-20T10", "--to", "2026-11-20T13"]
     assert plan["models_command"][-1] == "--changed"
+    quality = plan["quality_command"]
+    assert quality[quality.index("quality"):] == ["quality", "--lake", "file:///lake", "--from", "2026-11-20T10",
+                                                  "--to", "2026-11-20T13"]
     backfill = plan["backfill_command"]
     assert backfill[backfill.index("--topic") + 1] == "stock-ticks"
     assert backfill[backfill.index("--starting-timestamp") + 1] == "2026-11-20T10:30:00Z"

@@ -59,6 +59,11 @@ RUNTIME = [
             "java -jar {repo}/analytics/target/analytics.jar run --lake {lake} --changed",
             "rebuilds the analytics models of every hour of ticklake.ticks whose data changed since they were built",
             command=True),
+    Setting("quality_command",
+            "java -jar {repo}/analytics/target/analytics.jar quality --lake {lake} --from {from_hour} --to {to_hour}",
+            "checks data_quality_hourly of [from_hour, to_hour) against its thresholds: prints the rows above a warn"
+            " level, fails naming the symbol and hour of every row above a fail level (--quality.<column>.fail <n>)",
+            command=True),
     Setting("maintain_command",
             "{spark_job} maintain --lake {lake} {spark_args}",
             "expires old snapshots, removes orphan files and rewrites hours of many small files", command=True),
@@ -80,6 +85,7 @@ PARSE_TIME = [
     Setting("retry_delay_seconds", "120", "first retry delay; doubles each retry, at most 30 minutes"),
     Setting("compaction_timeout_minutes", "60", "execution timeout of a compaction task"),
     Setting("models_timeout_minutes", "30", "execution timeout of a models task"),
+    Setting("quality_timeout_minutes", "10", "execution timeout of a quality check"),
     Setting("maintenance_timeout_minutes", "60", "execution timeout of a maintenance task"),
     Setting("backfill_timeout_minutes", "360", "execution timeout of a backfill task"),
     Setting("lake_pool", LAKE_POOL, "Airflow pool of every task that writes the lake (compaction, models, "

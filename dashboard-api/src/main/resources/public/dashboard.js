@@ -23,6 +23,8 @@
     const chartElement = document.getElementById('chart');
     const chart = echarts.init(chartElement);
     const historyChart = echarts.init(document.getElementById('history-chart'));
+    const qualityChart = echarts.init(document.getElementById('quality-chart'));
+    const qualityMetric = document.getElementById('quality-metric');
     const select = document.getElementById('symbol');
     const tableBody = document.querySelector('#symbols tbody');
     const statusElement = document.getElementById('status');
@@ -30,6 +32,7 @@
     window.addEventListener('resize', () => {
         chart.resize();
         historyChart.resize();
+        qualityChart.resize();
     });
 
     // ---- REST -------------------------------------------------------------------------------------
@@ -374,6 +377,51 @@
             }]
         }, true);
     }
+
+    // ---- data quality (analytics model data_quality_hourly) ------------------------------------------
+
+    const QUALITY_REFRESH_MS = 5 * 60 * 1000;   // the model changes once an hour is compacted
+
+    /** A heat map of symbols × hours of the last day, coloured by the selected metric. */
+    async function loadQuality() {
+        const message = document.getElementById('quality-message');
+        let rows;
+        try {
+            rows = await getJson('/api/quality');
+        } catch (e) {
+            message.textContent = e.status === 404 ? 'No data-quality model yet.' : 'Data quality unavailable: ' + e.message;
+            qualityChart.clear();
+            return;
+        }
+        message.textContent = rows.length ? '' : 'No ticks landed in the last 24 hours.';
+        const metric = qualityMetric.value;
+        const hours = [...new Set(rows.map(r => r.hour_start))].sort();
+        const symbols = [...new Set(rows.map(r => r.symbol))].sort();
+        const values = rows.map(r => [hours.indexOf(r.hour_start), symbols.indexOf(r.symbol), r[metric]]);
+        const max = Math.max(metric === 'latency_p99_ms' ? 1 : 0.01, ...values.map(v => v[2]));
+        qualityChart.setOption({
+            animation: false,
+            tooltip: {
+                formatter: p => {
+                    const r = rows[p.dataIndex];
+                    return r.symbol + ' ' + r.hour_start.slice(0, 13) + ':00Z<br>landed ' + r.ticks_landed
+                        + ', duplicates ' + r.duplicates + ', gaps ' + r.sequence_gaps + ', out of order '
+                        + r.out_of_order_ticks + ', late ' + r.late_ticks + '<br>latency p50/p99 '
+                        + r.latency_p50_ms.toFixed(0) + ' / ' + r.latency_p99_ms.toFixed(0) + ' ms';
+                }
+            },
+            grid: {left: 80, right: 24, top: 10, bottom: 60},
+            xAxis: {type: 'category', data: hours.map(h => h.slice(11, 13) + 'h'), splitArea: {show: true}},
+            yAxis: {type: 'category', data: symbols, splitArea: {show: true}},
+            visualMap: {dimension: 2, min: 0, max: max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+                inRange: {color: ['#f4fbf6', '#f5c451', '#b3261e']}},
+            series: [{type: 'heatmap', data: values, label: {show: false}}]
+        }, true);
+    }
+
+    qualityMetric.addEventListener('change', loadQuality);
+    loadQuality();
+    setInterval(loadQuality, QUALITY_REFRESH_MS);
 
     // ---- status -----------------------------------------------------------------------------------
 

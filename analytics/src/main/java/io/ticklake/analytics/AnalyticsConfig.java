@@ -1,6 +1,7 @@
 package io.ticklake.analytics;
 
 import io.ticklake.analytics.duckdb.DuckDbSettings;
+import io.ticklake.analytics.quality.QualitySettings;
 import io.ticklake.lake.LakeUri;
 import io.ticklake.lake.S3Settings;
 import io.ticklake.lake.table.CatalogSettings;
@@ -19,9 +20,10 @@ import java.util.Optional;
  * @param catalog         the Iceberg catalog holding {@code ticklake.ticks}
  * @param duckDb          the embedded DuckDB's settings
  * @param modelsDirectory models to run instead of the built-in ones
+ * @param quality         the data-quality model's grace and the threshold levels of the quality checks
  */
 public record AnalyticsConfig(LakeUri lake, S3Settings s3, CatalogSettings catalog, DuckDbSettings duckDb,
-                              Optional<Path> modelsDirectory) {
+                              Optional<Path> modelsDirectory, QualitySettings quality) {
 
     public AnalyticsConfig {
         Objects.requireNonNull(lake, "lake");
@@ -29,6 +31,7 @@ public record AnalyticsConfig(LakeUri lake, S3Settings s3, CatalogSettings catal
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(duckDb, "duckDb");
         Objects.requireNonNull(modelsDirectory, "modelsDirectory");
+        Objects.requireNonNull(quality, "quality");
     }
 
     /** A local lake with defaults for everything else (tests, embedding). */
@@ -70,7 +73,11 @@ public record AnalyticsConfig(LakeUri lake, S3Settings s3, CatalogSettings catal
         Path extensions = ConfigKey.EXTENSION_DIR.lookup(options, env).map(Path::of)
                 .orElse(defaultCache(env).resolve("duckdb").resolve("extensions"));
         Optional<Path> models = ConfigKey.MODELS_DIR.lookup(options, env).map(Path::of);
-        return new AnalyticsConfig(lake, s3, catalog, new DuckDbSettings(threads, memory, temp, extensions), models);
+        long graceMs = ConfigKey.QUALITY_GRACE_MS.lookup(options, env)
+                .map(v -> parseNonNegative(ConfigKey.QUALITY_GRACE_MS, v)).orElse(QualitySettings.DEFAULT_GRACE_MS);
+        QualitySettings quality = new QualitySettings(graceMs, QualitySettings.thresholdOptions(options));
+        return new AnalyticsConfig(lake, s3, catalog, new DuckDbSettings(threads, memory, temp, extensions), models,
+                quality);
     }
 
     private static LakeUri parseLake(String text) {
@@ -130,6 +137,18 @@ public record AnalyticsConfig(LakeUri lake, S3Settings s3, CatalogSettings catal
             case "false", "no", "0" -> false;
             default -> throw new IllegalArgumentException("--" + key.option() + " '" + value + "' must be true or false");
         };
+    }
+
+    private static long parseNonNegative(ConfigKey key, String value) {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + key.option() + " '" + value + "' must be a whole number of at least 0");
     }
 
     private static int parsePositive(ConfigKey key, String value) {

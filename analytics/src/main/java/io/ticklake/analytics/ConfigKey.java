@@ -35,6 +35,9 @@ public enum ConfigKey {
     EXTENSION_DIR("extension-dir", List.of("TICKLAKE_DUCKDB_EXTENSION_DIR"),
             "${TICKLAKE_CACHE:-~/.cache/ticklake}/duckdb/extensions",
             "DuckDB extension directory; bin/install-httpfs installs httpfs there for s3:// lakes."),
+    QUALITY_GRACE_MS("quality.grace-ms", List.of("TICKLAKE_QUALITY_GRACE_MS"), "10000",
+            "Grace of the streams-app (its ticklake.grace.ms): data_quality_hourly counts a tick as late when its"
+                    + " 1-minute window ended this long before stream time."),
     MODELS_DIR("models-dir", List.of("TICKLAKE_MODELS_DIR"), "the models in the jar",
             "A directory of model .sql files (and macros/) to run instead of the built-in models.");
 
@@ -56,6 +59,12 @@ public enum ConfigKey {
      * {@code TICKLAKE_CATALOG_CREDENTIAL}/{@code TICKLAKE_CATALOG_TOKEN}), as the Spark jobs take them.
      */
     public static final String CATALOG_PROPERTY_PREFIX = "catalog.";
+
+    /**
+     * Options {@code quality.<column>.warn} and {@code quality.<column>.fail} set the levels of a model's
+     * {@code threshold} column ({@code --quality.gap-ratio.fail 0.01}; {@code off} for none).
+     */
+    public static final String QUALITY_THRESHOLD_OPTIONS = "quality.<column>.warn|fail";
 
     /** The option's name without the leading dashes. */
     public String option() {

@@ -3,6 +3,7 @@ package io.ticklake.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ticklake.analytics.model.Threshold;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,5 +72,23 @@ class AnalyticsConfigTest {
                 .hasMessageContaining("--s3-path-style 'maybe' must be true or false");
         assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "s3://bk", "s3-access-key", "ak"), Map.of()))
                 .hasMessageContaining("both the S3 access key and the secret key");
+    }
+
+    @Test
+    void qualitySettingsComeFromOptionsAndTheEnvironment() {
+        AnalyticsConfig config = AnalyticsConfig.from(Map.of("lake", "/l", "quality.gap-ratio.fail", "0.05",
+                "quality.late-ratio.warn", "off", "catalog.credential", "c"), Map.of("TICKLAKE_QUALITY_GRACE_MS", "2000"));
+        assertThat(config.quality().graceMs()).isEqualTo(2000);
+        assertThat(config.quality().overrides()).containsOnlyKeys("quality.gap-ratio.fail", "quality.late-ratio.warn");
+        Threshold applied = config.quality().apply(Threshold.parse("gap_ratio warn=0.001"));
+        assertThat(applied.warn()).hasValue(0.001);
+        assertThat(applied.fail()).hasValue(0.05);
+        assertThat(config.quality().apply(Threshold.parse("late_ratio warn=0.01")).warn()).isEmpty();
+        assertThat(AnalyticsConfig.forLake("/l").quality().graceMs()).isEqualTo(10_000);
+
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "/l", "quality.grace-ms", "-1"), Map.of()))
+                .hasMessageContaining("--quality.grace-ms '-1' must be a whole number of at least 0");
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "/l", "quality.gap-ratio.fail", "5%"), Map.of()))
+                .hasMessageContaining("--quality.gap-ratio.fail: '5%' must be a number or off");
     }
 }

@@ -1,6 +1,7 @@
 package io.ticklake.analytics.cli;
 
 import io.ticklake.analytics.ConfigKey;
+import io.ticklake.analytics.quality.QualitySettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,8 @@ public record CommandLine(String command, Map<String, String> options, Set<Strin
             }
             boolean catalogProperty = name.startsWith(ConfigKey.CATALOG_PROPERTY_PREFIX)
                     && name.length() > ConfigKey.CATALOG_PROPERTY_PREFIX.length();
-            if (!SCOPE_OPTIONS.contains(name) && ConfigKey.forOption(name).isEmpty() && !catalogProperty) {
+            boolean threshold = QualitySettings.THRESHOLD_OPTION.matcher(name).matches();
+            if (!SCOPE_OPTIONS.contains(name) && ConfigKey.forOption(name).isEmpty() && !catalogProperty && !threshold) {
                 throw new UsageException("unknown option --" + name + " (allowed: " + String.join(", ", allowed()) + ")");
             }
             if (value == null) {
@@ -72,6 +74,7 @@ public record CommandLine(String command, Map<String, String> options, Set<Strin
             names.add("--" + key.option());
         }
         names.add("--" + ConfigKey.CATALOG_PROPERTY_PREFIX + "<iceberg-property>");
+        names.add("--" + ConfigKey.QUALITY_THRESHOLD_OPTIONS);
         SCOPE_OPTIONS.forEach(o -> names.add("--" + o));
         FLAGS.forEach(f -> names.add("--" + f));
         return names;

@@ -46,6 +46,11 @@ public final class CompactedTicksViews {
     /** The statement defining {@code compacted_ticks} over the data files of the given hours. */
     public static String ticksView(Collection<TableHour> hours) {
         List<String> files = hours.stream().flatMap(h -> h.files().stream()).toList();
+        return "CREATE OR REPLACE TEMP VIEW " + TICKS_VIEW + " AS " + contractSelect(files);
+    }
+
+    /** A SELECT of the contract's columns, each cast to its type, over these Parquet files (none: no rows). */
+    static String contractSelect(List<String> files) {
         String projection = COLUMNS.entrySet().stream()
                 .map(e -> "CAST(" + SqlLiterals.identifier(e.getKey()) + " AS " + e.getValue() + ") AS "
                         + SqlLiterals.identifier(e.getKey()))
@@ -55,7 +60,7 @@ public final class CompactedTicksViews {
                         .map(e -> "NULL::" + e.getValue() + " AS " + SqlLiterals.identifier(e.getKey()))
                         .collect(Collectors.joining(", ")) + " WHERE false)"
                 : "read_parquet(" + SqlLiterals.stringList(files) + ", union_by_name = true, hive_partitioning = false)";
-        return "CREATE OR REPLACE TEMP VIEW " + TICKS_VIEW + " AS SELECT " + projection + " FROM " + from;
+        return "SELECT " + projection + " FROM " + from;
     }
 
     /** The statement defining {@code compacted_hours} for the given hours. */

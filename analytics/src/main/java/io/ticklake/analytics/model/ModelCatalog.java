@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 public final class ModelCatalog {
 
     /** Names the runner defines itself, so no model may take them. */
-    public static final Set<String> RESERVED_NAMES = Set.of("compacted_ticks", "compacted_hours");
+    public static final Set<String> RESERVED_NAMES = Set.of("compacted_ticks", "compacted_hours", "raw_ticks");
 
     private static final String BUILT_IN = "models";
 
@@ -142,7 +142,11 @@ public final class ModelCatalog {
         }
     }
 
-    /** Topological order (Kahn), alphabetical among models that are ready at the same time. */
+    /**
+     * Topological order (Kahn), alphabetical among models that are ready at the same time, except that
+     * models reading the raw layer come after the others: they check the lake rather than build on it, so
+     * a raw file they cannot read must not hold up the models of the compacted table.
+     */
     static List<ModelDefinition> order(List<ModelDefinition> definitions) {
         Map<String, ModelDefinition> byName = new TreeMap<>();
         for (ModelDefinition d : definitions) {
@@ -167,7 +171,7 @@ public final class ModelCatalog {
         TreeMap<String, ModelDefinition> ready = new TreeMap<>();
         pending.forEach((name, n) -> {
             if (n == 0) {
-                ready.put(name, byName.get(name));
+                ready.put(readyKey(byName.get(name)), byName.get(name));
             }
         });
         List<ModelDefinition> ordered = new ArrayList<>();
@@ -176,7 +180,7 @@ public final class ModelCatalog {
             ordered.add(next);
             for (String reader : readers.getOrDefault(next.name(), List.of())) {
                 if (pending.merge(reader, -1, Integer::sum) == 0) {
-                    ready.put(reader, byName.get(reader));
+                    ready.put(readyKey(byName.get(reader)), byName.get(reader));
                 }
             }
         }
@@ -203,5 +207,9 @@ public final class ModelCatalog {
         List<String> shown = new ArrayList<>(cycle);
         shown.add(current);
         return String.join(" -> ", shown);
+    }
+
+    private static String readyKey(ModelDefinition model) {
+        return (model.source() == Source.RAW ? "1:" : "0:") + model.name();
     }
 }

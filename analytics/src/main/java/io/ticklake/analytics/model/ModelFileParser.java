@@ -16,11 +16,14 @@ import java.util.regex.Pattern;
  * -- materialized: parquet        (parquet | table; default parquet)
  * -- grain: hour                  (hour | day; default hour)
  * -- lookback: 1h                 (0, Nm, Nh or Nd; default 0)
+ * -- source: raw                  (compacted | raw; default compacted; for models reading no model)
+ * -- lookahead: 1h                (0, Nm, Nh or Nd; default 0; for models reading the lake)
  * -- time_column: window_start
  * -- unique_key: symbol, window_start
  * -- not_null: symbol, window_start
  * -- expect: low &lt;= high        (repeatable)
  * -- test: reconciles_with_staging (repeatable)
+ * -- threshold: gap_ratio warn=0.001 fail=off (repeatable)
  * </pre>
  *
  * Keys are lower case and followed directly by a colon; other comment lines are free text. An unknown
@@ -43,11 +46,14 @@ public final class ModelFileParser {
         Materialization materialization = Materialization.PARQUET;
         Grain grain = Grain.HOUR;
         Duration lookback = Duration.ZERO;
+        Source source = Source.COMPACTED;
+        Duration lookahead = Duration.ZERO;
         String timeColumn = null;
         List<String> uniqueKey = new ArrayList<>();
         List<String> notNull = new ArrayList<>();
         List<String> expectations = new ArrayList<>();
         List<String> tests = new ArrayList<>();
+        List<Threshold> thresholds = new ArrayList<>();
 
         for (String line : text.split("\\R")) {
             String trimmed = line.trim();
@@ -69,14 +75,17 @@ public final class ModelFileParser {
                     case "materialized" -> materialization = Materialization.parse(value);
                     case "grain" -> grain = Grain.parse(value);
                     case "lookback" -> lookback = parseLookback(value);
+                    case "source" -> source = Source.parse(value);
+                    case "lookahead" -> lookahead = parseLookback(value);
                     case "time_column" -> timeColumn = value;
                     case "unique_key" -> uniqueKey.addAll(names(value));
                     case "not_null" -> notNull.addAll(names(value));
                     case "expect" -> expectations.add(requireText(value));
                     case "test" -> tests.add(requireText(value));
+                    case "threshold" -> thresholds.add(Threshold.parse(requireText(value)));
                     default -> throw new IllegalArgumentException("unknown header key '" + key
-                            + "' (allowed: depends_on, materialized, grain, lookback, time_column, unique_key,"
-                            + " not_null, expect, test)");
+                            + "' (allowed: depends_on, materialized, grain, lookback, source, lookahead,"
+                            + " time_column, unique_key, not_null, expect, test, threshold)");
                 }
             } catch (IllegalArgumentException e) {
                 throw invalid(origin, e.getMessage());
@@ -88,12 +97,15 @@ public final class ModelFileParser {
         if (materialization == Materialization.PARQUET && uniqueKey.isEmpty()) {
             throw invalid(origin, "a parquet model must declare '-- unique_key: ...' (it is also the output order)");
         }
+        if (!dependsOn.isEmpty() && (source != Source.COMPACTED || !lookahead.isZero())) {
+            throw invalid(origin, "source and lookahead are for models reading the lake, not other models");
+        }
         String sql = stripTrailingSemicolon(text);
         if (sql.isBlank()) {
             throw invalid(origin, "no SQL after the header");
         }
-        return new ModelDefinition(name, sql, dependsOn, materialization, grain, lookback, timeColumn,
-                uniqueKey, notNull, expectations, tests, origin);
+        return new ModelDefinition(name, sql, dependsOn, materialization, grain, lookback, source, lookahead,
+                timeColumn, uniqueKey, notNull, expectations, tests, thresholds, origin);
     }
 
     static Duration parseLookback(String value) {

@@ -14,6 +14,8 @@ import io.ticklake.analytics.model.Materialization;
 import io.ticklake.analytics.model.ModelCatalog;
 import io.ticklake.analytics.model.ModelDefinition;
 import io.ticklake.analytics.quality.DataTestRunner;
+import io.ticklake.analytics.quality.QualityCheck;
+import io.ticklake.analytics.quality.ThresholdBreach;
 import io.ticklake.analytics.time.Grain;
 import io.ticklake.analytics.time.TimeRange;
 import io.ticklake.lake.table.TicksTable;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -81,6 +84,18 @@ public final class AnalyticsRunner {
         return new RunResult(scope, snapshot.toString(), ranges, RunResult.combine(passes), elapsedMillis(started));
     }
 
+    /**
+     * Checks the published rows of the models' threshold columns in {@code hours} (empty: everything
+     * published); returns every row above a warn or fail level.
+     *
+     * @throws IllegalArgumentException when a configured level names a column no model declares
+     */
+    public List<ThresholdBreach> checkQuality(Optional<TimeRange> hours) {
+        try (DuckDbSession session = openSession()) {
+            return new QualityCheck(session, catalog, new ModelPartitions(config.lake()), config.quality()).run(hours);
+        }
+    }
+
     private DuckDbSession openSession() {
         DuckDbSession session = DuckDbSession.open(config.duckDb());
         try {
@@ -94,8 +109,9 @@ public final class AnalyticsRunner {
 
     private List<ModelResult> runPass(DuckDbSession session, TableSnapshot snapshot, TimeRange changed) {
         runMacros(session);
+        defineSettings(session);
         ModelPartitions partitions = new ModelPartitions(config.lake());
-        ModelInputs inputs = new ModelInputs(session, catalog, snapshot, partitions, listener);
+        ModelInputs inputs = new ModelInputs(session, catalog, snapshot, partitions, listener, config.lake());
         ModelPublisher publisher = new ModelPublisher(session, partitions, PartitionWriter.forLake(config.lake()));
         DataTestRunner tests = new DataTestRunner(session);
         Instant dataEnd = snapshot.isEmpty() ? changed.end() : snapshot.hours().lastKey().plus(Duration.ofHours(1));
@@ -154,6 +170,15 @@ public final class AnalyticsRunner {
             } catch (SQLException e) {
                 throw new AnalyticsException("a macro script of the models failed: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** Settings the models read as macros. */
+    private void defineSettings(DuckDbSession session) {
+        try {
+            session.execute("CREATE OR REPLACE TEMP MACRO late_grace_ms() AS " + config.quality().graceMs() + "::BIGINT");
+        } catch (SQLException e) {
+            throw new AnalyticsException("cannot define the models' settings: " + e.getMessage(), e);
         }
     }
 

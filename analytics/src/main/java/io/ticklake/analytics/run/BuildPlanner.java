@@ -16,7 +16,8 @@ import java.util.Map;
  * full run would.
  *
  * <ul>
- *   <li>A model reading the lake is recomputed for the changed hours.</li>
+ *   <li>A model reading the lake is recomputed for the changed hours, plus its {@code lookahead} before
+ *       them and its {@code lookback} after them (the hours whose rows read the changed ones).</li>
  *   <li>A model reading other models is recomputed wherever any input changed, plus its
  *       {@code lookback} after that (a 1-hour moving average at 15:30 reads 14:31..15:30, so a change
  *       at 14:00..15:00 reaches it), widened to its grain.</li>
@@ -35,7 +36,7 @@ public final class BuildPlanner {
         for (ModelDefinition model : catalog.models()) {
             TimeRange range;
             if (model.readsLake()) {
-                range = changed;
+                range = changed.extendStart(model.lookahead()).extendEnd(model.lookback());
             } else {
                 range = null;
                 for (String dependency : model.dependsOn()) {

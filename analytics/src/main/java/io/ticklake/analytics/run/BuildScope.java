@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -62,6 +63,15 @@ public final class BuildScope {
             throw new IllegalArgumentException("a build range must end after it starts: " + from + ".." + to);
         }
         return new BuildScope(Kind.HOURS, new TimeRange(from, to));
+    }
+
+    /** The hours asked for by {@code --hour}, {@code --day} or {@code --from/--to}; empty for full and changed. */
+    public Optional<TimeRange> requestedHours() {
+        return kind == Kind.HOURS ? Optional.of(hours) : Optional.empty();
+    }
+
+    public boolean isChanged() {
+        return kind == Kind.CHANGED;
     }
 
     public boolean isFull() {

@@ -5,12 +5,15 @@ import io.ticklake.analytics.duckdb.DuckDbSession;
 import io.ticklake.analytics.duckdb.SqlLiterals;
 import io.ticklake.analytics.lake.CompactedTicksViews;
 import io.ticklake.analytics.lake.ModelPartitions;
+import io.ticklake.analytics.lake.RawTicksView;
 import io.ticklake.analytics.lake.TableHour;
 import io.ticklake.analytics.lake.TableSnapshot;
 import io.ticklake.analytics.model.Materialization;
 import io.ticklake.analytics.model.ModelCatalog;
 import io.ticklake.analytics.model.ModelDefinition;
+import io.ticklake.analytics.model.Source;
 import io.ticklake.analytics.time.TimeRange;
+import io.ticklake.lake.LakeUri;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +22,8 @@ import java.util.List;
 
 /**
  * Gives a model's SQL the names it reads: {@code compacted_ticks}/{@code compacted_hours} over the
- * planned data files of the hours it covers (models reading the lake), and for each published model it depends on a view over the
+ * planned data files of the hours it covers (models reading the lake), {@code raw_ticks} over the raw files
+ * of those hours and its look-ahead (models whose source is the raw layer), and for each published model it depends on a view over the
  * day files its range and look-back need. Table models are already there as tables.
  */
 final class ModelInputs {
@@ -29,10 +33,12 @@ final class ModelInputs {
     private final TableSnapshot snapshot;
     private final ModelPartitions partitions;
     private final RunListener listener;
+    private final LakeUri lake;
 
     ModelInputs(DuckDbSession session, ModelCatalog catalog, TableSnapshot snapshot, ModelPartitions partitions,
-                RunListener listener) {
+                RunListener listener, LakeUri lake) {
         this.session = session;
+        this.lake = lake;
         this.catalog = catalog;
         this.snapshot = snapshot;
         this.partitions = partitions;
@@ -41,7 +47,9 @@ final class ModelInputs {
 
     void prepare(ModelDefinition model, TimeRange range) throws SQLException {
         TimeRange needed = range.extendStart(model.lookback());
-        if (model.readsLake()) {
+        if (model.readsLake() && model.source() == Source.RAW) {
+            session.execute(RawTicksView.create(session, lake, needed.extendEnd(model.lookahead())));
+        } else if (model.readsLake()) {
             prepareLake(needed);
         }
         for (String dependency : model.dependsOn()) {

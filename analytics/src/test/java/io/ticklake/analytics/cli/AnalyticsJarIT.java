@@ -93,6 +93,7 @@ class AnalyticsJarIT {
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.stdout().lines().skip(1).map(l -> l.split("\\s+")[0]).toList())
-                .startsWith("stg_ticks", "ohlcv_1m").contains("daily_summary", "volatility");
+                .startsWith("stg_ticks", "ohlcv_1m").contains("daily_summary", "volatility")
+                .endsWith("data_quality_hourly");
     }
 }

@@ -67,6 +67,7 @@ class ModelCatalogTest {
     void theBuiltInModelsLoad() {
         ModelCatalog catalog = ModelCatalog.builtIn();
         assertThat(catalog.models()).extracting(ModelDefinition::name).startsWith("stg_ticks", "ohlcv_1m")
+                .endsWith("data_quality_hourly")
                 .contains("ohlcv_5m", "ohlcv_1h", "daily_summary", "moving_averages", "volatility", "min_max_avg");
         assertThat(catalog.macroScripts()).hasSize(2);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticklake.analytics.time.Grain;
 import java.time.Duration;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class ModelFileParserTest {
@@ -44,6 +45,33 @@ class ModelFileParserTest {
         assertThat(m.grain()).isEqualTo(Grain.HOUR);
         assertThat(m.lookback()).isZero();
         assertThat(m.readsLake()).isTrue();
+    }
+
+    @Test
+    void readsTheRawSourceLookaheadAndThresholds() {
+        ModelDefinition m = ModelFileParser.parse("quality", """
+                -- source: raw
+                -- lookback: 1h
+                -- lookahead: 1h
+                -- time_column: hour_start
+                -- unique_key: symbol, hour_start
+                -- threshold: gap_ratio warn=0.001 fail=0.5
+                -- threshold: late_ratio
+                SELECT 1
+                """, "quality.sql");
+        assertThat(m.source()).isEqualTo(Source.RAW);
+        assertThat(m.lookahead()).isEqualTo(Duration.ofHours(1));
+        assertThat(m.thresholds()).containsExactly(
+                new Threshold("gap_ratio", OptionalDouble.of(0.001), OptionalDouble.of(0.5)),
+                new Threshold("late_ratio", OptionalDouble.empty(), OptionalDouble.empty()));
+        assertThat(ModelFileParser.parse("t", "-- time_column: ts\n-- unique_key: id\nSELECT 1", "t.sql").source())
+                .isEqualTo(Source.COMPACTED);
+        assertThatThrownBy(() -> ModelFileParser.parse("t", "-- depends_on: x\n-- source: raw\n-- time_column: ts\n"
+                + "-- unique_key: id\nSELECT 1", "t.sql")).hasMessageContaining("source and lookahead are for models reading the lake");
+        assertThatThrownBy(() -> ModelFileParser.parse("t", "-- threshold: gap_ratio fail=lots\n-- time_column: ts\n"
+                + "-- unique_key: id\nSELECT 1", "t.sql")).hasMessageContaining("'lots' must be a number or off");
+        assertThatThrownBy(() -> ModelFileParser.parse("t", "-- threshold: gap_ratio max=1\n-- time_column: ts\n"
+                + "-- unique_key: id\nSELECT 1", "t.sql")).hasMessageContaining("'max=1' must be warn=<number> or fail=<number>");
     }
 
     @Test

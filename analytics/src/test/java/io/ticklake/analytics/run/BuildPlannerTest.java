@@ -25,7 +25,8 @@ class BuildPlannerTest {
             model("bars", "-- depends_on: staging"),
             model("ticks_window", "-- depends_on: staging\n-- lookback: 30m"),
             model("averages", "-- depends_on: bars\n-- lookback: 1h"),
-            model("daily", "-- depends_on: bars\n-- grain: day\n-- lookback: 7d")), List.of());
+            model("daily", "-- depends_on: bars\n-- grain: day\n-- lookback: 7d"),
+            model("raw_quality", "-- source: raw\n-- lookback: 1h\n-- lookahead: 1h")), List.of());
 
     private static String range(BuildPlan plan, String model) {
         return plan.rangeOf(model).toString();
@@ -40,6 +41,13 @@ class BuildPlannerTest {
         assertThat(range(plan, "averages")).isEqualTo("[2026-11-20T14:00:00Z, 2026-11-20T16:00:00Z)");
         // seven days forward, whole days, cut at the last published day
         assertThat(range(plan, "daily")).isEqualTo("[2026-11-20T00:00:00Z, 2026-11-23T00:00:00Z)");
+    }
+
+    @Test
+    void aLakeModelLookingAheadAndBackAlsoCoversTheHoursAroundTheChange() {
+        BuildPlan plan = BuildPlanner.plan(CATALOG, HOUR_14, END_OF_DATA);
+        // 13:00 looks ahead into 14:00, 15:00 looks back into it
+        assertThat(range(plan, "raw_quality")).isEqualTo("[2026-11-20T13:00:00Z, 2026-11-20T16:00:00Z)");
     }
 
     @Test

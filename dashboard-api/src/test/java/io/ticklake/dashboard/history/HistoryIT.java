@@ -2,6 +2,7 @@ package io.ticklake.dashboard.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.micronaut.core.type.Argument;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The historical endpoints over models the real analytics runner built from a compacted lake: daily
  * summaries with change %, moving averages and volatility checked against values computed from the
- * ticks, and the 400/404 answers.
+ * ticks, the data-quality rows of the raw layer behind them, and the 400/401/404 answers.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,6 +59,10 @@ class HistoryIT implements TestPropertyProvider {
         Map<String, String> props = new DashboardItConfig(TestPlatform.shared(), "history").properties();
         try {
             CompactedLake lake = new CompactedLake(DashboardItConfig.tempDir("history-lake-")).publish(TICKS);
+            // the raw layer behind it, the first tick landed twice (sink and backfill)
+            List<Tick> landed = new java.util.ArrayList<>(TICKS);
+            landed.add(TICKS.get(0));
+            lake.landRaw("stock-ticks.parquet", landed);
             AnalyticsRunner.create(AnalyticsConfig.forLake(lake.uri()), new RunListener() {
             }).run(BuildScope.full());
             props.put("ticklake.lake", lake.uri());
@@ -124,6 +129,34 @@ class HistoryIT implements TestPropertyProvider {
         assertThat(bars.get(1).logReturn()).isCloseTo(r1, within(1e-12));
         assertThat(bars.get(2).volatility15m()).isCloseTo(
                 Math.sqrt(((r1 - mean) * (r1 - mean) + (r2 - mean) * (r2 - mean)) / 2), within(1e-12));
+    }
+
+    @Test
+    void answersDataQualityPerSymbolAndHour() {
+        List<QualityView> rows = get("/api/quality?from=2026-01-05&to=2026-01-07", QualityView.class);
+
+        assertThat(rows).extracting(QualityView::symbol, QualityView::hourStart).containsExactly(
+                tuple("AAA", DAY_1.toString()), tuple("BBB", DAY_1.toString()), tuple("AAA", DAY_2.toString()));
+        QualityView aaa = rows.get(0);
+        assertThat(aaa.hourEnd()).isEqualTo(DAY_1.plusSeconds(3600).toString());
+        assertThat(aaa.rawRows()).isEqualTo(5);
+        assertThat(aaa.ticksLanded()).isEqualTo(4);
+        assertThat(List.of(aaa.duplicates(), aaa.sequenceGaps(), aaa.outOfOrderTicks(), aaa.lateTicks()))
+                .containsOnly(0L);
+        assertThat(aaa.invalidTicks()).isNull();
+        assertThat(aaa.latencyP50Ms()).isEqualTo(5.0);
+        assertThat(get("/api/quality?from=" + DAY_2 + "&to=" + DAY_2.plusSeconds(3600), QualityView.class))
+                .extracting(QualityView::symbol).containsExactly("AAA");
+
+        HttpClientResponseException badTo = error("/api/quality?from=2026-01-05&to=never");
+        assertThat(badTo.code()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(badTo.getResponse().getBody(ApiError.class).orElseThrow().parameter()).isEqualTo("to");
+        HttpClientResponseException tooLong = error("/api/quality?from=2026-01-01&to=2026-03-01");
+        assertThat(tooLong.code()).isEqualTo(HttpStatus.BAD_REQUEST.getCode());
+        assertThat(tooLong.getResponse().getBody(ApiError.class).orElseThrow().error()).contains("at most 744");
+        HttpClientResponseException anonymous = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().retrieve(HttpRequest.GET("/api/quality"), String.class));
+        assertThat(anonymous.code()).isEqualTo(HttpStatus.UNAUTHORIZED.getCode());
     }
 
     @Test

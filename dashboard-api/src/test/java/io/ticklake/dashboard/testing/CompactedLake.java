@@ -2,6 +2,7 @@ package io.ticklake.dashboard.testing;
 
 import io.ticklake.analytics.lake.DuckDbLocations;
 import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.RawLayout;
 import io.ticklake.lake.RawTickColumns;
 import io.ticklake.lake.S3Settings;
 import io.ticklake.lake.table.CatalogSettings;
@@ -75,12 +76,28 @@ public final class CompactedLake {
         return this;
     }
 
-    private static DataFile writeHour(Connection duckdb, Table table, Instant hour, List<Tick> ticks) throws Exception {
-        StructLike partition = TicksTable.partition(hour);
-        String location = table.locationProvider().newDataLocation(table.spec(), partition,
-                "test-" + UUID.randomUUID() + ".parquet");
-        Path file = Path.of(DuckDbLocations.of(location));
-        Files.createDirectories(file.getParent());
+    /**
+     * Lands the ticks in the raw layer as the sink would ({@link RawLayout}: one file per hour, named
+     * {@code name}), for the data-quality model; a tick given twice is a record landed twice.
+     */
+    public CompactedLake landRaw(String name, List<Tick> ticks) throws Exception {
+        Map<Instant, List<Tick>> byHour = ticks.stream().collect(Collectors.groupingBy(
+                tick -> tick.eventTime().truncatedTo(ChronoUnit.HOURS), TreeMap::new, Collectors.toList()));
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (Map.Entry<Instant, List<Tick>> hour : byHour.entrySet()) {
+                Path file = root.resolve(RawLayout.hourDirectory(hour.getKey())).resolve(name);
+                Files.createDirectories(file.getParent());
+                fillTicks(duckdb, hour.getValue());
+                try (Statement statement = duckdb.createStatement()) {
+                    statement.execute("COPY ticks TO '" + file + "' (FORMAT parquet)");
+                }
+            }
+        }
+        return this;
+    }
+
+    /** The temporary table {@code ticks} with these ticks in the lake contract's columns. */
+    private static void fillTicks(Connection duckdb, List<Tick> ticks) throws SQLException {
         try (Statement statement = duckdb.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
             statement.execute("CREATE OR REPLACE TEMP TABLE ticks (symbol VARCHAR NOT NULL, price DOUBLE NOT NULL,"
@@ -104,6 +121,15 @@ public final class CompactedLake {
             }
             insert.executeBatch();
         }
+    }
+
+    private static DataFile writeHour(Connection duckdb, Table table, Instant hour, List<Tick> ticks) throws Exception {
+        StructLike partition = TicksTable.partition(hour);
+        String location = table.locationProvider().newDataLocation(table.spec(), partition,
+                "test-" + UUID.randomUUID() + ".parquet");
+        Path file = Path.of(DuckDbLocations.of(location));
+        Files.createDirectories(file.getParent());
+        fillTicks(duckdb, ticks);
         // the table's field ids, so Iceberg readers resolve the columns by id as in compaction's files
         String fieldIds = RawTickColumns.ALL.stream()
                 .map(c -> c + ": " + table.schema().findField(c).fieldId())

@@ -1,0 +1,79 @@
+package io.ticklake.analytics.testing;
+
+import io.ticklake.lake.RawLayout;
+import io.ticklake.lake.RawTickColumns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+
+/**
+ * Writes raw files the way the Connect sink and the backfill land them: in the lake module's layout
+ * ({@link RawLayout}) and with its exact Parquet schema ({@link RawTickColumns#PARQUET_SCHEMA},
+ * millisecond timestamps), every record as given, duplicates and re-landings included.
+ */
+public final class RawFiles {
+
+    private static final MessageType SCHEMA = MessageTypeParser.parseMessageType(RawTickColumns.PARQUET_SCHEMA);
+
+    /**
+     * A landed Kafka record.
+     *
+     * @param tick      the tick with its Kafka partition and offset
+     * @param latencyMs its record timestamp (the lake's ingest_time) minus its event time
+     */
+    public record Landed(Tick tick, long latencyMs) {
+    }
+
+    private RawFiles() {
+    }
+
+    /** Writes {@code name} in the raw directory of the hour of the records' event time (all in one hour). */
+    public static Path write(Path lakeRoot, String name, List<Landed> records) {
+        Instant hour = RawLayout.hourOf(records.get(0).tick().eventTime());
+        if (records.stream().anyMatch(r -> !RawLayout.hourOf(r.tick().eventTime()).equals(hour))) {
+            throw new IllegalArgumentException("a raw file holds one hour of event time: " + records);
+        }
+        Path file = lakeRoot.resolve(RawLayout.hourDirectory(hour)).resolve(name);
+        SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
+        try {
+            Files.createDirectories(file.getParent());
+            // a local file and a plain configuration: no Hadoop file system (and no .crc files beside the data)
+            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                    .withType(SCHEMA).withConf(new PlainParquetConfiguration())
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+                for (Landed record : records) {
+                    Tick t = record.tick();
+                    long eventMs = t.eventTime().toEpochMilli();
+                    writer.write(groups.newGroup()
+                            .append(RawTickColumns.SYMBOL, t.symbol())
+                            .append(RawTickColumns.PRICE, t.price())
+                            .append(RawTickColumns.VOLUME, t.volume())
+                            .append(RawTickColumns.BID, t.price() - 0.01)
+                            .append(RawTickColumns.ASK, t.price() + 0.01)
+                            .append(RawTickColumns.EVENT_TIME, eventMs)
+                            .append(RawTickColumns.SEQUENCE, t.sequence())
+                            .append(RawTickColumns.SOURCE, "SIMULATOR")
+                            .append(RawTickColumns.KAFKA_TOPIC, "stock-ticks")
+                            .append(RawTickColumns.KAFKA_PARTITION, t.partition())
+                            .append(RawTickColumns.KAFKA_OFFSET, t.offset())
+                            .append(RawTickColumns.INGEST_TIME, eventMs + record.latencyMs()));
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write raw file " + file, e);
+        }
+    }
+}
