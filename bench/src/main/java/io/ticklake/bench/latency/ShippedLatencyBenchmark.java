@@ -30,10 +30,10 @@ import org.HdrHistogram.Histogram;
  * on a fresh home and free ports; no simulator, no Airflow), then ticks are offered at a fixed rate for a
  * warm-up and a measured interval, and every measured tick's time from its due send time until it is
  * visible is recorded: through interactive queries (REST), in any WebSocket frame, and in a confirmed
- * (committed) frame.
+ * (committed) frame. Then REST {@code GET /api/kpis/{symbol}} at a fixed arrival rate, open loop.
  *
  * <pre>
- * bench/bin/bench latency [rate=10000] [seconds=60] [warmup=15] [symbols=20] [out=target/bench-results/latency.jsonl]
+ * bench/bin/bench latency [rate=10000] [seconds=60] [warmup=15] [symbols=20] [rest-rate=2000] [rest-seconds=30]
  * </pre>
  */
 public final class ShippedLatencyBenchmark {
@@ -50,6 +50,8 @@ public final class ShippedLatencyBenchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
         int symbolCount = Integer.parseInt(options.getOrDefault("symbols", "20"));
+        int restRate = Integer.parseInt(options.getOrDefault("rest-rate", "2000"));
+        int restSeconds = Integer.parseInt(options.getOrDefault("rest-seconds", "30"));
         Path repo = Path.of(options.getOrDefault("repo", System.getenv().getOrDefault("TICKLAKE_REPO", "."))).toAbsolutePath();
         RowWriter rows = new RowWriter(Path.of(options.getOrDefault("out", "target/bench-results/latency.jsonl")));
 
@@ -102,6 +104,19 @@ public final class ShippedLatencyBenchmark {
                     System.out.printf(Locale.ROOT, "IQ requests failed: %d; WebSocket frames: %d%n", poller.failures(),
                             push.frames());
                 }
+                // REST at a fixed arrival rate, on the state the run left (120 one-minute windows per answer at most)
+                List<java.net.URI> urls = symbols.stream()
+                        .map(symbol -> java.net.URI.create(launcher.dashboardUrl() + "/api/kpis/" + symbol)).toList();
+                FixedRateRequests.Outcome rest = new FixedRateRequests(token).run(urls, restRate,
+                        Duration.ofSeconds(restSeconds));
+                Histogram micros = rest.micros();
+                double p99 = micros.getValueAtPercentile(99) / 1000.0;
+                String metric = String.format(Locale.ROOT, "shipped: REST GET /api/kpis/{symbol}, open loop, %,d req/s"
+                        + " offered for %d s", restRate, restSeconds)
+                        + (rest.errors() > 0 ? " (" + rest.errors() + " of " + rest.sent() + " failed)" : "");
+                rows.write(new BenchRow(HARNESS, metric, p99, "ms", "≤ 10", rest.errors() == 0 && p99 <= 10,
+                        micros.getValueAtPercentile(50) / 1000.0, p99, micros.getMaxValue() / 1000.0,
+                        micros.getTotalCount(), Machine.loadAverage(), Machine.describe()));
             }
         }
     }

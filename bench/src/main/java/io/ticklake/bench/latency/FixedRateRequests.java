@@ -1,0 +1,78 @@
+package io.ticklake.bench.latency;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * An open-loop HTTP load (what wrk2 does): request {@code i} is due at {@code start + i / rate} and is
+ * sent then whether or not earlier ones have answered; each latency runs from the due time to the
+ * answer, so a server stall is charged to every request that should have been sent during it. A
+ * request that fails or answers other than 200 is counted as an error, not as a latency.
+ */
+final class FixedRateRequests {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final String token;
+
+    FixedRateRequests(String token) {
+        this.token = token;
+    }
+
+    /** The outcome: latencies in µs of the answered requests, and how many failed. */
+    record Outcome(Histogram micros, long sent, long errors) {
+    }
+
+    /** Sends GETs of {@code urls} in turn at {@code rate} per second for {@code duration}, then waits for the answers. */
+    Outcome run(List<URI> urls, int rate, Duration duration) throws InterruptedException {
+        Histogram micros = new Histogram(3);
+        AtomicLong errors = new AtomicLong();
+        ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+        double periodNanos = TimeUnit.SECONDS.toNanos(1) / (double) rate;
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        long end = start + duration.toNanos();
+        long sent = 0;
+        while (true) {
+            long due = start + (long) (sent * periodNanos);
+            if (due >= end) {
+                break;
+            }
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue;
+            }
+            HttpRequest request = HttpRequest.newBuilder(urls.get((int) (sent % urls.size())))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
+            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, e) -> {
+                long answered = System.nanoTime();
+                if (e != null || response.statusCode() != 200) {
+                    errors.incrementAndGet();
+                } else {
+                    synchronized (micros) {
+                        micros.recordValue(Math.max(0, (answered - due) / 1_000));
+                    }
+                }
+            }));
+            sent++;
+            if (sent % 1_000 == 0) {
+                pending.removeIf(CompletableFuture::isDone);
+            }
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        synchronized (micros) {
+            return new Outcome(micros.copy(), sent, errors.get());
+        }
+    }
+}
