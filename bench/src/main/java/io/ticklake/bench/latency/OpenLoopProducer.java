@@ -46,8 +46,12 @@ final class OpenLoopProducer implements AutoCloseable {
         java.util.Arrays.fill(prices, 100.0);
     }
 
-    /** Offers {@code rate} ticks/s from {@code startNanos} (wall clock {@code startMillis}) until {@code endNanos}; returns how many. */
-    long offer(int rate, long startNanos, long startMillis, long endNanos) {
+    /** What was offered, and when the last tick left the producer (flushed): a rate below the offered one means it fell behind. */
+    record Offered(long ticks, long flushedNanos) {
+    }
+
+    /** Offers {@code rate} ticks/s from {@code startNanos} (wall clock {@code startMillis}) until {@code endNanos}. */
+    Offered offer(int rate, long startNanos, long startMillis, long endNanos) {
         double periodNanos = TimeUnit.SECONDS.toNanos(1) / (double) rate;
         long offered = 0;
         while (true) {
@@ -67,7 +71,7 @@ final class OpenLoopProducer implements AutoCloseable {
             offered++;
         }
         producer.flush();
-        return offered;
+        return new Offered(offered, System.nanoTime());
     }
 
     private StockTick tick(int symbol, long eventTimeMs) {

@@ -44,6 +44,11 @@ final class Visibility {
         }
     }
 
+    /** Ticks any answer has shown so far. */
+    synchronized long seen() {
+        return visible.values().stream().mapToLong(Integer::longValue).sum();
+    }
+
     /** Ticks offered that no answer has shown yet. */
     synchronized long unseen() {
         long unseen = 0;
