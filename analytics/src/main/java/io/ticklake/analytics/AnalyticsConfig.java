@@ -7,6 +7,7 @@ import io.ticklake.lake.S3Settings;
 import io.ticklake.lake.table.CatalogSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,13 @@ public record AnalyticsConfig(LakeUri lake, S3Settings s3, CatalogSettings catal
         LakeUri lake = parseLake(ConfigKey.LAKE.lookup(options, env).orElseThrow(() ->
                 new IllegalArgumentException("--" + ConfigKey.LAKE.option() + " (or " + ConfigKey.LAKE.environment()
                         .get(0) + ") is required")));
+        for (ConfigKey secret : List.of(ConfigKey.S3_ACCESS_KEY, ConfigKey.S3_SECRET_KEY)) {
+            if (options.containsKey(secret.option())) {
+                // options show in ps and in a scheduler's rendered command; the value is not repeated here
+                throw new IllegalArgumentException("--" + secret.option() + " is not an option: set "
+                        + String.join(" or ", secret.environment()) + " in the environment instead");
+            }
+        }
         Optional<String> endpoint = ConfigKey.S3_ENDPOINT.lookup(options, env);
         boolean pathStyle = ConfigKey.S3_PATH_STYLE.lookup(options, env)
                 .map(v -> parseBoolean(ConfigKey.S3_PATH_STYLE, v)).orElse(endpoint.isPresent());

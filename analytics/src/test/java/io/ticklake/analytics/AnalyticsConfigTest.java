@@ -70,14 +70,17 @@ class AnalyticsConfigTest {
                 .hasMessageContaining("--memory-limit 'lots'");
         assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "/l", "s3-path-style", "maybe"), Map.of()))
                 .hasMessageContaining("--s3-path-style 'maybe' must be true or false");
-        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "s3://bk", "s3-access-key", "ak"), Map.of()))
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "s3://bk"), Map.of("TICKLAKE_S3_ACCESS_KEY", "ak")))
                 .hasMessageContaining("both the S3 access key and the secret key");
+        assertThatThrownBy(() -> AnalyticsConfig.from(Map.of("lake", "s3://bk", "s3-secret-key", "hunter2"), Map.of()))
+                .hasMessageContaining("--s3-secret-key is not an option: set TICKLAKE_S3_SECRET_KEY or AWS_SECRET_ACCESS_KEY")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
     void qualitySettingsComeFromOptionsAndTheEnvironment() {
         AnalyticsConfig config = AnalyticsConfig.from(Map.of("lake", "/l", "quality.gap-ratio.fail", "0.05",
-                "quality.late-ratio.warn", "off", "catalog.credential", "c"), Map.of("TICKLAKE_QUALITY_GRACE_MS", "2000"));
+                "quality.late-ratio.warn", "off", "catalog.header.X-Tenant", "c"), Map.of("TICKLAKE_QUALITY_GRACE_MS", "2000"));
         assertThat(config.quality().graceMs()).isEqualTo(2000);
         assertThat(config.quality().overrides()).containsOnlyKeys("quality.gap-ratio.fail", "quality.late-ratio.warn");
         Threshold applied = config.quality().apply(Threshold.parse("gap_ratio warn=0.001"));
