@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticklake.e2e.connect.SinkConnector;
+import io.ticklake.e2e.process.WorkDirs;
 import io.ticklake.e2e.kafka.Coordinates;
 import io.ticklake.e2e.kafka.DlqRecord;
 import io.ticklake.e2e.kafka.TickFeed;
@@ -178,11 +179,7 @@ class EndToEndIT {
         if (lake != null) {
             lake.close();
         }
-        if (workDir != null && !Boolean.getBoolean("ticklake.keepWorkDir")) {
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        WorkDirs.deleteUnlessKept(workDir);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ticklake.e2e.connect.SinkConnector;
+import io.ticklake.e2e.process.WorkDirs;
 import io.ticklake.e2e.kafka.Coordinates;
 import io.ticklake.e2e.kafka.GroupAssignment;
 import io.ticklake.e2e.kafka.TickFeed;
@@ -131,11 +132,7 @@ class MultiInstanceIT {
         if (lake != null) {
             lake.close();
         }
-        if (workDir != null && !Boolean.getBoolean("ticklake.keepWorkDir")) {
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        WorkDirs.deleteUnlessKept(workDir);
     }
 
     @Test

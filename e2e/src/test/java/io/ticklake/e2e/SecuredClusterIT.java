@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ticklake.e2e.connect.SinkConnector;
+import io.ticklake.e2e.process.WorkDirs;
 import io.ticklake.e2e.kafka.Coordinates;
 import io.ticklake.e2e.kafka.TickRecord;
 import io.ticklake.e2e.kafka.TopicReader;
@@ -28,7 +29,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,11 +125,7 @@ class SecuredClusterIT {
         if (platform != null) {
             platform.close();
         }
-        if (workDir != null && !Boolean.getBoolean("ticklake.keepWorkDir")) {
-            try (Stream<Path> paths = Files.walk(workDir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        WorkDirs.deleteUnlessKept(workDir);
     }
 
     @Test
