@@ -62,7 +62,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
