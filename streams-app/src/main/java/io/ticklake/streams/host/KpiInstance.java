@@ -93,7 +93,9 @@ public final class KpiInstance implements AutoCloseable {
      * Builds and starts Kafka Streams with {@code running}: the construction's configuration with the
      * {@code application.server} of the bound port (and whatever else a host derives from it, such as
      * the state directory). Without {@code application.server} the instance answers no queries. A second
-     * call is ignored.
+     * call is ignored. Kafka Streams starts on a thread of its own once the topic of the global store
+     * {@code kpi-symbol-partitions} exists (created here when missing), so a host starts while the brokers are
+     * still unreachable.
      */
     public synchronized void start(StreamsAppConfig running) {
         if (streams != null || closing) {
