@@ -67,8 +67,9 @@ class SymbolRoutingIT {
             KpiQueryService a = first.instance().queries();
             KpiQueryService b = second.instance().queries();
             Instant lastMinute = t0.plus(Duration.ofMinutes(2));
-            await().atMost(Duration.ofSeconds(90)).until(() -> answersAll(a, symbols, expected, lastMinute)
-                    && answersAll(b, symbols, expected, lastMinute));
+            await("each symbol's latest 1m KPI, answered by both instances").atMost(Duration.ofSeconds(90))
+                    .until(() -> answersAll(a, symbols, expected, lastMinute)
+                            && answersAll(b, symbols, expected, lastMinute));
 
             // both instances own partitions, so some answers were forwarded over HTTP by the real partition
             assertThat(first.instance().streams().metadataForLocalThreads().iterator().next().activeTasks())
