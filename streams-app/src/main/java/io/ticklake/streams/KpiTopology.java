@@ -56,8 +56,8 @@ import org.apache.kafka.streams.state.WindowStore;
  * 1-minute aggregation needs no repartition topic. Each accepted tick's input partition is recorded in the global
  * store {@link #SYMBOL_PARTITIONS_STORE}, so queries find a symbol where its producer's partitioner put it; with
  * {@code ticklake.repartition.by.symbol=true} the accepted ticks are repartitioned by symbol before the symbol
- * index, so a symbol spread over several input partitions has whole candles. Rollups and moving averages are computed from
- * the 1-minute candles by {@link KpiEmitter} (and by interactive queries, the same way, from the
+ * index, so a symbol spread over several input partitions has whole candles. Rollups and moving averages are
+ * computed from the 1-minute candles by {@link KpiEmitter} (and by interactive queries, the same way, from the
  * aggregation's own store).
  */
 public final class KpiTopology {
