@@ -34,10 +34,11 @@ final class OpenLoopProducer implements AutoCloseable {
     OpenLoopProducer(String bootstrap, String registryUrl, String topic, List<String> symbols, TickLedger ledger) {
         KafkaAvroSerializer values = new KafkaAvroSerializer();
         values.configure(Map.of("schema.registry.url", registryUrl), false);
-        // what a latency-minded user's producer sets: a short linger, acks from all in-sync replicas
+        // the simulator's producer settings (what ./ticklake run produces with): lz4, 5 ms linger, idempotent
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.LINGER_MS_CONFIG, 1, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), values);
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), values);
         this.topic = topic;
         this.symbols = List.copyOf(symbols);
         this.ledger = ledger;
