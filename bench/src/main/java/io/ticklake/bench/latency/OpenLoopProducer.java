@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,13 +52,16 @@ final class OpenLoopProducer implements AutoCloseable {
     record Offered(long ticks, long flushedNanos) {
     }
 
-    /** Offers {@code rate} ticks/s from {@code startNanos} (wall clock {@code startMillis}) until {@code endNanos}. */
-    Offered offer(int rate, long startNanos, long startMillis, long endNanos) {
+    /**
+     * Offers {@code rate} ticks/s from {@code startNanos} (wall clock {@code startMillis}) until the time
+     * {@code endNanos} holds, which may be set while ticks are offered.
+     */
+    Offered offer(int rate, long startNanos, long startMillis, AtomicLong endNanos) {
         double periodNanos = TimeUnit.SECONDS.toNanos(1) / (double) rate;
         long offered = 0;
         while (true) {
             long due = startNanos + (long) (offered * periodNanos);
-            if (due >= endNanos) {
+            if (due >= endNanos.get()) {
                 break;
             }
             long wait = due - System.nanoTime();
