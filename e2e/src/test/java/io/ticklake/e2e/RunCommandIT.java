@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ticklake.e2e.process.Artifacts;
+import io.ticklake.schemas.serde.ClientPropertiesFile;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +84,8 @@ class RunCommandIT {
         List<ProcessHandle> children = launcher.toHandle().descendants().toList();
         assertThat(children).as("platform services, dashboard and simulator run under the launcher").hasSizeGreaterThanOrEqualTo(6);
 
-        Map<String, String> endpoints = endpoints(home.resolve("platform/endpoints.env"));
+        // endpoints.env is NAME=value lines, read like any client properties file
+        Map<String, String> endpoints = ClientPropertiesFile.load(home.resolve("platform/endpoints.env"));
         try (S3Client s3 = s3(endpoints, secret)) {
             // the sink closes the hour's files one by one (rotation, idle close); each schedule round
             // compacts what has landed, and the models follow, until they count every replayed tick
@@ -167,17 +168,6 @@ class RunCommandIT {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(endpoints.get("S3_ACCESS_KEY"), secret)))
                 .build();
-    }
-
-    private static Map<String, String> endpoints(Path file) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        for (String line : Files.readAllLines(file)) {
-            int equals = line.indexOf('=');
-            if (!line.startsWith("#") && equals > 0) {
-                values.put(line.substring(0, equals), line.substring(equals + 1));
-            }
-        }
-        return values;
     }
 
     private static List<String> commandLinesHolding(String secret) {

@@ -13,7 +13,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import org.HdrHistogram.Histogram;
 
@@ -48,20 +47,12 @@ final class FixedRateRequests {
         AtomicLong errors = new AtomicLong();
         Map<String, Long> kinds = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
-        double periodNanos = TimeUnit.SECONDS.toNanos(1) / (double) rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long end = start + duration.toNanos();
-        long sent = 0;
-        while (true) {
-            long due = start + (long) (sent * periodNanos);
-            if (due >= end) {
-                break;
-            }
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-                continue;
-            }
+        FixedRateSchedule schedule = new FixedRateSchedule(rate, start, () -> end);
+        for (long due = schedule.awaitNext(); due >= 0; due = schedule.awaitNext()) {
+            long sent = schedule.count() - 1;
+            long dueNanos = due;
             slots.acquire();
             HttpRequest request = HttpRequest.newBuilder(urls.get((int) (sent % urls.size())))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).GET().build();
@@ -74,18 +65,17 @@ final class FixedRateRequests {
                             Long::sum);
                 } else {
                     synchronized (micros) {
-                        micros.recordValue(Math.max(0, (answered - due) / 1_000));
+                        micros.recordValue(Math.max(0, (answered - dueNanos) / 1_000));
                     }
                 }
             }));
-            sent++;
             if (sent % 1_000 == 0) {
                 pending.removeIf(CompletableFuture::isDone);
             }
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         synchronized (micros) {
-            return new Outcome(micros.copy(), sent, errors.get(), Map.copyOf(kinds));
+            return new Outcome(micros.copy(), schedule.count(), errors.get(), Map.copyOf(kinds));
         }
     }
 

@@ -7,9 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -57,26 +55,15 @@ final class OpenLoopProducer implements AutoCloseable {
      * {@code endNanos} holds, which may be set while ticks are offered.
      */
     Offered offer(int rate, long startNanos, long startMillis, AtomicLong endNanos) {
-        double periodNanos = TimeUnit.SECONDS.toNanos(1) / (double) rate;
-        long offered = 0;
-        while (true) {
-            long due = startNanos + (long) (offered * periodNanos);
-            if (due >= endNanos.get()) {
-                break;
-            }
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-                continue;
-            }
-            int symbol = (int) (offered % symbols.size());
+        FixedRateSchedule schedule = new FixedRateSchedule(rate, startNanos, endNanos::get);
+        for (long due = schedule.awaitNext(); due >= 0; due = schedule.awaitNext()) {
+            int symbol = (int) ((schedule.count() - 1) % symbols.size());
             long eventTimeMs = startMillis + (due - startNanos) / 1_000_000;
             ledger.offered(symbols.get(symbol), eventTimeMs, due);
             producer.send(new ProducerRecord<>(topic, symbols.get(symbol), tick(symbol, eventTimeMs)));
-            offered++;
         }
         producer.flush();
-        return new Offered(offered, System.nanoTime());
+        return new Offered(schedule.count(), System.nanoTime());
     }
 
     private StockTick tick(int symbol, long eventTimeMs) {

@@ -164,7 +164,7 @@ public final class ShippedLatencyBenchmark {
         int inARow = 0;
         while (System.nanoTime() < latest) {
             Thread.sleep(500);
-            long backlog = offeredTotal(ledger) - iq.seen();
+            long backlog = ledger.offeredTotal() - iq.seen();
             inARow = backlog <= rate / 2 ? inARow + 1 : 0;
             if (inARow >= 3 && System.nanoTime() >= earliest) {
                 break;
@@ -173,21 +173,13 @@ public final class ShippedLatencyBenchmark {
         return System.nanoTime();
     }
 
-    private static long offeredTotal(TickLedger ledger) {
-        long offered = 0;
-        for (String symbol : ledger.symbols()) {
-            offered += ledger.offered(symbol);
-        }
-        return offered;
-    }
-
     /** Every 5 s: ticks offered and seen so far, so a growing backlog shows while it grows. */
     private static Thread progress(TickLedger ledger, Visibility iq, Visibility push, long start) {
         Thread thread = new Thread(() -> {
             try {
                 while (true) {
                     Thread.sleep(5_000);
-                    long offered = offeredTotal(ledger);
+                    long offered = ledger.offeredTotal();
                     System.out.printf(Locale.ROOT, "%5.1f s: offered %,d, seen via IQ %,d, via WebSocket %,d, load %.1f%n",
                             (System.nanoTime() - start) / 1e9, offered, iq.seen(), push.seen(), Machine.loadAverage());
                 }

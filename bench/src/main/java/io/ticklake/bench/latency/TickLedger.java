@@ -33,14 +33,13 @@ final class TickLedger {
         return symbols.get(symbol).intended(index);
     }
 
-    /** Ticks offered for {@code symbol}. */
-    int offered(String symbol) {
-        SymbolTicks ticks = symbols.get(symbol);
-        return ticks == null ? 0 : ticks.size();
-    }
-
-    Iterable<String> symbols() {
-        return symbols.keySet();
+    /** Ticks offered for every symbol together. */
+    long offeredTotal() {
+        long offered = 0;
+        for (SymbolTicks ticks : symbols.values()) {
+            offered += ticks.size();
+        }
+        return offered;
     }
 
     /** One symbol's ticks; its windows only ever move forward. */

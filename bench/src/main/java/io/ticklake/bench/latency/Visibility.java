@@ -51,11 +51,7 @@ final class Visibility {
 
     /** Ticks offered that no answer has shown yet. */
     synchronized long unseen() {
-        long unseen = 0;
-        for (String symbol : ledger.symbols()) {
-            unseen += ledger.offered(symbol) - visible.getOrDefault(symbol, 0);
-        }
-        return unseen;
+        return ledger.offeredTotal() - seen();
     }
 
     synchronized Histogram histogram() {

@@ -45,12 +45,9 @@ final class ChildProcess {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "==== " + Instant.now() + " starting " + name + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(line)
-                    .directory(workDir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            ProcessBuilder builder = builder(line, environment, workDir)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true);
-            builder.environment().putAll(environment);
             return new ChildProcess(name, builder.start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
@@ -72,12 +69,10 @@ final class ChildProcess {
     static void runInForeground(String name, List<String> command, Map<String, String> environment, Path workDir,
                                 Duration timeout) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            Process process = builder(command, environment, workDir)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT);
-            builder.environment().putAll(environment);
-            Process process = builder.start();
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new LaunchException(name + " did not finish within " + timeout);
@@ -91,6 +86,14 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
             throw new LaunchException("interrupted while running " + name);
         }
+    }
+
+    /** {@code command} in {@code workDir}, stdin closed, {@code environment} added to the launcher's own. */
+    private static ProcessBuilder builder(List<String> command, Map<String, String> environment, Path workDir) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(environment);
+        return builder;
     }
 
     String name() {

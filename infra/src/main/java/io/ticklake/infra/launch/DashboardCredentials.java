@@ -1,6 +1,7 @@
 package io.ticklake.infra.launch;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The dashboard's passwords, API tokens and cluster secret: made once in a file only its owner can
@@ -57,19 +59,16 @@ final class DashboardCredentials {
         }
     }
 
-    /** The file's {@code NAME=value} lines (comments and blank lines skipped). */
+    /** The file's {@code NAME=value} lines (a properties file: comments and blank lines skipped). */
     Map<String, String> environment() {
-        Map<String, String> values = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                int equals = line.indexOf('=');
-                if (!line.isBlank() && !line.startsWith("#") && equals > 0) {
-                    values.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
-                }
-            }
+        Properties lines = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            lines.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+        Map<String, String> values = new LinkedHashMap<>();
+        lines.stringPropertyNames().forEach(name -> values.put(name, lines.getProperty(name).trim()));
         return values;
     }
 
