@@ -16,8 +16,11 @@ import io.ticklake.streams.kpi.Candle;
 import io.ticklake.streams.kpi.CandleSerde;
 import io.ticklake.streams.kpi.EmitMode;
 import io.ticklake.streams.kpi.KpiEmitter;
+import io.ticklake.streams.kpi.KpiWindow;
 import io.ticklake.streams.live.ChangedMinutes;
 import io.ticklake.streams.live.LiveChangeTap;
+import io.ticklake.streams.routing.SymbolPartitionRecorder;
+import io.ticklake.streams.routing.SymbolPartitionsUpdater;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -34,6 +37,7 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindowedKStream;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -49,8 +53,11 @@ import org.apache.kafka.streams.state.WindowStore;
  * </pre>
  *
  * Everything runs in one sub-topology per input partition: ticks are keyed by symbol, so the
- * 1-minute aggregation needs no repartition topic. Rollups and moving averages are computed from
- * the 1-minute candles by {@link KpiEmitter} (and by interactive queries, the same way, from the
+ * 1-minute aggregation needs no repartition topic. Each accepted tick's input partition is recorded in the global
+ * store {@link #SYMBOL_PARTITIONS_STORE}, so queries find a symbol where its producer's partitioner put it; with
+ * {@code ticklake.repartition.by.symbol=true} the accepted ticks are repartitioned by symbol before the symbol
+ * index, so a symbol spread over several input partitions has whole candles. Rollups and moving averages are
+ * computed from the 1-minute candles by {@link KpiEmitter} (and by interactive queries, the same way, from the
  * aggregation's own store).
  */
 public final class KpiTopology {
@@ -61,6 +68,10 @@ public final class KpiTopology {
     public static final String MINUTE_HISTORY_STORE = "kpi-minute-history";
     /** Symbol to start of its latest minute (key-value); lists the symbols for queries. */
     public static final String SYMBOL_INDEX_STORE = "kpi-symbol-index";
+    /** Global: {@code SYMBOL@partition} to the start of the symbol's latest minute on that input partition. */
+    public static final String SYMBOL_PARTITIONS_STORE = "kpi-symbol-partitions";
+    /** Name of the optional repartition by symbol (topic {@code <application.id>-ticks-by-symbol-repartition}). */
+    public static final String REPARTITION_NAME = "ticks-by-symbol";
     /** Partition to stream time (highest tick event time) for the late filter (key-value). */
     public static final String STREAM_TIME_STORE = "tick-stream-time";
     /** {@code (symbol, sequence)} of the accepted ticks within the dedup horizon (window store, retention = 1 min + grace). */
@@ -113,16 +124,22 @@ public final class KpiTopology {
                 .processValues(() -> new DeadLetterRouter(config.dlqMaxRecordBytes()), Named.as("dead-letter"))
                 .to(config.dlqTopic(), Produced.with(keys, Serdes.ByteArray()).withName("dlq"));
 
-        KStream<String, StockTick> accepted = routes.get("route-accepted")
+        KStream<String, StockTick> deduplicated = routes.get("route-accepted")
                 .mapValues(CheckedTick::tick, Named.as("accepted-ticks"))
                 .processValues(() -> new TickDeduplicator(TICK_IDENTITY_STORE), Named.as("drop-duplicate-ticks"),
-                        TICK_IDENTITY_STORE)
+                        TICK_IDENTITY_STORE);
+        addSymbolPartitions(builder, config, deduplicated);
+        KStream<String, StockTick> bySymbol = config.repartitionBySymbol()
+                ? deduplicated.repartition(Repartitioned.with(keys, tickSerde).withName(REPARTITION_NAME))
+                : deduplicated;
+        KStream<String, StockTick> accepted = bySymbol
                 .processValues(() -> new SymbolIndexer(SYMBOL_INDEX_STORE), Named.as("index-symbols"),
                         SYMBOL_INDEX_STORE)
                 .processValues(() -> new LiveChangeTap(changes), Named.as("mark-live-changes"));
         TimeWindowedKStream<String, StockTick> minutes = accepted
-                .groupByKey(Grouped.with("ticks-by-symbol", keys, tickSerde))
-                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1), Duration.ofMillis(config.graceMs())));
+                .groupByKey(Grouped.with(REPARTITION_NAME, keys, tickSerde))
+                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1),
+                        Duration.ofMillis(aggregationGraceMs(config))));
         if (config.emitMode() == EmitMode.FINAL) {
             minutes = minutes.emitStrategy(EmitStrategy.onWindowClose());
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING_ROLLUPS_STORE),
@@ -148,6 +165,47 @@ public final class KpiTopology {
                 .process(() -> new KpiEmitter(MINUTE_HISTORY_STORE, PENDING_ROLLUPS_STORE, config.rollupWindows(),
                         config.emitMode()), Named.as("emit-kpis"), emitterStores)
                 .to(config.kpisTopic(), Produced.with(Serdes.String(), kpiSerde).withName("kpis"));
+    }
+
+    /**
+     * The compacted topic behind {@link #SYMBOL_PARTITIONS_STORE}; written by this application's tasks, read by
+     * every instance, created at start by the host ({@code KpiInstance}).
+     */
+    public static String symbolPartitionsTopic(StreamsAppConfig config) {
+        return config.applicationId() + "-symbol-partitions";
+    }
+
+    /** The topic whose partitions the candles (and every queried store) are computed per. */
+    public static String candlesSourceTopic(StreamsAppConfig config) {
+        return config.repartitionBySymbol() ? config.applicationId() + "-" + REPARTITION_NAME + "-repartition"
+                : config.ticksTopic();
+    }
+
+    /**
+     * Records each accepted tick's input partition (before any repartition) in a compacted topic and reads that
+     * topic into a global store on every instance, so any instance can route a symbol's query.
+     */
+    private static void addSymbolPartitions(StreamsBuilder builder, StreamsAppConfig config,
+                                            KStream<String, StockTick> ticks) {
+        String topic = symbolPartitionsTopic(config);
+        // the topic is the store's changelog: Kafka Streams restores a global store from it directly
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SYMBOL_PARTITIONS_STORE),
+                        Serdes.String(), Serdes.Long()).withLoggingDisabled(), topic,
+                Consumed.with(Serdes.String(), Serdes.Long()).withName("symbol-partitions"),
+                () -> new SymbolPartitionsUpdater(SYMBOL_PARTITIONS_STORE));
+        ticks.process(() -> new SymbolPartitionRecorder(SYMBOL_PARTITIONS_STORE), Named.as("record-symbol-partitions"))
+                .to(topic, Produced.with(Serdes.String(), Serdes.Long()).withName("symbol-partitions-out"));
+    }
+
+    /**
+     * The grace of the 1-minute aggregation. Without repartition it is the late filter's, with the same stream time,
+     * so the filter has already turned away what the aggregation would drop. After a repartition by symbol the
+     * aggregation's stream time is the fastest input partition's, so a tick the filter accepted on a slower one
+     * would be dropped silently: the filter stays the only judge of lateness, and the aggregation takes ticks for
+     * as long as the candles are kept (update mode only, see {@code ticklake.repartition.by.symbol}).
+     */
+    static long aggregationGraceMs(StreamsAppConfig config) {
+        return config.repartitionBySymbol() ? config.historyMs() - KpiWindow.MINUTE_MS : config.graceMs();
     }
 
     /** The topology for {@code config}. */

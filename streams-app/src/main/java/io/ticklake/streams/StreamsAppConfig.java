@@ -77,6 +77,8 @@ public final class StreamsAppConfig extends AbstractConfig {
     public static final String EMIT_MODE_DEFAULT = "update";
     public static final String MAX_FUTURE_MS = "ticklake.validation.max.future.ms";
 
+    public static final String REPARTITION_BY_SYMBOL = "ticklake.repartition.by.symbol";
+    public static final boolean REPARTITION_BY_SYMBOL_DEFAULT = false;
     public static final String ROCKSDB_MEMORY_BYTES = BoundedMemoryRocksDbConfig.MEMORY_BYTES;
     public static final long ROCKSDB_MEMORY_BYTES_DEFAULT = BoundedMemoryRocksDbConfig.MEMORY_BYTES_DEFAULT;
     public static final String ROCKSDB_WRITE_BUFFER_BYTES = BoundedMemoryRocksDbConfig.WRITE_BUFFER_BYTES;
@@ -162,6 +164,12 @@ public final class StreamsAppConfig extends AbstractConfig {
                     "Ticks whose event time is further ahead of their record's Kafka timestamp are invalid (the"
                             + " sink and the backfill apply the same rule); at most the grace, which is the default",
                     GROUP_TOPOLOGY, 8, ConfigDef.Width.SHORT, "Max future skew")
+            .define(REPARTITION_BY_SYMBOL, Type.BOOLEAN, REPARTITION_BY_SYMBOL_DEFAULT, Importance.MEDIUM,
+                    "true: accepted ticks go through a repartition topic keyed by symbol (murmur2) before the"
+                            + " 1-minute aggregation, so a symbol whose ticks arrive on several input partitions"
+                            + " (a random or round-robin partitioner) still has whole candles; costs one internal topic"
+                            + " and a second write and read of every accepted tick; update mode only",
+                    GROUP_TOPOLOGY, 9, ConfigDef.Width.SHORT, "Repartition by symbol")
             .define(ROCKSDB_MEMORY_BYTES, Type.LONG, ROCKSDB_MEMORY_BYTES_DEFAULT,
                     ConfigDef.Range.atLeast(1L << 20), Importance.MEDIUM, "Off-heap budget of all RocksDB stores"
                             + " of this JVM: one block cache that also accounts for the write buffers",
@@ -208,6 +216,11 @@ public final class StreamsAppConfig extends AbstractConfig {
         if (maxFuture != null && (maxFuture < 0 || maxFuture > grace)) {
             throw new ConfigException(MAX_FUTURE_MS, maxFuture, "must be from 0 to " + GRACE_MS + " (" + grace
                     + "): a tick further ahead would move stream time enough to make on-time ticks late");
+        }
+        if (getBoolean(REPARTITION_BY_SYMBOL) && emitMode() == EmitMode.FINAL) {
+            throw new ConfigException(REPARTITION_BY_SYMBOL, true, "needs " + EMIT_MODE + "=update: after a"
+                    + " repartition a window would close at the stream time of the fastest input partition, dropping"
+                    + " the on-time ticks of slower ones");
         }
         if (getLong(ROCKSDB_WRITE_BUFFER_BYTES) >= getLong(ROCKSDB_MEMORY_BYTES)) {
             throw new ConfigException(ROCKSDB_WRITE_BUFFER_BYTES, getLong(ROCKSDB_WRITE_BUFFER_BYTES),
@@ -265,6 +278,11 @@ public final class StreamsAppConfig extends AbstractConfig {
     public long maxFutureMs() {
         Long configured = getLong(MAX_FUTURE_MS);
         return configured != null ? configured : graceMs();
+    }
+
+    /** Whether accepted ticks are repartitioned by symbol before the aggregation. */
+    public boolean repartitionBySymbol() {
+        return getBoolean(REPARTITION_BY_SYMBOL);
     }
 
     public long liveIntervalMs() {

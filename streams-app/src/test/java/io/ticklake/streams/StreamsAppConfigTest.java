@@ -91,6 +91,17 @@ class StreamsAppConfigTest {
                 .hasMessageContaining("ticklake.validation.max.future.ms").hasMessageContaining("ticklake.grace.ms");
         assertThat(new StreamsAppConfig(minimal()).maxFutureMs()).isEqualTo(StreamsAppConfig.GRACE_MS_DEFAULT);
 
+        Map<String, Object> repartition = minimal();
+        repartition.put(StreamsAppConfig.REPARTITION_BY_SYMBOL, "sometimes");
+        assertThatThrownBy(() -> new StreamsAppConfig(repartition)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ticklake.repartition.by.symbol").hasMessageContaining("true or false");
+        assertThat(new StreamsAppConfig(minimal()).repartitionBySymbol()).isFalse();
+        Map<String, Object> repartitionFinal = minimal();
+        repartitionFinal.put(StreamsAppConfig.REPARTITION_BY_SYMBOL, "true");
+        repartitionFinal.put(StreamsAppConfig.EMIT_MODE, "final");
+        assertThatThrownBy(() -> new StreamsAppConfig(repartitionFinal)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ticklake.repartition.by.symbol").hasMessageContaining("ticklake.emit.mode=update");
+
         Map<String, Object> server = minimal();
         server.put(StreamsAppConfig.APPLICATION_SERVER, "no-port");
         assertThatThrownBy(() -> new StreamsAppConfig(server)).isInstanceOf(ConfigException.class)

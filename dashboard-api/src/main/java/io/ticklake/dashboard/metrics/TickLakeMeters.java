@@ -13,7 +13,7 @@ import jakarta.inject.Singleton;
 /**
  * The platform's own meters on {@code /prometheus}, read from Kafka Streams' client metrics and the
  * push hub when scraped: ticks consumed (total and per second), duplicate ticks dropped, records dead-lettered, the
- * consumer lag on the ticks topic, the Kafka Streams state, and the WebSocket sessions with their
+ * consumer lag on the ticks topic, the symbols split over several input partitions, the Kafka Streams state, and the WebSocket sessions with their
  * dropped updates and slow-client disconnects.
  */
 @Singleton
@@ -46,6 +46,10 @@ class TickLakeMeters implements MeterBinder {
         FunctionCounter.builder("ticklake.ticks.duplicates", instance, s -> StreamsMetricsReader.sum(s.metrics(),
                         DuplicateMetrics.GROUP, DuplicateMetrics.TOTAL, tags -> true))
                 .description("Ticks dropped as copies of a (symbol, sequence) already counted").register(registry);
+        Gauge.builder("ticklake.symbols.split", instance, s -> s.splitSymbols().size())
+                .description("Symbols whose ticks arrive on more than one input partition (random or round-robin"
+                        + " partitioner); their candles are split unless ticklake.repartition.by.symbol=true")
+                .register(registry);
         Gauge.builder("ticklake.streams.ready", instance, s -> s.isReady() ? 1 : 0)
                 .description("1 when Kafka Streams is RUNNING and restores nothing").register(registry);
         Gauge.builder("ticklake.websocket.sessions", hub, PushHub::sessionCount)

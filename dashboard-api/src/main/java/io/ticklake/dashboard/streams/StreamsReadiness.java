@@ -13,7 +13,9 @@ import org.reactivestreams.Publisher;
 
 /**
  * Readiness ({@code /health/readiness}): the hosted instance's {@link KpiInstance#isReady()}, so a
- * load balancer sends no queries to an instance that would answer 503.
+ * load balancer sends no queries to an instance that would answer 503. The details also list the symbols whose
+ * ticks arrive on more than one input partition ({@code splitSymbols}, symbol to partitions) and whether the
+ * topology repartitions them ({@code repartitionBySymbol}).
  */
 @Singleton
 @Readiness
@@ -32,6 +34,9 @@ final class StreamsReadiness implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("state", instance.stateName());
         details.put("restoringPartitions", instance.restoringPartitions());
+        // informational, not a readiness condition: such symbols are answered, see streams-app's README
+        details.put("splitSymbols", instance.splitSymbols());
+        details.put("repartitionBySymbol", instance.config().repartitionBySymbol());
         HealthStatus status = instance.isReady() ? HealthStatus.UP : HealthStatus.DOWN;
         return Publishers.just(HealthResult.builder(NAME, status).details(details).build());
     }

@@ -34,6 +34,7 @@ public final class DashboardInstance implements AutoCloseable {
     private final String name;
     private final int port;
     private final ChildProcess process;
+    private volatile String lastReadiness = "no answer yet";
 
     /**
      * What an instance is started with.
@@ -120,18 +121,21 @@ public final class DashboardInstance implements AutoCloseable {
             });
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException("dashboard-api " + name + " was not ready within " + timeout
-                    + "; last lines:\n" + process.logTail(60), e);
+                    + "; its readiness said: " + lastReadiness + "; last lines:\n" + process.logTail(60), e);
         }
         return this;
     }
 
-    /** True when the readiness probe answers 200. */
+    /** True when the readiness probe answers 200; its last answer is kept for the error of {@link #awaitReady}. */
     public boolean isReady() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/health/readiness"))
                     .timeout(Duration.ofSeconds(5)).GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            lastReadiness = response.statusCode() + " " + response.body();
+            return response.statusCode() == 200;
         } catch (IOException e) {
+            lastReadiness = e.toString();
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

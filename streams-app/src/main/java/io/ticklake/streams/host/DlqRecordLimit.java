@@ -2,13 +2,10 @@ package io.ticklake.streams.host;
 
 import io.ticklake.streams.StreamsAppConfig;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -37,11 +34,7 @@ final class DlqRecordLimit {
         Properties props = config.streamsProperties();
         limit = min(limit, props.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)));
         limit = min(limit, props.get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
-        Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) DESCRIBE_TIMEOUT_MS,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) DESCRIBE_TIMEOUT_MS);
-        Admin client = Admin.create(withSecurity(admin, props));
+        Admin client = KafkaAdmin.create(config, (int) DESCRIBE_TIMEOUT_MS);
         try {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, config.dlqTopic());
             Config described = client.describeConfigs(List.of(topic)).all()
@@ -62,29 +55,6 @@ final class DlqRecordLimit {
         }
         LOG.info("DLQ records larger than {} bytes are truncated", limit);
         return limit;
-    }
-
-    /**
-     * {@code admin} plus the streams config's security settings, then its {@code admin.}-prefixed
-     * settings on top, as Kafka Streams gives its own admin client: a secured cluster may have
-     * credentials that only the admin client may use.
-     */
-    static Map<String, Object> withSecurity(Map<String, Object> admin, Properties props) {
-        Map<String, Object> all = new HashMap<>(admin);
-        String adminPrefix = StreamsConfig.adminClientPrefix("");
-        props.forEach((key, value) -> {
-            String name = key.toString();
-            if (name.startsWith("security.") || name.startsWith("sasl.") || name.startsWith("ssl.")) {
-                all.putIfAbsent(name, value);
-            }
-        });
-        props.forEach((key, value) -> {
-            String name = key.toString();
-            if (name.startsWith(adminPrefix)) {
-                all.put(name.substring(adminPrefix.length()), value);
-            }
-        });
-        return all;
     }
 
     private static int min(int limit, Object value) {

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -44,6 +47,7 @@ public final class KpiInstance implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KpiInstance.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
     private static final Set<KafkaStreams.State> DEAD = EnumSet.of(KafkaStreams.State.PENDING_ERROR,
             KafkaStreams.State.ERROR, KafkaStreams.State.NOT_RUNNING);
 
@@ -61,6 +65,7 @@ public final class KpiInstance implements AutoCloseable {
     private volatile boolean closing;
     private final Optional<String> clusterSecret;
     private HttpKpiRemoteClient remote;
+    private Thread starter;
 
     /** A stopped instance of {@code config}; nothing connects to Kafka before {@link #start}. */
     public KpiInstance(StreamsAppConfig config) {
@@ -88,7 +93,9 @@ public final class KpiInstance implements AutoCloseable {
      * Builds and starts Kafka Streams with {@code running}: the construction's configuration with the
      * {@code application.server} of the bound port (and whatever else a host derives from it, such as
      * the state directory). Without {@code application.server} the instance answers no queries. A second
-     * call is ignored.
+     * call is ignored. Kafka Streams starts on a thread of its own once the topic of the global store
+     * {@code kpi-symbol-partitions} exists (created here when missing), so a host starts while the brokers are
+     * still unreachable.
      */
     public synchronized void start(StreamsAppConfig running) {
         if (streams != null || closing) {
@@ -118,7 +125,42 @@ public final class KpiInstance implements AutoCloseable {
         }
         config = running;
         streams = created;
-        created.start();
+        StreamsAppConfig startWith = running;
+        starter = new Thread(() -> startOnceTopicExists(created, startWith), "ticklake-streams-starter");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /**
+     * Starts {@code created} once the topic of the global store exists (Kafka Streams fails at start without it),
+     * retrying while the brokers cannot be reached; until then the instance is alive, not ready, and queries
+     * answer "unavailable". Refused (no permission, invalid): the instance fails, as liveness then says.
+     */
+    private void startOnceTopicExists(KafkaStreams created, StreamsAppConfig running) {
+        while (true) {
+            try {
+                SymbolPartitionsTopic.ensure(running);
+                break;
+            } catch (SymbolPartitionsTopic.Refused e) {
+                LOG.error("Cannot start: {}", e.getMessage(), e);
+                failed = true;
+                stopped.countDown();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Not started yet: {}; retrying in {}", e.getMessage(), TOPIC_RETRY);
+            }
+            try {
+                Thread.sleep(TOPIC_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            created.start();
+        }
         LOG.info("TickLake KPIs started as {}: {} -> {} (emit {}), DLQ {}, queries on {}, state in {}",
                 running.applicationId(), running.ticksTopic(), running.kpisTopic(), running.emitMode().label(),
                 running.dlqTopic(), running.applicationServer() == null ? "(none)" : running.applicationServer(),
@@ -209,6 +251,23 @@ public final class KpiInstance implements AutoCloseable {
         return !failed && state().filter(DEAD::contains).isEmpty();
     }
 
+    /**
+     * Symbols whose accepted ticks arrive on more than one input partition (a random or round-robin partitioner),
+     * with those partitions; empty before start, without {@code application.server}, or while the global store
+     * cannot be read. Without {@code ticklake.repartition.by.symbol} their candles are split between partitions.
+     */
+    public SortedMap<String, SortedSet<Integer>> splitSymbols() {
+        KpiQueryService service = queries;
+        if (service == null) {
+            return new TreeMap<>();
+        }
+        try {
+            return service.splitSymbols();
+        } catch (KpiUnavailableException e) {
+            return new TreeMap<>();
+        }
+    }
+
     /** Kafka Streams' client metrics (consumer, producer, stream threads, DLQ counters); empty before start. */
     public Map<MetricName, ? extends Metric> metrics() {
         KafkaStreams current = streams;
@@ -239,6 +298,9 @@ public final class KpiInstance implements AutoCloseable {
     @Override
     public synchronized void close() {
         closing = true;
+        if (starter != null) {
+            starter.interrupt();
+        }
         provisional.close();
         if (streams != null) {
             streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));

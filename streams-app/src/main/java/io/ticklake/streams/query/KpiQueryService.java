@@ -5,6 +5,8 @@ import io.ticklake.streams.KpiTopology;
 import io.ticklake.streams.StreamsAppConfig;
 import io.ticklake.streams.kpi.Candle;
 import io.ticklake.streams.kpi.KpiWindow;
+import io.ticklake.streams.routing.SymbolPartitioner;
+import io.ticklake.streams.routing.SymbolPartitions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,18 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -39,6 +42,11 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * {@link KpiRemoteClient} to the instance {@code queryMetadataForKey} names); the all-symbols query
  * asks every instance for the partitions it owns and merges the answers.
  *
+ * <p>A symbol's partition is where its ticks really are ({@link SymbolPartitioner} over the global store
+ * {@link SymbolPartitions}), whatever partitioner the producer used; a symbol spread over several input
+ * partitions is answered from the one holding its latest minute (and once in the all-symbols query). With
+ * {@code ticklake.repartition.by.symbol=true} the stores are partitioned by murmur2 of the symbol instead.
+ *
  * <p>There is no partial answer: while partitions move (rebalance), restore, or an owner cannot be
  * reached, every query throws {@link KpiUnavailableException} ("retry"). With
  * {@code ticklake.iq.stale.reads=true} such a query is answered from a standby (or restoring)
@@ -50,12 +58,13 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 public final class KpiQueryService implements KpiQueries {
 
-    private static final Serializer<String> KEY_SERIALIZER = new StringSerializer();
-
     private final KafkaStreams streams;
     private final KpiRemoteClient remote;
     private final HostInfo self;
-    private final String ticksTopic;
+    private final String candlesSourceTopic;
+    private final StreamPartitioner<String, Object> partitioner;
+    private final long historyMs;
+    private final boolean repartitioned;
     private final Map<String, KpiWindow> windows = new LinkedHashMap<>();
     private final List<KpiWindow> rollups;
     private final boolean staleReadsAllowed;
@@ -70,7 +79,12 @@ public final class KpiQueryService implements KpiQueries {
             throw new IllegalArgumentException("interactive queries need " + StreamsAppConfig.APPLICATION_SERVER
                     + " (host:port of this instance)");
         }
-        this.ticksTopic = config.ticksTopic();
+        this.candlesSourceTopic = KpiTopology.candlesSourceTopic(config);
+        this.historyMs = config.historyMs();
+        this.repartitioned = config.repartitionBySymbol();
+        // repartitioned: the stores are where murmur2 puts a symbol; otherwise where its producer put it
+        this.partitioner = new SymbolPartitioner(repartitioned ? symbol -> Optional.empty()
+                : symbol -> symbolPartitions().answering(symbol));
         config.allWindows().forEach(window -> windows.put(window.label(), window));
         this.rollups = config.rollupWindows();
         this.staleReadsAllowed = config.staleReadsAllowed();
@@ -119,8 +133,15 @@ public final class KpiQueryService implements KpiQueries {
         for (Map.Entry<HostInfo, Set<Integer>> entry : plan.entrySet()) {
             all.addAll(latestAllFrom(entry.getKey(), entry.getValue(), size, candidates));
         }
-        all.sort(Comparator.comparing(WindowKpi::getSymbol));
-        return all;
+        return newestPerSymbol(all);
+    }
+
+    /**
+     * Symbols whose accepted ticks arrived on more than one input partition (a random or round-robin
+     * partitioner), with those partitions, as every instance sees them (global store).
+     */
+    public SortedMap<String, SortedSet<Integer>> splitSymbols() {
+        return symbolPartitions().split();
     }
 
     /** Forwarding endpoint: the latest KPI of {@code symbol} from this instance's stores. */
@@ -144,9 +165,17 @@ public final class KpiQueryService implements KpiQueries {
     @Override
     public List<WindowKpi> localLatestAll(String window, Set<Integer> partitions, boolean stale) {
         KpiWindow size = window(window);
+        SymbolPartitions where = repartitioned ? null : symbolPartitions();
+        Set<String> split = where == null ? Set.of() : where.split().keySet();
         List<WindowKpi> all = new ArrayList<>();
         for (int partition : new TreeSet<>(partitions)) {
-            all.addAll(localViews(partition, stale, views -> views.latestAll(size)));
+            for (WindowKpi kpi : localViews(partition, stale, views -> views.latestAll(size))) {
+                // a split symbol is listed by the partition that answers for it, as its own query is
+                String symbol = kpi.getSymbol();
+                if (!split.contains(symbol) || where.answering(symbol).orElse(partition) == partition) {
+                    all.add(kpi);
+                }
+            }
         }
         all.sort(Comparator.comparing(WindowKpi::getSymbol));
         return all;
@@ -160,6 +189,20 @@ public final class KpiQueryService implements KpiQueries {
      */
     public List<WindowKpi> localAround(int partition, String symbol, long minuteStart) {
         return localViews(partition, false, views -> views.around(symbol, minuteStart, rollups));
+    }
+
+    /** One KPI per symbol: while a split symbol's answering partition changes, two may list it; the newest wins. */
+    private static List<WindowKpi> newestPerSymbol(List<WindowKpi> all) {
+        Map<String, WindowKpi> newest = new TreeMap<>();
+        for (WindowKpi kpi : all) {
+            newest.merge(kpi.getSymbol(), kpi, (a, b) -> b.getWindowStart().isAfter(a.getWindowStart()) ? b : a);
+        }
+        return new ArrayList<>(newest.values());
+    }
+
+    private SymbolPartitions symbolPartitions() {
+        return guard(() -> new SymbolPartitions(streams.store(StoreQueryParameters.fromNameAndType(
+                KpiTopology.SYMBOL_PARTITIONS_STORE, QueryableStoreTypes.<String, Long>keyValueStore())), historyMs));
     }
 
     private List<WindowKpi> latestAllFrom(HostInfo host, Set<Integer> partitions, KpiWindow size,
@@ -193,13 +236,13 @@ public final class KpiQueryService implements KpiQueries {
         Map<Integer, List<HostInfo>> standbys = new TreeMap<>();
         for (StreamsMetadata metadata : guard(() -> streams.streamsMetadataForStore(KpiTopology.CANDLES_STORE))) {
             for (TopicPartition partition : metadata.topicPartitions()) {
-                if (partition.topic().equals(ticksTopic)) {
+                if (partition.topic().equals(candlesSourceTopic)) {
                     candidates.computeIfAbsent(partition.partition(), p -> new ArrayList<>()).add(0,
                             metadata.hostInfo());
                 }
             }
             for (TopicPartition partition : metadata.standbyTopicPartitions()) {
-                if (partition.topic().equals(ticksTopic)) {
+                if (partition.topic().equals(candlesSourceTopic)) {
                     standbys.computeIfAbsent(partition.partition(), p -> new ArrayList<>()).add(metadata.hostInfo());
                 }
             }
@@ -217,7 +260,7 @@ public final class KpiQueryService implements KpiQueries {
     private <T> T routeByKey(String symbol, LocalQuery<T> local, RemoteQuery<T> forward) {
         requireQueryable();
         KeyQueryMetadata metadata = guard(() -> streams.queryMetadataForKey(KpiTopology.CANDLES_STORE, symbol,
-                KEY_SERIALIZER));
+                partitioner));
         if (metadata == null || metadata.activeHost().equals(HostInfo.unavailable())) {
             if (staleReadsAllowed && metadata != null && !metadata.standbyHosts().isEmpty()) {
                 return fromStandbys(metadata, local, forward, null);
@@ -272,7 +315,7 @@ public final class KpiQueryService implements KpiQueries {
             return partition;
         }
         KeyQueryMetadata metadata = guard(() -> streams.queryMetadataForKey(KpiTopology.CANDLES_STORE, symbol,
-                KEY_SERIALIZER));
+                partitioner));
         if (metadata == null || metadata.partition() < 0) {
             throw unavailable("the partition of '" + symbol + "' is not known yet", null);
         }

@@ -6,6 +6,7 @@ import io.ticklake.schemas.serde.SpecificAvroSerde;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,9 +32,17 @@ public final class KafkaTestIo {
 
     /** A producer of ticks: String keys, Avro values through the registry. */
     public static KafkaProducer<String, Object> tickProducer(String bootstrap, String registryUrl) {
+        return tickProducer(bootstrap, registryUrl, Map.of());
+    }
+
+    /** A producer of ticks with {@code overrides} on top of the defaults, e.g. another {@code partitioner.class}. */
+    public static KafkaProducer<String, Object> tickProducer(String bootstrap, String registryUrl,
+                                                             Map<String, Object> overrides) {
         KafkaAvroSerializer values = new KafkaAvroSerializer();
         values.configure(Map.of("schema.registry.url", registryUrl), false);
-        return new KafkaProducer<>(producerConfig(bootstrap), new StringSerializer(), values);
+        Map<String, Object> config = new HashMap<>(producerConfig(bootstrap));
+        config.putAll(overrides);
+        return new KafkaProducer<>(config, new StringSerializer(), values);
     }
 
     /** A producer of raw bytes (poison pills). */

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-class DlqRecordLimitTest {
+class KafkaAdminTest {
 
     @Test
     void theAdminClientTakesTheSecuritySettingsAndTheAdminPrefixedOnesWin() {
@@ -17,10 +17,12 @@ class DlqRecordLimitTest {
         streams.put("admin.ssl.truststore.location", "/admin/truststore.p12");
         streams.put("producer.sasl.jaas.config", "producer-credentials");
         streams.put("application.id", "kpis");
+        streams.put("bootstrap.servers", "broker:9093");
 
-        Map<String, Object> admin = DlqRecordLimit.withSecurity(Map.of("bootstrap.servers", "broker:9093"), streams);
+        Map<String, Object> admin = KafkaAdmin.settings(streams, 5_000);
 
         assertThat(admin).containsOnly(Map.entry("bootstrap.servers", "broker:9093"),
+                Map.entry("default.api.timeout.ms", 5_000), Map.entry("request.timeout.ms", 5_000),
                 Map.entry("security.protocol", "SASL_SSL"), Map.entry("sasl.jaas.config", "admin-credentials"),
                 Map.entry("ssl.truststore.location", "/admin/truststore.p12"));
     }
