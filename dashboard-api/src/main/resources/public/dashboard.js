@@ -8,10 +8,17 @@
     const UP = '#1f8a4c';
     const DOWN = '#b3261e';
     const PROVISIONAL_OPACITY = 0.45;
-    const WANTED_SYMBOL = new URLSearchParams(location.search).get('symbol');   // ?symbol=AAPL
+    const WINDOWS = ['1m', '5m', '15m', '1h'];
+    const QUERY = new URLSearchParams(location.search);
+    const WANTED_SYMBOL = QUERY.get('symbol');                                     // ?symbol=AAPL
+    const WANTED_WINDOW = WINDOWS.includes(QUERY.get('window')) ? QUERY.get('window') : '1m';   // &window=5m
+    const HISTORY_DAYS = 90;
+    const DAY_MS = 24 * 60 * 60 * 1000;
     const state = {
         symbol: null,
-        candles: new Map(),      // window_start -> 1m KPI of the selected symbol
+        window: WANTED_WINDOW,   // window size of the chart's candles
+        candles: new Map(),      // window_start -> KPI of the selected symbol and window
+        emptyReason: 'Loading…', // what the chart says while it has no candle
         hourly: new Map(),       // symbol -> latest 1h KPI (the table)
         socket: null,
         reconnectDelay: 500,
@@ -26,6 +33,11 @@
     const qualityChart = echarts.init(document.getElementById('quality-chart'));
     const qualityMetric = document.getElementById('quality-metric');
     const select = document.getElementById('symbol');
+    const windowSelect = document.getElementById('window');
+    const chartMessage = document.getElementById('chart-message');
+    const symbolFilter = document.getElementById('symbol-filter');
+    const historyFrom = document.getElementById('history-from');
+    const historyTo = document.getElementById('history-to');
     const tableBody = document.querySelector('#symbols tbody');
     const statusElement = document.getElementById('status');
 
@@ -68,13 +80,13 @@
         hourly.filter(kpi => replaces(kpi, state.hourly.get(kpi.symbol))).forEach(kpi => state.hourly.set(kpi.symbol, kpi));
         symbols.forEach(s => ensureOption(s.symbol));
         renderTable();
-        if (!state.symbol) {
-            const first = WANTED_SYMBOL || (symbols.length > 0 ? symbols[0].symbol : null);
-            if (first) {
-                await selectSymbol(first);
-            }
+        if (state.symbol) {
+            await loadCandles(state.symbol, state.window);
+        } else if (symbols.length > 0) {
+            await selectSymbol(symbols[0].symbol);
         } else {
-            await loadCandles(state.symbol);
+            state.emptyReason = 'No symbols yet: no tick has reached the streams app (start the simulator or your producer).';
+            scheduleRender();
         }
     }
 
@@ -87,38 +99,56 @@
         });
     }
 
-    async function loadCandles(symbol) {
+    async function loadCandles(symbol, size) {
         let kpis = [];
+        let unknown = false;
         try {
-            kpis = await getJson('/api/kpis/' + encodeURIComponent(symbol) + '?window=1m');
+            kpis = await getJson('/api/kpis/' + encodeURIComponent(symbol) + '?window=' + size);
         } catch (e) {
             if (e.status !== 404) {
                 throw e;
             }
+            unknown = true;
         }
-        if (symbol !== state.symbol) {
+        if (symbol !== state.symbol || size !== state.window) {
             return;
         }
+        state.emptyReason = unknown
+            ? symbol + ' is unknown: no tick of it has reached the streams app (is its producer running?).'
+            : 'No ' + size + ' candles of ' + symbol + ' in the kept KPI history: it has had no tick for that long.';
         kpis.filter(kpi => replaces(kpi, state.candles.get(kpi.window_start)))
             .forEach(kpi => state.candles.set(kpi.window_start, kpi));
         scheduleRender();
     }
 
-    async function selectSymbol(symbol) {
-        const previous = state.symbol;
+    function selectSymbol(symbol) {
+        return showChart(symbol, state.window);
+    }
+
+    /** The chart shows {@code size} candles of {@code symbol}: the address says so, and the push follows. */
+    async function showChart(symbol, size) {
+        const previous = {symbol: state.symbol, window: state.window};
         state.symbol = symbol;
+        state.window = size;
         ensureOption(symbol);
         select.value = symbol;
-        document.getElementById('chart-title').textContent = symbol + ' — 1-minute candles';
-        if (previous && previous !== symbol) {
-            send({action: 'unsubscribe', symbols: [previous], windows: ['1m']});
+        windowSelect.value = size;
+        chartElement.dataset.window = size;
+        document.getElementById('chart-title').textContent = symbol + ' — ' + size + ' candles';
+        window.history.replaceState(null, '', '?symbol=' + encodeURIComponent(symbol) + (size === '1m' ? '' : '&window=' + size));
+        if (previous.symbol && (previous.symbol !== symbol || previous.window !== size)) {
+            // the table's wildcard subscription to 1h stays: unsubscribing a symbol removes only that symbol
+            send({action: 'unsubscribe', symbols: [previous.symbol], windows: [previous.window]});
         }
-        send({action: 'subscribe', symbols: [symbol], windows: ['1m']});
+        send({action: 'subscribe', symbols: [symbol], windows: [size]});
         highlightRow();
         state.candles.clear();
+        state.emptyReason = 'Loading ' + size + ' candles of ' + symbol + '…';
         scheduleRender();
-        await loadCandles(symbol);
-        loadHistory(symbol);
+        await loadCandles(symbol, size);
+        if (previous.symbol !== symbol) {
+            loadHistory(symbol);
+        }
     }
 
     // ---- WebSocket --------------------------------------------------------------------------------
@@ -132,7 +162,7 @@
             refreshStatus();
             send({action: 'subscribe', symbols: ['*'], windows: ['1h']});
             if (state.symbol) {
-                send({action: 'subscribe', symbols: [state.symbol], windows: ['1m']});
+                send({action: 'subscribe', symbols: [state.symbol], windows: [state.window]});
             }
             // updates missed while disconnected come from a fresh snapshot
             refreshSnapshot();
@@ -187,22 +217,17 @@
     }
 
     function onKpi(kpi) {
-        if (kpi.window === '1h') {
-            if (!replaces(kpi, state.hourly.get(kpi.symbol))) {
-                return;
-            }
+        if (kpi.window === '1h' && replaces(kpi, state.hourly.get(kpi.symbol))) {
             state.hourly.set(kpi.symbol, kpi);
             ensureOption(kpi.symbol);
             renderRow(kpi);
             if (!state.symbol) {
-                // a push can come before the snapshot (the API answers 503 while streams start): it must
-                // not override the symbol the address asked for
-                selectSymbol(WANTED_SYMBOL || kpi.symbol);
+                // no symbol in the address (that one is selected at start, before any frame): the first one seen
+                selectSymbol(kpi.symbol).catch(e => console.error(e));
             }
-        } else if (kpi.window === '1m' && kpi.symbol === state.symbol) {
-            if (!replaces(kpi, state.candles.get(kpi.window_start))) {
-                return;
-            }
+        }
+        if (kpi.window === state.window && kpi.symbol === state.symbol
+                && replaces(kpi, state.candles.get(kpi.window_start))) {
             state.candles.set(kpi.window_start, kpi);
             scheduleRender();
         }
@@ -233,6 +258,7 @@
             row.addEventListener('click', () => selectSymbol(kpi.symbol));
             const after = [...tableBody.rows].find(existing => existing.dataset.symbol > kpi.symbol);
             tableBody.insertBefore(row, after || null);
+            filterRow(row);
         }
         const change = kpi.close - kpi.open;
         const changePct = kpi.open === 0 ? 0 : 100 * change / kpi.open;
@@ -241,6 +267,8 @@
         setChange(row.querySelector('.change'), change, price(change));
         setChange(row.querySelector('.change-pct'), change, changePct.toFixed(2) + '%');
         row.querySelector('.vwap').textContent = price(kpi.vwap);
+        row.querySelector('.vwap').classList.add('wide');
+        row.querySelector('.updated').classList.add('wide');
         row.querySelector('.volume').textContent = kpi.volume.toLocaleString('en-US');
         row.querySelector('.updated').textContent = kpi.last_event_time.substring(11, 19);
         row.classList.toggle('provisional', kpi.provisional === true);
@@ -256,6 +284,20 @@
         cell.classList.toggle('up', change > 0);
         cell.classList.toggle('down', change < 0);
     }
+
+    /** Rows whose symbol contains the filter's text (any case); every row when it is empty. */
+    function filterRow(row) {
+        const text = symbolFilter.value.trim().toUpperCase();
+        row.hidden = text !== '' && !row.dataset.symbol.includes(text);
+    }
+
+    symbolFilter.addEventListener('input', () => [...tableBody.rows].forEach(filterRow));
+    symbolFilter.addEventListener('keydown', event => {
+        const first = [...tableBody.rows].find(row => !row.hidden);
+        if (event.key === 'Enter' && first) {
+            selectSymbol(first.dataset.symbol).catch(e => console.error(e));
+        }
+    });
 
     function highlightRow() {
         [...tableBody.rows].forEach(row => row.classList.toggle('selected', row.dataset.symbol === state.symbol));
@@ -280,13 +322,16 @@
     function renderChart() {
         const kpis = [...state.candles.values()].sort((a, b) => a.window_start.localeCompare(b.window_start))
             .slice(-MAX_CANDLES);
-        const times = kpis.map(kpi => kpi.window_start.substring(11, 16));
+        // hours span days: their labels carry the date
+        const times = kpis.map(kpi => state.window === '1h' ? kpi.window_start.substring(5, 16).replace('T', ' ')
+            : kpi.window_start.substring(11, 16));
+        chartMessage.textContent = kpis.length ? '' : state.emptyReason;
         chart.setOption({
             animation: false,
-            legend: {top: 0, data: ['1m', 'avg', 'ma_15m', 'ma_1h']},
+            legend: {top: 0, data: ['candles', 'avg', 'ma_15m', 'ma_1h']},
             tooltip: {trigger: 'axis', axisPointer: {type: 'cross'}},
             axisPointer: {link: [{xAxisIndex: 'all'}]},
-            grid: [{left: 64, right: 24, top: 36, height: '60%'}, {left: 64, right: 24, top: '78%', height: '14%'}],
+            grid: [{left: 64, right: 24, top: 36, height: '56%'}, {left: 64, right: 24, top: '72%', height: '12%'}],
             xAxis: [
                 {type: 'category', data: times, boundaryGap: true, axisLine: {onZero: false}},
                 {type: 'category', gridIndex: 1, data: times, boundaryGap: true, axisLabel: {show: false}}
@@ -295,10 +340,11 @@
                 {scale: true, splitArea: {show: true}},
                 {gridIndex: 1, scale: true, splitNumber: 2, axisLabel: {show: false}}
             ],
-            dataZoom: [{type: 'inside', xAxisIndex: [0, 1]}],
+            // zoom with the wheel or the slider, pan by dragging; kept across updates (no start/end given here)
+            dataZoom: [{type: 'inside', xAxisIndex: [0, 1]}, {type: 'slider', xAxisIndex: [0, 1], bottom: 6, height: 20}],
             series: [
                 {
-                    name: '1m', type: 'candlestick',
+                    name: 'candles', type: 'candlestick',
                     data: kpis.map(kpi => ({
                         value: [kpi.open, kpi.close, kpi.low, kpi.high],
                         itemStyle: kpi.provisional ? {opacity: PROVISIONAL_OPACITY} : undefined
@@ -340,7 +386,8 @@
         const body = document.querySelector('#history tbody');
         let days;
         try {
-            days = await getJson('/api/history/daily/' + encodeURIComponent(symbol));
+            days = await getJson('/api/history/daily/' + encodeURIComponent(symbol) + '?from=' + historyFrom.value
+                + '&to=' + nextDay(historyTo.value));
         } catch (e) {
             message.textContent = e.status === 404 ? 'No analytics models for ' + symbol + ' yet.'
                 : 'History unavailable: ' + e.message;
@@ -351,10 +398,15 @@
         if (symbol !== state.symbol) {
             return;
         }
-        message.textContent = days.length ? '' : 'No daily summary for ' + symbol + ' yet.';
+        message.textContent = days.length ? '' : 'No daily summary for ' + symbol + ' from ' + historyFrom.value
+            + ' to ' + historyTo.value + '.';
         body.innerHTML = '';
+        const today = utcDay(Date.now());
         days.slice().reverse().forEach(day => {
             const row = body.insertRow();
+            // today's summary grows until the day ends (and late ticks may still change it)
+            row.classList.toggle('partial', day.day >= today);
+            row.title = day.day >= today ? 'partial: the UTC day is still in progress' : '';
             [day.day, price(day.open), price(day.high), price(day.low), price(day.close),
                 day.change_pct == null ? '–' : day.change_pct.toFixed(2) + '%', price(day.vwap),
                 day.volume.toLocaleString('en-US')].forEach((text, i) => {
@@ -372,11 +424,30 @@
             xAxis: {type: 'category', data: days.map(day => day.day)},
             yAxis: {scale: true},
             series: [{
-                name: symbol, type: 'candlestick', data: days.map(d => [d.open, d.close, d.low, d.high]),
+                name: symbol, type: 'candlestick', data: days.map(d => ({
+                    value: [d.open, d.close, d.low, d.high],
+                    itemStyle: d.day >= today ? {opacity: PROVISIONAL_OPACITY} : undefined
+                })),
                 itemStyle: {color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN}
             }]
         }, true);
     }
+
+    function utcDay(millis) {
+        return new Date(millis).toISOString().substring(0, 10);
+    }
+
+    function nextDay(day) {
+        return utcDay(Date.parse(day + 'T00:00:00Z') + DAY_MS);
+    }
+
+    historyTo.value = utcDay(Date.now());
+    historyFrom.value = utcDay(Date.now() - (HISTORY_DAYS - 1) * DAY_MS);
+    [historyFrom, historyTo].forEach(input => input.addEventListener('change', () => {
+        if (state.symbol && historyFrom.value && historyTo.value) {
+            loadHistory(state.symbol);
+        }
+    }));
 
     // ---- data quality (analytics model data_quality_hourly) ------------------------------------------
 
@@ -444,5 +515,11 @@
     }
 
     select.addEventListener('change', () => selectSymbol(select.value));
+    windowSelect.addEventListener('change', () => state.symbol && showChart(state.symbol, windowSelect.value));
+    windowSelect.value = state.window;
+    if (WANTED_SYMBOL) {
+        // selected before any frame or snapshot can pick another one
+        showChart(WANTED_SYMBOL, state.window).catch(e => console.error(e));
+    }
     connect();
 })();

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -25,16 +26,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
- * The dashboard in a real headless Chromium: the page loads, the chart gets the candles of the ticks
- * produced before, and a tick produced while the page is open changes the table and the chart
- * through the WebSocket. Leaves a screenshot in {@code target/dashboard.png}.
+ * The dashboard in a real headless Chromium at 1,280 × 800 with 16 symbols: the page loads, the chart gets the
+ * candles of the ticks produced before, a tick produced while the page is open changes the table and the chart
+ * through the WebSocket, the window selector shows 5-minute candles, the symbol filter narrows the table, and
+ * an unknown symbol's chart says why it is empty. Leaves a screenshot in {@code target/dashboard.png}.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,6 +47,9 @@ class DashboardBrowserIT implements TestPropertyProvider {
 
     private static final long MINUTE = 60_000;
     private static final Duration WAIT = Duration.ofSeconds(45);
+    /** Symbols with one tick each besides ACME and GLOBX: a list long enough to need the filter and the layout. */
+    private static final List<String> OTHERS = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA",
+            "BRK.B", "JPM", "V", "UNH", "XOM", "LONGNAME.XYZ", "SPY-2026");
 
     private DashboardItConfig it;
     private TickProducer producer;
@@ -69,8 +77,14 @@ class DashboardBrowserIT implements TestPropertyProvider {
             producer.send("ACME", closes[minute], 100, at.plusSeconds(40));
             producer.send("GLOBX", 50.0 + minute, 1000, at.plusSeconds(30));
         }
+        // after the history: a tick older than its partition's stream time minus the grace would be late
+        Instant now = Instant.now();
+        for (int i = 0; i < OTHERS.size(); i++) {
+            producer.send(OTHERS.get(i), 10.0 + i, 10, now);
+        }
         chromium = HeadlessChromium.start();
         browser = chromium.driver();
+        browser.manage().window().setSize(new Dimension(1280, 800));
     }
 
     @AfterAll
@@ -98,8 +112,18 @@ class DashboardBrowserIT implements TestPropertyProvider {
         // GLOBX may sit on a partition the streams have not caught up on when the page loads: the push fixes it
         eventually().untilAsserted(() -> assertThat(row("GLOBX").findElement(By.className("last")).getText())
                 .isEqualTo("54.0000"));
-        assertThat(seriesLength("1m")).isGreaterThanOrEqualTo(5);
-        assertThat(seriesLength("volume")).isEqualTo(seriesLength("1m"));
+        assertThat(seriesLength("candles")).isGreaterThanOrEqualTo(5);
+        assertThat(seriesLength("volume")).isEqualTo(seriesLength("candles"));
+        // 16 symbols at 1,280 px: the table fits, nothing scrolls sideways
+        eventually().untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#symbols tbody tr")))
+                .hasSize(OTHERS.size() + 2));
+        assertThat(script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                .as("horizontal overflow in px").isEqualTo(0L);
+        WebElement filter = browser.findElement(By.id("symbol-filter"));
+        filter.sendKeys("glo");
+        assertThat(visibleSymbols()).containsExactly("GLOBX");
+        filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        assertThat(visibleSymbols()).hasSize(OTHERS.size() + 2);
         // no lake here: the data-quality panel says the model is missing instead of drawing an empty map
         await().atMost(WAIT).untilAsserted(() -> assertThat(browser.findElement(By.id("quality-message")).getText())
                 .isEqualTo("No data-quality model yet."));
@@ -118,6 +142,18 @@ class DashboardBrowserIT implements TestPropertyProvider {
                 screenshot, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(screenshot)).isPositive();
 
+        // five minutes of ACME in 5-minute candles: at most two of them, aligned, holding every tick's volume
+        new Select(browser.findElement(By.id("window"))).selectByValue("5m");
+        eventually().untilAsserted(() -> {
+            assertThat(chart.getDomAttribute("data-window")).isEqualTo("5m");
+            assertThat(script("return " + ECHARTS_SERIES + "('volume').data.reduce((sum, bar) => sum + bar.value, 0);"))
+                    .isEqualTo(5L * 600 + 50);
+        });
+        assertThat(seriesLength("candles")).isBetween(1L, 2L);
+        assertThat(browser.getCurrentUrl()).endsWith("?symbol=ACME&window=5m");
+        new Select(browser.findElement(By.id("window"))).selectByValue("1m");
+        eventually().untilAsserted(() -> assertThat(seriesLength("candles")).isGreaterThanOrEqualTo(6));
+
         // the tick's values come first provisionally (dimmed); the committed ones replace them
         eventually().untilAsserted(() -> {
             assertThat(String.valueOf(row("ACME").getDomAttribute("class"))).doesNotContain("provisional");
@@ -125,6 +161,23 @@ class DashboardBrowserIT implements TestPropertyProvider {
             assertThat(chart.getDomAttribute("data-last-provisional")).isEqualTo("false");
             assertThat(chart.getDomAttribute("data-last-close")).isEqualTo("117.25");
         });
+
+        // the address always opens its symbol, also one without ticks, and the chart says why it is empty
+        browser.get(server.getURL() + "/?symbol=NOSUCH");
+        eventually().untilAsserted(() -> {
+            assertThat(browser.findElement(By.id("chart-message")).getText()).startsWith("NOSUCH is unknown");
+            assertThat(new Select(browser.findElement(By.id("symbol"))).getFirstSelectedOption().getText())
+                    .isEqualTo("NOSUCH");
+        });
+    }
+
+    private List<String> visibleSymbols() {
+        return browser.findElements(By.cssSelector("#symbols tbody tr")).stream().filter(WebElement::isDisplayed)
+                .map(row -> row.getDomAttribute("data-symbol")).toList();
+    }
+
+    private Object script(String javascript, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(javascript, arguments);
     }
 
     /** Waits for the table, whose rows appear only when their symbol's first KPI arrives and are redrawn on pushes. */
@@ -139,9 +192,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
 
     /** Data points of a chart series, read through ECharts' own API. */
     private long seriesLength(String name) {
-        Object length = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "const option = echarts.getInstanceByDom(document.getElementById('chart')).getOption();"
-                        + "return option.series.find(s => s.name === arguments[0]).data.length;", name);
-        return ((Number) length).longValue();
+        return ((Number) script("return " + ECHARTS_SERIES + "(arguments[0]).data.length;", name)).longValue();
     }
+
+    /** A JavaScript function of a series name returning the chart's series of that name. */
+    private static final String ECHARTS_SERIES = "(name => echarts.getInstanceByDom(document.getElementById('chart'))"
+            + ".getOption().series.find(s => s.name === name))";
 }
