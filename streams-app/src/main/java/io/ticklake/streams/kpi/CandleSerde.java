@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class CandleSerde implements Serde<Candle>, Serializer<Candle>, Deserializer<Candle> {
 
     private static final byte VERSION = 1;
-    static final int SIZE = 1 + 13 * Long.BYTES;
+    /** Bytes of one serialized candle. */
+    public static final int SIZE = 1 + 13 * Long.BYTES;
 
     @Override
     public byte[] serialize(String topic, Candle candle) {
