@@ -7,7 +7,8 @@ import io.ticklake.streams.kpi.KpiWindow;
  * One symbol's current and previous window of one size, as the alerts see them: the same {@link Candle} the KPIs
  * are computed from, updated on every accepted tick (the emitted KPIs are coalesced per commit, too late to fire
  * at the tick that crosses). {@code previous} is the window immediately before {@code current}; it is
- * {@link #previousKnown()} once the track has seen that window through (an empty candle when no tick fell in it).
+ * {@link #previousKnown()} once the track has moved past it (an empty candle when no tick fell in it). A track
+ * starts with the symbol's first tick after alerts were enabled, so its first window counts from that tick.
  */
 public final class TrackedWindow {
 
@@ -95,7 +96,7 @@ public final class TrackedWindow {
         return previous;
     }
 
-    /** Whether the track has seen the whole previous window (it started before it). */
+    /** Whether the track has moved past the previous window, so its candle is what the track saw of it. */
     public boolean previousKnown() {
         return previousKnown;
     }
