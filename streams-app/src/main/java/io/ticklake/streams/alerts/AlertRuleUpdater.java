@@ -11,13 +11,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * by copying the topic's bytes without this processor, so the store must hold exactly those. Decoding and
  * validation happen when the evaluators read the rules ({@link RuleIndex}).
  */
-public final class AlertRuleUpdater implements Processor<String, byte[], Void, Void> {
+final class AlertRuleUpdater implements Processor<String, byte[], Void, Void> {
 
     private final String storeName;
     private final RuleChanges changes;
     private KeyValueStore<String, byte[]> rules;
 
-    public AlertRuleUpdater(String storeName, RuleChanges changes) {
+    AlertRuleUpdater(String storeName, RuleChanges changes) {
         this.storeName = storeName;
         this.changes = changes;
     }

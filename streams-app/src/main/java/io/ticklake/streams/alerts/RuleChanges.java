@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the evaluators (stream threads) of one topology: an evaluator re-reads the rules when the count moved, so a
  * rule change is used by the next decision without reading the store on every tick.
  */
-public final class RuleChanges {
+final class RuleChanges {
 
     private final AtomicLong count = new AtomicLong();
 

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code (event_time, sequence)}, the wall-clock time the latest tick was processed (for stale feeds), and one
  * {@link TrackedWindow} per rule window (1m, 5m, 15m, 1h). Mutable, like {@code Candle}: updated in place.
  */
-public final class SymbolState {
+final class SymbolState {
 
     /** The windows a rule may name, in {@link AlertRuleContract#WINDOWS} order. */
     static final List<KpiWindow> WINDOWS = AlertRuleContract.WINDOWS.stream().map(KpiWindow::parse).toList();
@@ -44,17 +44,17 @@ public final class SymbolState {
     }
 
     /** Price of the newest tick. */
-    public double lastPrice() {
+    double lastPrice() {
         return lastPrice;
     }
 
     /** Event time of the newest tick. */
-    public long lastEventTime() {
+    long lastEventTime() {
         return lastEventTime;
     }
 
     /** Wall-clock time the latest tick of the symbol was processed. */
-    public long lastSeenWallMs() {
+    long lastSeenWallMs() {
         return lastSeenWallMs;
     }
 }

@@ -15,7 +15,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * A version byte, the newest tick, then per window its start, whether the previous window is known, and the two
  * candles in {@link CandleSerde}'s layout.
  */
-public final class SymbolStateSerde implements Serde<SymbolState>, Serializer<SymbolState>, Deserializer<SymbolState> {
+final class SymbolStateSerde implements Serde<SymbolState>, Serializer<SymbolState>, Deserializer<SymbolState> {
 
     private static final byte VERSION = 1;
     private static final int HEAD = 1 + 4 * Long.BYTES + 1;

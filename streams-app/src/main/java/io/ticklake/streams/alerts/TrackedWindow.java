@@ -10,7 +10,7 @@ import io.ticklake.streams.kpi.KpiWindow;
  * {@link #previousKnown()} once the track has moved past it (an empty candle when no tick fell in it). A track
  * starts with the symbol's first tick after alerts were enabled, so its first window counts from that tick.
  */
-public final class TrackedWindow {
+final class TrackedWindow {
 
     static final long NONE = Long.MIN_VALUE;
 
@@ -77,27 +77,27 @@ public final class TrackedWindow {
     }
 
     /** The window size. */
-    public KpiWindow window() {
+    KpiWindow window() {
         return window;
     }
 
     /** Start of the current window. */
-    public long start() {
+    long start() {
         return start;
     }
 
     /** The current window's ticks so far, this tick included. */
-    public Candle current() {
+    Candle current() {
         return current;
     }
 
     /** The window before the current one, when {@link #previousKnown()}. */
-    public Candle previous() {
+    Candle previous() {
         return previous;
     }
 
     /** Whether the track has moved past the previous window, so its candle is what the track saw of it. */
-    public boolean previousKnown() {
+    boolean previousKnown() {
         return previousKnown;
     }
 

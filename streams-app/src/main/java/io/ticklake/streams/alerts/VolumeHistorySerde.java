@@ -8,7 +8,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /** Binary serde of a volume history ({@code long[]}, oldest first) for its store and changelog. */
-public final class VolumeHistorySerde implements Serde<long[]>, Serializer<long[]>, Deserializer<long[]> {
+final class VolumeHistorySerde implements Serde<long[]>, Serializer<long[]>, Deserializer<long[]> {
 
     @Override
     public byte[] serialize(String topic, long[] volumes) {
