@@ -93,8 +93,9 @@ final class AlertEvaluator implements Processor<String, StockTick, String, Alert
         if (!newest) {
             return;
         }
+        long[][] olderVolumes = new long[SymbolState.WINDOWS.size()][];
         for (AlertRule rule : rules.forSymbol(symbol)) {
-            Optional<Decision> decision = decide(rule, symbol, state, hadPrice, previousPrice, price);
+            Optional<Decision> decision = decide(rule, symbol, state, hadPrice, previousPrice, price, olderVolumes);
             if (decision.isPresent() && cooldowns.allows(rule, symbol, eventTime)) {
                 cooldowns.fired(rule, symbol, eventTime);
                 context.forward(new Record<>(symbol, decision.get().toAlert(rule, symbol, eventTime,
@@ -103,17 +104,26 @@ final class AlertEvaluator implements Processor<String, StockTick, String, Alert
         }
     }
 
+    /** @param olderVolumes per window, its volume history once read for this tick (read at most once per tick) */
     private Optional<Decision> decide(AlertRule rule, String symbol, SymbolState state, boolean hadPrice,
-                                      double previousPrice, double price) {
+                                      double previousPrice, double price, long[][] olderVolumes) {
         return switch (rule.getKind()) {
             case PRICE_CROSS -> hadPrice ? RuleConditions.priceCross(rule, symbol, previousPrice, price)
                     : Optional.empty();
             case PERCENT_MOVE -> RuleConditions.percentMove(rule, symbol, state.window(rule.getWindow()), price);
             case VOLATILITY_BAND -> RuleConditions.volatilityBand(rule, symbol, state.window(rule.getWindow()), price);
             case VOLUME_SPIKE -> RuleConditions.volumeSpike(rule, symbol, state.window(rule.getWindow()),
-                    olderVolumes(symbol, rule.getWindow()), price);
+                    olderVolumes(symbol, rule.getWindow(), olderVolumes), price);
             case STALE_FEED -> Optional.empty(); // wall clock: StaleFeedCheck
         };
+    }
+
+    private long[] olderVolumes(String symbol, String window, long[][] readThisTick) {
+        int index = AlertRuleContract.WINDOWS.indexOf(window);
+        if (readThisTick[index] == null) {
+            readThisTick[index] = olderVolumes(symbol, window);
+        }
+        return readThisTick[index];
     }
 
     private long[] olderVolumes(String symbol, String window) {

@@ -26,9 +26,9 @@ final class RuleConditions {
         if (!wanted(rule, up, down)) {
             return Optional.empty();
         }
-        return Optional.of(new Decision(null, null, price, level, previous, String.format(Locale.ROOT,
+        return Optional.of(new Decision(null, null, price, level, previous, 
                 "%s crossed %s %s: %s after %s", symbol, number(level), up ? "upward" : "downward", number(price),
-                number(previous))));
+                number(previous)));
     }
 
     /**
@@ -46,8 +46,8 @@ final class RuleConditions {
             return Optional.empty();
         }
         return Optional.of(new Decision(track.window().label(), track.start(), price, level, move,
-                String.format(Locale.ROOT, "%s moved %+.2f%% in the %s window (open %s, now %s; threshold %s%%)",
-                        symbol, move, track.window().label(), number(window.open()), number(price), number(level))));
+                "%s moved %+.2f%% in the %s window (open %s, now %s; threshold %s%%)",
+                symbol, move, track.window().label(), number(window.open()), number(price), number(level)));
     }
 
     /**
@@ -68,9 +68,9 @@ final class RuleConditions {
         }
         double edge = up ? mean + width : mean - width;
         return Optional.of(new Decision(track.window().label(), track.start() - track.window().sizeMs(), price, edge,
-                mean, String.format(Locale.ROOT, "%s at %s is %s the %s band edge %s (mean %s ± %s × stddev %s)",
-                        symbol, number(price), up ? "above" : "below", track.window().label(), number(edge),
-                        number(mean), number(rule.getK()), number(previous.stddev()))));
+                mean, "%s at %s is %s the %s band edge %s (mean %s ± %s × stddev %s)",
+                symbol, number(price), up ? "above" : "below", track.window().label(), number(edge),
+                number(mean), number(rule.getK()), number(previous.stddev())));
     }
 
     /**
@@ -97,8 +97,8 @@ final class RuleConditions {
             return Optional.empty();
         }
         return Optional.of(new Decision(track.window().label(), track.start(), price, threshold, (double) volume,
-                String.format(Locale.ROOT, "%s traded %d in the %s window, above %s × the mean %s of the last %d",
-                        symbol, volume, track.window().label(), number(rule.getK()), number(mean), lookback)));
+                "%s traded %d in the %s window, above %s × the mean %s of the last %d",
+                symbol, volume, track.window().label(), number(rule.getK()), number(mean), lookback));
     }
 
     /** STALE_FEED: no tick for at least {@code stale_seconds} of wall-clock time. */
@@ -108,8 +108,7 @@ final class RuleConditions {
             return Optional.empty();
         }
         return Optional.of(new Decision(null, null, lastPrice, (double) rule.getStaleSeconds(), quietMs / 1000.0,
-                String.format(Locale.ROOT, "no tick for %s for %d s (limit %d s)", symbol, quietMs / 1000,
-                        rule.getStaleSeconds())));
+                "no tick for %s for %d s (limit %d s)", symbol, quietMs / 1000, rule.getStaleSeconds()));
     }
 
     private static boolean wanted(AlertRule rule, boolean up, boolean down) {
@@ -121,7 +120,15 @@ final class RuleConditions {
         };
     }
 
-    private static String number(double value) {
-        return String.format(Locale.ROOT, "%.6g", value).replaceFirst("\\.?0+(e|$)", "$1");
+    /** A number for a message, formatted only when the message is: six significant digits, no trailing zeros. */
+    private static Object number(double value) {
+        return new Shown(value);
+    }
+
+    private record Shown(double value) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.6g", value).replaceFirst("\\.?0+(e|$)", "$1");
+        }
     }
 }

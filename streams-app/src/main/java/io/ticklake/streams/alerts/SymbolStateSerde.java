@@ -3,7 +3,6 @@ package io.ticklake.streams.alerts;
 import io.ticklake.streams.kpi.Candle;
 import io.ticklake.streams.kpi.CandleSerde;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -21,8 +20,6 @@ final class SymbolStateSerde implements Serde<SymbolState>, Serializer<SymbolSta
     private static final int HEAD = 1 + 4 * Long.BYTES + 1;
     private static final int PER_WINDOW = Long.BYTES + 1 + 2 * CandleSerde.SIZE;
 
-    private final CandleSerde candles = new CandleSerde();
-
     @Override
     public byte[] serialize(String topic, SymbolState state) {
         if (state == null) {
@@ -32,8 +29,9 @@ final class SymbolStateSerde implements Serde<SymbolState>, Serializer<SymbolSta
         buffer.put(VERSION).putLong(state.lastEventTime).putLong(state.lastSequence).putDouble(state.lastPrice)
                 .putLong(state.lastSeenWallMs).put((byte) state.windows.length);
         for (TrackedWindow window : state.windows) {
-            buffer.putLong(window.start).put((byte) (window.previousKnown ? 1 : 0))
-                    .put(candles.serialize(topic, window.current)).put(candles.serialize(topic, window.previous));
+            buffer.putLong(window.start).put((byte) (window.previousKnown ? 1 : 0));
+            CandleSerde.write(window.current, buffer);
+            CandleSerde.write(window.previous, buffer);
         }
         return buffer.array();
     }
@@ -58,16 +56,18 @@ final class SymbolStateSerde implements Serde<SymbolState>, Serializer<SymbolSta
         for (TrackedWindow window : state.windows) {
             window.start = buffer.getLong();
             window.previousKnown = buffer.get() == 1;
-            window.current = candle(topic, data, buffer);
-            window.previous = candle(topic, data, buffer);
+            window.current = candle(topic, buffer);
+            window.previous = candle(topic, buffer);
         }
         return state;
     }
 
-    private Candle candle(String topic, byte[] data, ByteBuffer buffer) {
-        int from = buffer.position();
-        buffer.position(from + CandleSerde.SIZE);
-        return candles.deserialize(topic, Arrays.copyOfRange(data, from, from + CandleSerde.SIZE));
+    private static Candle candle(String topic, ByteBuffer buffer) {
+        try {
+            return CandleSerde.read(buffer);
+        } catch (SerializationException e) {
+            throw new SerializationException("Not an alert symbol state on '" + topic + "': " + e.getMessage(), e);
+        }
     }
 
     @Override
