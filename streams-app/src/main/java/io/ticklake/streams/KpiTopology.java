@@ -3,6 +3,7 @@ package io.ticklake.streams;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.WindowKpi;
 import io.ticklake.schemas.serde.SpecificAvroSerde;
+import io.ticklake.streams.alerts.AlertTopology;
 import io.ticklake.streams.ingest.CheckedTick;
 import io.ticklake.streams.ingest.DeadLetterRouter;
 import io.ticklake.streams.ingest.EventTimeExtractor;
@@ -165,6 +166,7 @@ public final class KpiTopology {
                 .process(() -> new KpiEmitter(MINUTE_HISTORY_STORE, PENDING_ROLLUPS_STORE, config.rollupWindows(),
                         config.emitMode()), Named.as("emit-kpis"), emitterStores)
                 .to(config.kpisTopic(), Produced.with(Serdes.String(), kpiSerde).withName("kpis"));
+        AlertTopology.build(builder, config, accepted);
     }
 
     /**

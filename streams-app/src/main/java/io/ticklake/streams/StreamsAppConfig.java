@@ -34,6 +34,7 @@ public final class StreamsAppConfig extends AbstractConfig {
     private static final String GROUP_STATE = "State";
     private static final String GROUP_QUERIES = "Interactive queries";
     private static final String GROUP_LIVE = "Provisional push";
+    private static final String GROUP_ALERTS = "Alerts";
 
     public static final String BOOTSTRAP_SERVERS = StreamsConfig.BOOTSTRAP_SERVERS_CONFIG;
     public static final String APPLICATION_ID = StreamsConfig.APPLICATION_ID_CONFIG;
@@ -96,6 +97,15 @@ public final class StreamsAppConfig extends AbstractConfig {
     public static final long LIVE_INTERVAL_MS_DEFAULT = 50L;
     public static final String LIVE_MAX_PENDING = "ticklake.live.max.pending";
     public static final int LIVE_MAX_PENDING_DEFAULT = 100_000;
+
+    public static final String ALERTS_ENABLED = "ticklake.alerts.enabled";
+    public static final boolean ALERTS_ENABLED_DEFAULT = true;
+    public static final String ALERT_RULES_TOPIC = "ticklake.topic.alert.rules";
+    public static final String ALERT_RULES_TOPIC_DEFAULT = "alert-rules";
+    public static final String ALERTS_TOPIC = "ticklake.topic.alerts";
+    public static final String ALERTS_TOPIC_DEFAULT = "stock-alerts";
+    public static final String ALERTS_STALE_CHECK_MS = "ticklake.alerts.stale.check.interval.ms";
+    public static final long ALERTS_STALE_CHECK_MS_DEFAULT = 1_000L;
 
     public static final ConfigDef CONFIG = new ConfigDef()
             .define(BOOTSTRAP_SERVERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, null,
@@ -196,7 +206,22 @@ public final class StreamsAppConfig extends AbstractConfig {
                     Importance.LOW, "Most changed (symbol, minute) pairs waiting for the next provisional round;"
                             + " a change beyond that is dropped and counted (the window shows again with its next"
                             + " tick or its committed KPI)", GROUP_LIVE, 2, ConfigDef.Width.SHORT,
-                    "Provisional backlog");
+                    "Provisional backlog")
+            .define(ALERTS_ENABLED, Type.BOOLEAN, ALERTS_ENABLED_DEFAULT, Importance.MEDIUM,
+                    "Evaluate the alert rules of the rules topic on every accepted tick and write alerts to the"
+                            + " alerts topic; false: neither topic is read or written", GROUP_ALERTS, 1,
+                    ConfigDef.Width.SHORT, "Alerts")
+            .define(ALERT_RULES_TOPIC, Type.STRING, ALERT_RULES_TOPIC_DEFAULT, new ConfigDef.NonEmptyString(),
+                    Importance.MEDIUM, "Compacted topic of AlertRule records keyed by rule id (a tombstone deletes"
+                            + " the rule), read by every instance into a global store", GROUP_ALERTS, 2,
+                    ConfigDef.Width.MEDIUM, "Alert rules topic")
+            .define(ALERTS_TOPIC, Type.STRING, ALERTS_TOPIC_DEFAULT, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                    "Output topic of Alert records keyed by symbol", GROUP_ALERTS, 3, ConfigDef.Width.MEDIUM,
+                    "Alerts topic")
+            .define(ALERTS_STALE_CHECK_MS, Type.LONG, ALERTS_STALE_CHECK_MS_DEFAULT, ConfigDef.Range.atLeast(1),
+                    Importance.LOW, "How often (wall clock) each task checks its symbols for STALE_FEED rules; a"
+                            + " stale feed is noticed up to this late", GROUP_ALERTS, 4, ConfigDef.Width.SHORT,
+                    "Stale-feed check interval");
 
     private final List<KpiWindow> rollupWindows;
 
@@ -283,6 +308,23 @@ public final class StreamsAppConfig extends AbstractConfig {
     /** Whether accepted ticks are repartitioned by symbol before the aggregation. */
     public boolean repartitionBySymbol() {
         return getBoolean(REPARTITION_BY_SYMBOL);
+    }
+
+    /** Whether the alert rules are evaluated (see {@code io.ticklake.streams.alerts.AlertTopology}). */
+    public boolean alertsEnabled() {
+        return getBoolean(ALERTS_ENABLED);
+    }
+
+    public String alertRulesTopic() {
+        return getString(ALERT_RULES_TOPIC);
+    }
+
+    public String alertsTopic() {
+        return getString(ALERTS_TOPIC);
+    }
+
+    public long alertsStaleCheckMs() {
+        return getLong(ALERTS_STALE_CHECK_MS);
     }
 
     public long liveIntervalMs() {

@@ -101,7 +101,7 @@ public final class KafkaTopics {
             List<NewTopic> missing = new ArrayList<>();
             for (TopicSpec topic : topics) {
                 if (!existing.contains(topic.name())) {
-                    missing.add(new NewTopic(topic.name(), topic.partitions(), (short) 1));
+                    missing.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()));
                 }
             }
             for (KafkaFuture<Void> created : admin.createTopics(missing).values().values()) {

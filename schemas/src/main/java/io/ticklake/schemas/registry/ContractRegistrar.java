@@ -1,5 +1,7 @@
 package io.ticklake.schemas.registry;
 
+import io.ticklake.schemas.Alert;
+import io.ticklake.schemas.AlertRule;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.WindowKpi;
 import io.ticklake.schemas.serde.AvroSerdeConfig;
@@ -75,6 +77,8 @@ public final class ContractRegistrar {
         Map<String, Schema> contracts = new LinkedHashMap<>();
         contracts.put("stock-ticks", StockTick.getClassSchema());
         contracts.put("stock-kpis", WindowKpi.getClassSchema());
+        contracts.put("alert-rules", AlertRule.getClassSchema());
+        contracts.put("stock-alerts", Alert.getClassSchema());
         return java.util.Collections.unmodifiableMap(contracts);
     }
 }

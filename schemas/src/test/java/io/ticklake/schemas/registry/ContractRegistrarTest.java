@@ -3,6 +3,8 @@ package io.ticklake.schemas.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ticklake.schemas.Alert;
+import io.ticklake.schemas.AlertRule;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.WindowKpi;
 import java.util.Map;
@@ -27,10 +29,14 @@ class ContractRegistrarTest {
     void registersEveryContractUnderItsValueSubjectWithBackwardCompatibility() {
         Map<String, Integer> ids = new ContractRegistrar(registry).registerAll();
 
-        assertThat(ids).containsOnlyKeys("stock-ticks-value", "stock-kpis-value");
+        assertThat(ids).containsOnlyKeys("stock-ticks-value", "stock-kpis-value", "alert-rules-value",
+                "stock-alerts-value");
         assertThat(registry.getById(ids.get("stock-ticks-value"))).isEqualTo(StockTick.getClassSchema());
         assertThat(registry.getById(ids.get("stock-kpis-value"))).isEqualTo(WindowKpi.getClassSchema());
-        assertThat(registry.getCompatibility("stock-ticks-value")).isEqualTo(CompatibilityLevel.BACKWARD);
+        assertThat(registry.getById(ids.get("alert-rules-value"))).isEqualTo(AlertRule.getClassSchema());
+        assertThat(registry.getById(ids.get("stock-alerts-value"))).isEqualTo(Alert.getClassSchema());
+        assertThat(ids.keySet()).allSatisfy(subject ->
+                assertThat(registry.getCompatibility(subject)).isEqualTo(CompatibilityLevel.BACKWARD));
     }
 
     @Test

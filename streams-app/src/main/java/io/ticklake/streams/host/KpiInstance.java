@@ -102,6 +102,7 @@ public final class KpiInstance implements AutoCloseable {
             return;
         }
         running = running.with(StreamsAppConfig.DLQ_MAX_RECORD_BYTES, DlqRecordLimit.resolve(running));
+        AlertTopics.ensure(running);
         KafkaStreams created = new KafkaStreams(KpiTopology.topology(running, changes),
                 running.streamsProperties());
         created.setUncaughtExceptionHandler(new StreamThreadFailurePolicy());

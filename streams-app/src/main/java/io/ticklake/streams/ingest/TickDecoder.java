@@ -42,7 +42,7 @@ public final class TickDecoder implements Serde<CheckedTick>, Deserializer<Check
         try {
             decoded = avro.deserialize(topic, value);
         } catch (SerializationException e) {
-            if (registryTrouble(e)) {
+            if (isRegistryTrouble(e)) {
                 throw e;
             }
             return CheckedTick.undecodable(value, e);
@@ -57,7 +57,11 @@ public final class TickDecoder implements Serde<CheckedTick>, Deserializer<Check
         return CheckedTick.decoded(tick, value);
     }
 
-    private static boolean registryTrouble(Throwable error) {
+    /**
+     * Whether {@code error} comes from a registry that could not be reached or failed (anything but "not
+     * found"): not the record's fault, so it is rethrown rather than blamed on the payload.
+     */
+    public static boolean isRegistryTrouble(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof SchemaRegistryException registryError) {
                 return !registryError.isNotFound();

@@ -15,7 +15,8 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class CandleSerde implements Serde<Candle>, Serializer<Candle>, Deserializer<Candle> {
 
     private static final byte VERSION = 1;
-    static final int SIZE = 1 + 13 * Long.BYTES;
+    /** Bytes of one serialized candle. */
+    public static final int SIZE = 1 + 13 * Long.BYTES;
 
     @Override
     public byte[] serialize(String topic, Candle candle) {
@@ -23,6 +24,24 @@ public final class CandleSerde implements Serde<Candle>, Serializer<Candle>, Des
             return null;
         }
         ByteBuffer buffer = ByteBuffer.allocate(SIZE);
+        write(candle, buffer);
+        return buffer.array();
+    }
+
+    @Override
+    public Candle deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (data.length != SIZE || data[0] != VERSION) {
+            throw new SerializationException("Not a version-" + VERSION + " candle (" + data.length
+                    + " bytes) on '" + topic + "'");
+        }
+        return read(ByteBuffer.wrap(data));
+    }
+
+    /** Writes {@code candle} at the buffer's position in this layout ({@link #SIZE} bytes, version byte first). */
+    public static void write(Candle candle, ByteBuffer buffer) {
         buffer.put(VERSION)
                 .putLong(candle.count)
                 .putDouble(candle.sumPrice)
@@ -37,19 +56,14 @@ public final class CandleSerde implements Serde<Candle>, Serializer<Candle>, Des
                 .putDouble(candle.close)
                 .putLong(candle.closeTime)
                 .putLong(candle.closeSequence);
-        return buffer.array();
     }
 
-    @Override
-    public Candle deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
+    /** Reads a candle written by {@link #write} from the buffer's position. */
+    public static Candle read(ByteBuffer buffer) {
+        byte version = buffer.get();
+        if (version != VERSION) {
+            throw new SerializationException("Not a version-" + VERSION + " candle (version " + version + ")");
         }
-        if (data.length != SIZE || data[0] != VERSION) {
-            throw new SerializationException("Not a version-" + VERSION + " candle (" + data.length
-                    + " bytes) on '" + topic + "'");
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(data, 1, SIZE - 1);
         Candle candle = new Candle();
         candle.count = buffer.getLong();
         candle.sumPrice = buffer.getDouble();

@@ -1,5 +1,7 @@
 package io.ticklake.streams.testing;
 
+import io.ticklake.schemas.Alert;
+import io.ticklake.schemas.AlertRule;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.WindowKpi;
 import io.ticklake.schemas.registry.InMemorySchemaRegistryClient;
@@ -30,8 +32,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 
 /**
  * The production topology in a {@link TopologyTestDriver}, with an in-memory registry scope of its
- * own, a wall clock fixed at {@code wallClock}, and the topics: ticks in (Avro, or raw bytes for
- * poison pills; their records are stamped {@code wallClock}, as by a producer sending then), KPIs and DLQ
+ * own, a wall clock fixed at {@code wallClock}, and the topics: ticks and alert rules in (Avro, or raw bytes for
+ * poison pills; their records are stamped {@code wallClock}, as by a producer sending then), KPIs, alerts and DLQ
  * records out. Close it after the test.
  */
 public final class TopologyDriverFixture implements AutoCloseable {
@@ -42,7 +44,8 @@ public final class TopologyDriverFixture implements AutoCloseable {
     private final Path stateDir;
     private final Instant wallClock;
     private final SpecificAvroSerde<WindowKpi> kpiSerde = new SpecificAvroSerde<>();
-    private final KafkaAvroSerializer tickSerializer = new KafkaAvroSerializer();
+    private final SpecificAvroSerde<Alert> alertSerde = new SpecificAvroSerde<>();
+    private final KafkaAvroSerializer avroSerializer = new KafkaAvroSerializer();
 
     /** @param overrides configuration on top of the test defaults (mock registry, no record cache) */
     public TopologyDriverFixture(Map<String, Object> overrides, Instant wallClock) throws Exception {
@@ -67,7 +70,8 @@ public final class TopologyDriverFixture implements AutoCloseable {
         this.driver = new TopologyTestDriver(KpiTopology.topology(config, changes), streamsProps, wallClock);
         Map<String, Object> serdeConfig = Map.of(StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope);
         kpiSerde.configure(serdeConfig, false);
-        tickSerializer.configure(serdeConfig, false);
+        alertSerde.configure(serdeConfig, false);
+        avroSerializer.configure(serdeConfig, false);
     }
 
     public StreamsAppConfig config() {
@@ -81,7 +85,7 @@ public final class TopologyDriverFixture implements AutoCloseable {
     /** The ticks topic with Avro values (schemas registered in this fixture's registry scope). */
     public TestInputTopic<String, StockTick> ticks() {
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Serializer<StockTick> values = (Serializer) tickSerializer;
+        Serializer<StockTick> values = (Serializer) avroSerializer;
         return driver.createInputTopic(config.ticksTopic(), new StringSerializer(), values, wallClock, Duration.ZERO);
     }
 
@@ -93,11 +97,23 @@ public final class TopologyDriverFixture implements AutoCloseable {
 
     /** Avro bytes of {@code tick} as a producer would send them. */
     public byte[] avroBytes(StockTick tick) {
-        return tickSerializer.serialize(config.ticksTopic(), tick);
+        return avroSerializer.serialize(config.ticksTopic(), tick);
     }
 
     public TestOutputTopic<String, WindowKpi> kpis() {
         return driver.createOutputTopic(config.kpisTopic(), new StringDeserializer(), kpiSerde.deserializer());
+    }
+
+    /** The alert rules topic keyed by rule id (Avro values; a null value is a tombstone). */
+    public TestInputTopic<String, AlertRule> alertRules() {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Serializer<AlertRule> values = (Serializer) avroSerializer;
+        return driver.createInputTopic(config.alertRulesTopic(), new StringSerializer(), values, wallClock,
+                Duration.ZERO);
+    }
+
+    public TestOutputTopic<String, Alert> alerts() {
+        return driver.createOutputTopic(config.alertsTopic(), new StringDeserializer(), alertSerde.deserializer());
     }
 
     public TestOutputTopic<byte[], byte[]> dlq() {
@@ -114,6 +130,7 @@ public final class TopologyDriverFixture implements AutoCloseable {
     public void close() throws Exception {
         driver.close();
         kpiSerde.close();
+        alertSerde.close();
         InMemorySchemaRegistryClient.dropScope(registryScope);
         try (var paths = Files.walk(stateDir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
