@@ -24,8 +24,11 @@
         reconnectDelay: 500,
         streamsReady: true,      // false while the API answers 503
         renderPending: false,
-        snapshotRetry: null      // timer of the next snapshot attempt after a failed one
+        snapshotRetry: null,     // timer of the next snapshot attempt after a failed one
+        alerts: []               // newest first, at most MAX_ALERTS
     };
+    const MAX_ALERTS = 200;
+    const WINDOW_MS = {'1m': 60000, '5m': 300000, '15m': 900000, '1h': 3600000};
 
     const chartElement = document.getElementById('chart');
     const chart = echarts.init(chartElement);
@@ -161,11 +164,13 @@
             state.reconnectDelay = 500;
             refreshStatus();
             send({action: 'subscribe', symbols: ['*'], windows: ['1h']});
+            send({action: 'subscribe', channel: 'alerts', symbols: ['*']});
             if (state.symbol) {
                 send({action: 'subscribe', symbols: [state.symbol], windows: [state.window]});
             }
             // updates missed while disconnected come from a fresh snapshot
             refreshSnapshot();
+            loadAlerts();
         };
         socket.onmessage = event => onFrame(JSON.parse(event.data));
         socket.onclose = () => {
@@ -191,6 +196,8 @@
                 // the server dropped updates for this slow client: catch up from REST
                 refreshSnapshot();
             }
+        } else if (frame.type === 'alert') {
+            addAlert(frame.alert, true);
         } else if (frame.type === 'error') {
             console.warn('subscription refused:', frame.error);
         }
@@ -326,6 +333,7 @@
         const times = kpis.map(kpi => state.window === '1h' ? kpi.window_start.substring(5, 16).replace('T', ' ')
             : kpi.window_start.substring(11, 16));
         chartMessage.textContent = kpis.length ? '' : state.emptyReason;
+        const marks = alertMarks(kpis);
         chart.setOption({
             animation: false,
             legend: {top: 0, data: ['candles', 'avg', 'ma_15m', 'ma_1h']},
@@ -350,6 +358,8 @@
                         itemStyle: kpi.provisional ? {opacity: PROVISIONAL_OPACITY} : undefined
                     })),
                     itemStyle: {color: UP, color0: DOWN, borderColor: UP, borderColor0: DOWN},
+                    markPoint: {symbol: 'diamond', symbolSize: 14, itemStyle: {color: '#7b3fe4'}, label: {show: false},
+                        data: marks},
                     markLine: {
                         symbol: 'none',
                         data: [
@@ -375,9 +385,131 @@
             ]
         }, {replaceMerge: ['series', 'xAxis']});
         chartElement.dataset.candles = String(kpis.length);
+        chartElement.dataset.alertMarks = String(marks.length);
         chartElement.dataset.lastClose = kpis.length ? String(kpis[kpis.length - 1].close) : '';
         chartElement.dataset.lastProvisional = kpis.length ? String(kpis[kpis.length - 1].provisional === true) : '';
     }
+
+    /** A mark above each shown candle of the selected symbol in which one of its alerts fired. */
+    function alertMarks(kpis) {
+        const size = WINDOW_MS[state.window];
+        const index = new Map(kpis.map((kpi, i) => [Date.parse(kpi.window_start), i]));
+        return state.alerts.filter(alert => alert.symbol === state.symbol).flatMap(alert => {
+            const i = index.get(Math.floor(Date.parse(alert.event_time) / size) * size);
+            return i === undefined ? [] : [{coord: [i, kpis[i].high], name: alert.kind, value: alert.message}];
+        });
+    }
+
+    // ---- alerts ------------------------------------------------------------------------------------
+
+    const alertsBody = document.querySelector('#alerts tbody');
+    const alertsMessage = document.getElementById('alerts-message');
+
+    async function loadAlerts() {
+        let alerts;
+        try {
+            alerts = await getJson('/api/alerts');
+        } catch (e) {
+            alertsMessage.textContent = e.status === 404 ? 'Alerts are off on this instance.'
+                : 'Alerts unavailable: ' + e.message;
+            return;
+        }
+        state.alerts = [];
+        alerts.forEach(alert => addAlert(alert, false));
+        renderAlerts();
+    }
+
+    function addAlert(alert, live) {
+        const key = alert => alert.rule_id + '|' + alert.symbol + '|' + alert.event_time;
+        if (state.alerts.some(known => key(known) === key(alert))) {
+            return;
+        }
+        state.alerts.unshift(alert);
+        state.alerts.sort((a, b) => b.event_time.localeCompare(a.event_time));
+        state.alerts.length = Math.min(state.alerts.length, MAX_ALERTS);
+        if (live) {
+            renderAlerts(alert);
+            if (alert.symbol === state.symbol) {
+                scheduleRender();
+            }
+        }
+    }
+
+    function renderAlerts(fresh) {
+        alertsMessage.textContent = state.alerts.length ? '' : 'No alert in the last 24 hours.';
+        alertsBody.innerHTML = '';
+        state.alerts.forEach(alert => {
+            const row = alertsBody.insertRow();
+            row.dataset.rule = alert.rule_id;
+            row.dataset.symbol = alert.symbol;
+            row.classList.toggle('fresh', alert === fresh);
+            [alert.event_time.substring(11, 19), alert.symbol, alert.kind, alert.message]
+                .forEach(text => row.insertCell().textContent = text);
+            row.addEventListener('click', () => selectSymbol(alert.symbol));
+        });
+        scheduleRender();
+    }
+
+    // ---- alert rules -------------------------------------------------------------------------------
+
+    const rulesBody = document.querySelector('#rules tbody');
+    const ruleForm = document.getElementById('rule-form');
+    const ruleMessage = document.getElementById('rule-message');
+
+    async function loadRules() {
+        let rules;
+        try {
+            rules = await getJson('/api/alert-rules');
+        } catch (e) {
+            ruleMessage.textContent = 'Rules unavailable: ' + e.message;
+            return;
+        }
+        rulesBody.innerHTML = '';
+        rules.forEach(rule => {
+            const row = rulesBody.insertRow();
+            row.dataset.rule = rule.rule_id;
+            const condition = ['direction', 'level', 'window', 'k', 'lookback_windows', 'stale_seconds']
+                .filter(field => rule[field] != null).map(field => field + ' ' + rule[field])
+                .concat('cool-down ' + rule.cooldown_ms + ' ms', rule.enabled ? [] : ['disabled']).join(', ');
+            [rule.rule_id.substring(0, 12), rule.symbol, rule.kind, condition]
+                .forEach(text => row.insertCell().textContent = text);
+            const remove = document.createElement('button');
+            remove.textContent = 'delete';
+            remove.addEventListener('click', () => changeRule('DELETE', '/api/alert-rules/' + encodeURIComponent(rule.rule_id)));
+            row.insertCell().appendChild(remove);
+        });
+    }
+
+    /** Writes a rule; the API's refusal (a field the contract refuses, a missing admin role) is shown as said. */
+    async function changeRule(method, url, body) {
+        const response = await fetch(url, {method: method, headers: {'Content-Type': 'application/json'},
+            body: body === undefined ? undefined : JSON.stringify(body)});
+        if (response.ok) {
+            ruleMessage.textContent = method === 'DELETE' ? 'Deleted.' : 'Added.';
+            // the rules' store follows the write within moments
+            setTimeout(loadRules, 500);
+            return;
+        }
+        const error = await response.json().catch(() => ({}));
+        ruleMessage.textContent = response.status === 403 ? 'Changing rules needs the admin role.'
+            : (error.parameter ? error.parameter + ': ' : '') + (error.error || error.message || response.statusText);
+    }
+
+    ruleForm.addEventListener('submit', event => {
+        event.preventDefault();
+        const rule = {};
+        new FormData(ruleForm).forEach((value, field) => {
+            if (value !== '') {
+                rule[field] = ['level', 'k'].includes(field) ? parseFloat(value)
+                    : ['lookback_windows', 'stale_seconds', 'cooldown_ms'].includes(field) ? parseInt(value, 10) : value;
+            }
+        });
+        changeRule('POST', '/api/alert-rules', rule).catch(e => ruleMessage.textContent = e.message);
+    });
+
+    const RULES_REFRESH_MS = 30 * 1000;   // rules change rarely, and not only from this page
+    loadRules();
+    setInterval(loadRules, RULES_REFRESH_MS);
 
     // ---- history (analytics models) ----------------------------------------------------------------
 

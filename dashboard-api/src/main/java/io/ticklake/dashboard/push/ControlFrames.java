@@ -3,12 +3,13 @@ package io.ticklake.dashboard.push;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The server's non-KPI frames on {@code /ws/kpis}: {@code subscribed} (the session's whole
- * subscription after a change), {@code error} (a message that was refused; the session stays open)
+ * subscription of a channel after a change), {@code alert} (one alert), {@code error} (a message that was refused; the session stays open)
  * and {@code heartbeat}. KPI updates go out as {@code {"type":"kpis","dropped":n,"kpis":[...]}}.
  */
 public final class ControlFrames {
@@ -18,8 +19,10 @@ public final class ControlFrames {
     private ControlFrames() {
     }
 
-    public static String subscribed(Subscription subscription) {
-        ObjectNode frame = MAPPER.createObjectNode().put("type", "subscribed");
+    /** The whole subscription of {@code channel}: window (kpis) or alert kind (alerts) to symbols. */
+    public static String subscribed(SubscriptionRequest.Channel channel, Subscription subscription) {
+        ObjectNode frame = MAPPER.createObjectNode().put("type", "subscribed")
+                .put("channel", channel.name().toLowerCase(Locale.ROOT));
         ObjectNode windows = frame.putObject("subscription");
         for (Map.Entry<String, Set<String>> entry : subscription.asMap().entrySet()) {
             entry.getValue().forEach(windows.putArray(entry.getKey())::add);
@@ -32,6 +35,13 @@ public final class ControlFrames {
         if (field != null) {
             frame.put("field", field);
         }
+        return frame.toString();
+    }
+
+    /** {@code {"type":"alert","alert":{...}}}: one committed alert, its fields as the REST API shows them. */
+    public static String alert(Map<String, Object> alert) {
+        ObjectNode frame = MAPPER.createObjectNode().put("type", "alert");
+        frame.set("alert", MAPPER.valueToTree(alert));
         return frame.toString();
     }
 

@@ -29,6 +29,7 @@ public class PushHub implements OutboxListener {
     private final PushProperties properties;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong publishedProvisional = new AtomicLong();
+    private final AtomicLong publishedAlerts = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong slowDisconnects = new AtomicLong();
     private final AtomicLong policyCloses = new AtomicLong();
@@ -77,8 +78,9 @@ public class PushHub implements OutboxListener {
                 throw new PolicyViolationException("more than " + properties.getMaxMessagesPerSecond()
                         + " messages per second");
             }
-            Subscription now = pushSession.apply(parser.parse(text), properties.getMaxSymbolsPerSession());
-            pushSession.outbox().offerControl(ControlFrames.subscribed(now));
+            SubscriptionRequest request = parser.parse(text);
+            Subscription now = pushSession.apply(request, properties.getMaxSymbolsPerSession());
+            pushSession.outbox().offerControl(ControlFrames.subscribed(request.channel(), now));
         } catch (BadSubscriptionException e) {
             pushSession.outbox().offerControl(ControlFrames.error(e.getMessage(), e.field()));
         } catch (PolicyViolationException e) {
@@ -115,6 +117,23 @@ public class PushHub implements OutboxListener {
                 session.outbox().offerUpdate(key, text, provisional);
             }
         }
+    }
+
+    /**
+     * Queues an alert frame ({@link ControlFrames#alert}) for every session subscribed to alerts of {@code kind}
+     * for {@code symbol}. Alerts are rare and each one matters: they go like control frames, never dropped.
+     */
+    public void publishAlert(String symbol, String kind, String frame) {
+        publishedAlerts.incrementAndGet();
+        for (PushSession session : sessions.values()) {
+            if (session.alertSubscription().matches(symbol, kind)) {
+                session.outbox().offerControl(frame);
+            }
+        }
+    }
+
+    public long publishedAlertCount() {
+        return publishedAlerts.get();
     }
 
     /** True for a session of {@code /ws/kpis} (the broadcaster sees the sessions of every endpoint). */

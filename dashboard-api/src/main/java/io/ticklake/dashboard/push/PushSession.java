@@ -11,6 +11,8 @@ final class PushSession {
     /** Arrival times (ns) of the client's latest messages, at most the rate limit of them. */
     private final Deque<Long> recentMessages = new ArrayDeque<>();
     private volatile Subscription subscription = Subscription.NONE;
+    /** Alert kind to symbols. */
+    private volatile Subscription alertSubscription = Subscription.NONE;
 
     PushSession(SessionOutbox outbox, String principal) {
         this.outbox = outbox;
@@ -41,14 +43,23 @@ final class PushSession {
         return subscription;
     }
 
+    Subscription alertSubscription() {
+        return alertSubscription;
+    }
+
     /** Applies a request; messages of one session arrive in order, so no update is lost between reads and writes. */
     synchronized Subscription apply(SubscriptionRequest request, int maxSymbols) {
-        Subscription next = request.applyTo(subscription);
+        boolean alerts = request.channel() == SubscriptionRequest.Channel.ALERTS;
+        Subscription next = request.applyTo(alerts ? alertSubscription : subscription);
         if (next.symbolCount() > maxSymbols) {
             throw new PolicyViolationException("subscription of " + next.symbolCount() + " symbols; at most "
                     + maxSymbols + " per session");
         }
-        subscription = next;
-        return subscription;
+        if (alerts) {
+            alertSubscription = next;
+        } else {
+            subscription = next;
+        }
+        return next;
     }
 }

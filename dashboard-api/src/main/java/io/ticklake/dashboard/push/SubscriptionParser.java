@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ticklake.dashboard.api.SymbolParameter;
+import io.ticklake.schemas.AlertKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -14,15 +16,17 @@ import java.util.Set;
 
 /**
  * Reads a client's subscription message, e.g.
- * {@code {"action":"subscribe","symbols":["AAPL","*"],"windows":["1m","1h"]}}. An unsubscribe without
- * {@code windows} means every window. Anything else is a {@link BadSubscriptionException} that names
- * the field and what is accepted.
+ * {@code {"action":"subscribe","symbols":["AAPL","*"],"windows":["1m","1h"]}}, or for alerts
+ * {@code {"action":"subscribe","channel":"alerts","symbols":["*"],"kinds":["PRICE_CROSS"]}}. An unsubscribe
+ * without {@code windows} means every window; an alert subscription without {@code kinds} means every kind.
+ * Anything else is a {@link BadSubscriptionException} that names the field and what is accepted.
  */
 public final class SubscriptionParser {
 
     /** Most symbols one message may name. */
     public static final int MAX_SYMBOLS = 1000;
-    private static final Set<String> FIELDS = Set.of("action", "symbols", "windows");
+    private static final Set<String> FIELDS = Set.of("action", "channel", "symbols", "windows", "kinds");
+    private static final List<String> KINDS = Arrays.stream(AlertKind.values()).map(Enum::name).toList();
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<String> windows;
@@ -46,16 +50,42 @@ public final class SubscriptionParser {
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new BadSubscriptionException(name, "unknown field '" + name + "'; fields are action, symbols,"
-                        + " windows");
+                throw new BadSubscriptionException(name, "unknown field '" + name + "'; fields are action, channel,"
+                        + " symbols, windows (kpis), kinds (alerts)");
             }
         }
+        SubscriptionRequest.Channel channel = channel(root.get("channel"));
         SubscriptionRequest.Action action = action(root.get("action"));
         List<String> symbols = symbols(root.get("symbols"));
+        String unused = channel == SubscriptionRequest.Channel.KPIS ? "kinds" : "windows";
+        if (root.has(unused)) {
+            throw new BadSubscriptionException(unused, "'" + unused + "' does not belong to the "
+                    + channel.name().toLowerCase(Locale.ROOT) + " channel");
+        }
+        if (channel == SubscriptionRequest.Channel.ALERTS) {
+            JsonNode kindsNode = root.get("kinds");
+            return new SubscriptionRequest(channel, action, symbols, kindsNode == null ? KINDS
+                    : among("kinds", kindsNode, KINDS, "alert kind"));
+        }
         JsonNode windowsNode = root.get("windows");
         List<String> chosen = windowsNode == null && action == SubscriptionRequest.Action.UNSUBSCRIBE ? windows
-                : windows(windowsNode);
-        return new SubscriptionRequest(action, symbols, chosen);
+                : among("windows", windowsNode, windows, "window");
+        return new SubscriptionRequest(channel, action, symbols, chosen);
+    }
+
+    private static SubscriptionRequest.Channel channel(JsonNode node) {
+        if (node == null) {
+            return SubscriptionRequest.Channel.KPIS;
+        }
+        if (!node.isTextual()) {
+            throw new BadSubscriptionException("channel", "'channel' must be \"kpis\" (default) or \"alerts\"");
+        }
+        return switch (node.asText().toLowerCase(Locale.ROOT)) {
+            case "kpis" -> SubscriptionRequest.Channel.KPIS;
+            case "alerts" -> SubscriptionRequest.Channel.ALERTS;
+            default -> throw new BadSubscriptionException("channel", "'channel' must be \"kpis\" (default) or"
+                    + " \"alerts\", not \"" + node.asText() + "\"");
+        };
     }
 
     private static SubscriptionRequest.Action action(JsonNode node) {
@@ -85,12 +115,12 @@ public final class SubscriptionParser {
         return symbols;
     }
 
-    private List<String> windows(JsonNode node) {
-        List<String> chosen = strings("windows", node, "window sizes among " + String.join(", ", windows));
-        for (String window : chosen) {
-            if (!windows.contains(window)) {
-                throw new BadSubscriptionException("windows", "unknown window '" + window + "'; windows are "
-                        + String.join(", ", windows));
+    private static List<String> among(String field, JsonNode node, List<String> known, String what) {
+        List<String> chosen = strings(field, node, field + " among " + String.join(", ", known));
+        for (String value : chosen) {
+            if (!known.contains(value)) {
+                throw new BadSubscriptionException(field, "unknown " + what + " '" + value + "'; " + field + " are "
+                        + String.join(", ", known));
             }
         }
         return chosen;

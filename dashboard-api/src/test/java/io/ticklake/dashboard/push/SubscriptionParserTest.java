@@ -19,7 +19,7 @@ class SubscriptionParserTest {
 
         assertThat(request.action()).isEqualTo(SubscriptionRequest.Action.SUBSCRIBE);
         assertThat(request.symbols()).containsExactly("AAPL", "BRK.B");
-        assertThat(request.windows()).containsExactly("1m", "1h");
+        assertThat(request.scopes()).containsExactly("1m", "1h");
     }
 
     @Test
@@ -27,7 +27,7 @@ class SubscriptionParserTest {
         SubscriptionRequest request = parser.parse("{\"action\":\"UNSUBSCRIBE\",\"symbols\":[\"*\"]}");
 
         assertThat(request.action()).isEqualTo(SubscriptionRequest.Action.UNSUBSCRIBE);
-        assertThat(request.windows()).containsExactly("1m", "5m", "15m", "1h");
+        assertThat(request.scopes()).containsExactly("1m", "5m", "15m", "1h");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,5 +65,28 @@ class SubscriptionParserTest {
         assertThatThrownBy(() -> parser.parse("{\"action\":\"subscribe\",\"symbols\":[" + symbols
                 + "],\"windows\":[\"1m\"]}")).isInstanceOfSatisfying(BadSubscriptionException.class,
                 e -> assertThat(e.field()).isEqualTo("symbols"));
+    }
+
+    @Test
+    void anAlertSubscriptionWithoutKindsMeansEveryKind() {
+        SubscriptionRequest request = parser.parse(
+                "{\"action\":\"subscribe\",\"channel\":\"alerts\",\"symbols\":[\"*\"]}");
+
+        assertThat(request.channel()).isEqualTo(SubscriptionRequest.Channel.ALERTS);
+        assertThat(request.scopes()).containsExactly("PRICE_CROSS", "PERCENT_MOVE", "VOLATILITY_BAND",
+                "VOLUME_SPIKE", "STALE_FEED");
+        assertThat(parser.parse("{\"action\":\"subscribe\",\"symbols\":[\"A\"],\"windows\":[\"1m\"]}").channel())
+                .isEqualTo(SubscriptionRequest.Channel.KPIS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"action\":\"subscribe\",\"channel\":\"alerts\",\"symbols\":[\"A\"],\"kinds\":[\"SPIKE\"]}|kinds|unknown alert kind 'SPIKE'",
+            "{\"action\":\"subscribe\",\"channel\":\"alerts\",\"symbols\":[\"A\"],\"windows\":[\"1m\"]}|windows|does not belong to the alerts channel",
+            "{\"action\":\"subscribe\",\"symbols\":[\"A\"],\"windows\":[\"1m\"],\"kinds\":[\"STALE_FEED\"]}|kinds|does not belong to the kpis channel",
+            "{\"action\":\"subscribe\",\"channel\":\"trades\",\"symbols\":[\"A\"]}|channel|not \"trades\""})
+    void refusesABadAlertSubscriptionNamingTheField(String message, String field, String reason) {
+        assertThatThrownBy(() -> parser.parse(message)).isInstanceOf(BadSubscriptionException.class)
+                .hasMessageContaining(reason).extracting(e -> ((BadSubscriptionException) e).field()).isEqualTo(field);
     }
 }

@@ -46,6 +46,9 @@ public final class DashboardItConfig {
         props.put("ticklake.streams.config.ticklake.topic.ticks", ticks);
         props.put("ticklake.streams.config.ticklake.topic.kpis", kpis);
         props.put("ticklake.streams.config.ticklake.topic.dlq", dlq);
+        // the platform is shared: one test's alert rules must not fire in another's
+        props.put("ticklake.streams.config.ticklake.topic.alert.rules", "alert-rules-" + applicationId);
+        props.put("ticklake.streams.config.ticklake.topic.alerts", "alerts-" + applicationId);
         props.put("ticklake.streams.config.replication.factor", "1");
         props.put("ticklake.streams.config.consumer.session.timeout.ms", "6000");
         props.put("ticklake.streams.config.consumer.heartbeat.interval.ms", "1000");

@@ -13,6 +13,10 @@ import io.ticklake.infra.testing.HeadlessChromium;
 import io.ticklake.infra.testing.TestPlatform;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -47,6 +51,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
 
     private static final long MINUTE = 60_000;
     private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Symbols with one tick each besides ACME and GLOBX: a list long enough to need the filter and the layout. */
     private static final List<String> OTHERS = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA",
             "BRK.B", "JPM", "V", "UNH", "XOM", "LONGNAME.XYZ", "SPY-2026");
@@ -98,7 +103,7 @@ class DashboardBrowserIT implements TestPropertyProvider {
     }
 
     @Test
-    void showsCandlesAndUpdatesLive() throws IOException {
+    void showsCandlesAndUpdatesLive() throws Exception {
         // a person logs in once (HTTP Basic, the viewer's user and password); the browser keeps the credentials
         // for the origin and sends them with the page's requests and its WebSocket handshake
         browser.get(TestCredentials.viewerUserUrl(server.getURL() + "/"));
@@ -128,7 +133,20 @@ class DashboardBrowserIT implements TestPropertyProvider {
         await().atMost(WAIT).untilAsserted(() -> assertThat(browser.findElement(By.id("quality-message")).getText())
                 .isEqualTo("No data-quality model yet."));
 
+        // an admin's rule, in the rules' store before the tick that crosses it
+        HttpResponse<String> created = adminRequest("POST", "/api/alert-rules", "{\"rule_id\":\"acme-above-110\","
+                + "\"symbol\":\"ACME\",\"kind\":\"PRICE_CROSS\",\"direction\":\"UP\",\"level\":110}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        await().atMost(WAIT).until(() -> adminRequest("GET", "/api/alert-rules/acme-above-110", null)
+                .statusCode() == 200);
+
         producer.send("ACME", 117.25, 50, Instant.now());
+        // the alert: in the list, and marked on the candle it fired in
+        eventually().untilAsserted(() -> {
+            WebElement alert = browser.findElement(By.cssSelector("#alerts tr[data-rule='acme-above-110']"));
+            assertThat(alert.getDomAttribute("data-symbol")).isEqualTo("ACME");
+            assertThat(chart.getDomAttribute("data-alert-marks")).isEqualTo("1");
+        });
 
         eventually().untilAsserted(() -> {
             assertThat(row("ACME").findElement(By.className("last")).getText()).isEqualTo("117.25");
@@ -168,7 +186,18 @@ class DashboardBrowserIT implements TestPropertyProvider {
             assertThat(browser.findElement(By.id("chart-message")).getText()).startsWith("NOSUCH is unknown");
             assertThat(new Select(browser.findElement(By.id("symbol"))).getFirstSelectedOption().getText())
                     .isEqualTo("NOSUCH");
+            // the rules list and the day's alerts are loaded with the page
+            assertThat(browser.findElement(By.cssSelector("#rules tr[data-rule='acme-above-110']")).getText())
+                    .contains("PRICE_CROSS", "level 110");
+            assertThat(browser.findElements(By.cssSelector("#alerts tr[data-rule='acme-above-110']"))).hasSize(1);
         });
+    }
+
+    private HttpResponse<String> adminRequest(String method, String path, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Authorization", "Bearer " + TestCredentials.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private List<String> visibleSymbols() {
