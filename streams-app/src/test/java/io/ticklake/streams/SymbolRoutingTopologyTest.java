@@ -7,6 +7,7 @@ import static io.ticklake.streams.testing.Ticks.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticklake.schemas.WindowKpi;
+import io.ticklake.streams.alerts.AlertTopology;
 import io.ticklake.streams.routing.SymbolPartitioner;
 import io.ticklake.streams.routing.SymbolPartitions;
 import io.ticklake.streams.testing.TopologyDriverFixture;
@@ -93,7 +94,8 @@ class SymbolRoutingTopologyTest {
             assertThat(fixture.driver().producedTopicNames()).noneMatch(topic -> topic.endsWith("-repartition"));
             var description = KpiTopology.topology(fixture.config()).describe();
             assertThat(description.subtopologies()).hasSize(1);
-            assertThat(description.globalStores()).hasSize(1);
+            assertThat(description.globalStores()).flatExtracting(store -> store.processor().stores())
+                    .containsExactlyInAnyOrder(KpiTopology.SYMBOL_PARTITIONS_STORE, AlertTopology.RULES_STORE);
         }
         try (TopologyDriverFixture fixture = new TopologyDriverFixture(
                 Map.of(StreamsAppConfig.REPARTITION_BY_SYMBOL, true), WALL_CLOCK)) {

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * A WebSocket client subscribed to every symbol's 1-minute KPIs. Each frame's arrival time is taken
  * when its last fragment arrives; every KPI in it reports what it shows to {@code anyFrame}, and a
  * confirmed (committed) one also to {@code confirmed}. Every tick a frame's counts cover is counted,
- * not only its newest.
+ * not only its newest. It also subscribes to every alert and hands each one's tick event time to
+ * {@link AlertLatency}.
  */
 final class PushClient implements WebSocket.Listener, AutoCloseable {
 
@@ -23,14 +24,16 @@ final class PushClient implements WebSocket.Listener, AutoCloseable {
 
     private final Visibility anyFrame;
     private final Visibility confirmed;
+    private final AlertLatency alerts;
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private WebSocket socket;
     private volatile long frames;
 
-    PushClient(Visibility anyFrame, Visibility confirmed) {
+    PushClient(Visibility anyFrame, Visibility confirmed, AlertLatency alerts) {
         this.anyFrame = anyFrame;
         this.confirmed = confirmed;
+        this.alerts = alerts;
     }
 
     void connect(String dashboardUrl, String token) throws Exception {
@@ -38,6 +41,7 @@ final class PushClient implements WebSocket.Listener, AutoCloseable {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
                 .buildAsync(uri, this).get(30, TimeUnit.SECONDS);
         socket.sendText("{\"action\":\"subscribe\",\"symbols\":[\"*\"],\"windows\":[\"1m\"]}", true).join();
+        socket.sendText("{\"action\":\"subscribe\",\"channel\":\"alerts\",\"symbols\":[\"*\"]}", true).join();
         subscribed.get(30, TimeUnit.SECONDS);
     }
 
@@ -82,6 +86,8 @@ final class PushClient implements WebSocket.Listener, AutoCloseable {
                         }
                     }
                 }
+                case "alert" -> alerts.alert(Instant.parse(frame.path("alert").path("event_time").asText())
+                        .toEpochMilli(), arrived);
                 case "error" -> subscribed.completeExceptionally(new IllegalStateException(text));
                 default -> { } // heartbeats
             }

@@ -35,9 +35,14 @@ import org.HdrHistogram.Histogram;
  * visible is recorded: through interactive queries (REST), in any WebSocket frame, and in a confirmed
  * (committed) frame. Then REST {@code GET /api/kpis/{symbol}} at a fixed arrival rate, open loop.
  *
+ * <p>With {@code rules=N}, N alert rules are created through the REST API before the ticks are offered: per
+ * symbol one that fires at every crossing of 100 (the price's start, which its random walk keeps crossing), the
+ * rest mixed kinds that seldom fire; every alert's latency from its tick's due time to its WebSocket frame is
+ * recorded ({@link AlertLatency}). Running with {@code rules=0} and {@code rules=1000} compares the cost.
+ *
  * <pre>
  * bench/bin/bench latency [rate=10000] [seconds=60] [warmup=15] [max-warmup=120] [symbols=20] [rest-rate=2000]
- *                         [rest-seconds=30]
+ *                         [rest-seconds=30] [rules=0]
  * </pre>
  */
 public final class ShippedLatencyBenchmark {
@@ -57,6 +62,7 @@ public final class ShippedLatencyBenchmark {
         int symbolCount = Integer.parseInt(options.getOrDefault("symbols", "20"));
         int restRate = Integer.parseInt(options.getOrDefault("rest-rate", "2000"));
         int restSeconds = Integer.parseInt(options.getOrDefault("rest-seconds", "30"));
+        int ruleCount = Integer.parseInt(options.getOrDefault("rules", "0"));
         Path repo = Path.of(options.getOrDefault("repo", System.getenv().getOrDefault("TICKLAKE_REPO", "."))).toAbsolutePath();
         RowWriter rows = new RowWriter(Path.of(options.getOrDefault("out", "target/bench-results/latency.jsonl")));
 
@@ -78,7 +84,12 @@ public final class ShippedLatencyBenchmark {
             Visibility iq = new Visibility(ledger);
             Visibility anyFrame = new Visibility(ledger);
             Visibility confirmed = new Visibility(ledger);
-            try (PushClient push = new PushClient(anyFrame, confirmed);
+            AlertLatency alerts = new AlertLatency();
+            if (ruleCount > 0) {
+                new AlertRuleLoad(launcher.dashboardUrl(), launcher.dashboardCredentials()
+                        .get("TICKLAKE_SECURITY_ADMIN_TOKEN")).create(ruleCount, symbols);
+            }
+            try (PushClient push = new PushClient(anyFrame, confirmed, alerts);
                  OpenLoopProducer producer = new OpenLoopProducer(platform.kafka().bootstrapServers(),
                          platform.registry().schemaRegistryUrl(), "stock-ticks", symbols, ledger)) {
                 push.connect(launcher.dashboardUrl(), token);
@@ -86,6 +97,7 @@ public final class ShippedLatencyBenchmark {
                     long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
                     long startMillis = System.currentTimeMillis() + 1_000;
                     AtomicLong end = new AtomicLong(Long.MAX_VALUE);
+                    alerts.start(start, startMillis);
                     System.out.printf(Locale.ROOT, "offering %d ticks/s of %d symbols: warm-up until the platform keeps"
                             + " up (at least %d s, at most %d s), then %d s measured%n", rate, symbolCount, warmup,
                             maxWarmup, seconds);
@@ -97,6 +109,7 @@ public final class ShippedLatencyBenchmark {
                     for (Visibility visibility : List.of(iq, anyFrame, confirmed)) {
                         visibility.measure(from, until);
                     }
+                    alerts.measure(from, until);
                     end.set(until);
                     OpenLoopProducer.Offered offered = sending.join();
                     double warmedUp = (from - start) / 1e9;
@@ -105,13 +118,22 @@ public final class ShippedLatencyBenchmark {
                     progress.interrupt();
                     double load = Machine.loadAverage();
                     String machine = Machine.describe();
-                    String at = String.format(Locale.ROOT, "open loop, %,d ticks/s offered, %d symbols", rate, symbolCount);
+                    String at = String.format(Locale.ROOT, "open loop, %,d ticks/s offered, %d symbols, %d alert rules",
+                            rate, symbolCount, ruleCount);
                     rows.write(latencyRow("shipped: tick -> visible via IQ (GET /api/kpis), " + at, iq, "≤ 50", 50.0,
                             load, machine));
                     rows.write(latencyRow("shipped: tick -> WebSocket frame, every tick counted, " + at, anyFrame,
                             "≤ 100", 100.0, load, machine));
                     rows.write(latencyRow("shipped: tick -> confirmed WebSocket frame (committed output), " + at,
                             confirmed, "", null, load, machine));
+                    if (ruleCount > 0) {
+                        Histogram alerted = alerts.histogram();
+                        double alertP99 = alerted.getValueAtPercentile(99) / 1000.0;
+                        rows.write(new BenchRow(HARNESS, "shipped: tick -> alert WebSocket frame (committed), every alert"
+                                + " counted, " + at, alertP99, "ms", "≤ 100", alerted.getTotalCount() > 0 && alertP99 <= 100,
+                                alerted.getValueAtPercentile(50) / 1000.0, alertP99, alerted.getMaxValue() / 1000.0,
+                                alerted.getTotalCount(), load, machine));
+                    }
                     rows.write(new BenchRow(HARNESS, "shipped: ticks sent per second, until the producer flushed (" + at
                             + ")", achieved, "ticks/s", "", null, null, null, null, offered.ticks(), load, machine));
                     rows.write(new BenchRow(HARNESS, "shipped: time from a fresh start until it keeps up with " + at

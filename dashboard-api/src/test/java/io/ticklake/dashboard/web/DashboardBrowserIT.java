@@ -154,11 +154,14 @@ class DashboardBrowserIT implements TestPropertyProvider {
         });
         await().atMost(WAIT).untilAsserted(() -> assertThat(Integer.parseInt(chart.getDomAttribute("data-candles")))
                 .isGreaterThanOrEqualTo(6));
+        // the whole page (alerts and rules below the chart) in one picture, then back to 1,280 × 800
+        browser.manage().window().setSize(new Dimension(1280, 1500));
         Path screenshot = Path.of("target", "dashboard.png");
         Files.createDirectories(screenshot.getParent());
         Files.copy(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                 screenshot, StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(screenshot)).isPositive();
+        browser.manage().window().setSize(new Dimension(1280, 800));
 
         // five minutes of ACME in 5-minute candles: at most two of them, aligned, holding every tick's volume
         new Select(browser.findElement(By.id("window"))).selectByValue("5m");

@@ -10,10 +10,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Creates the alert topics at start when they are missing and alerts are enabled: the rules topic (compacted,
  * one partition: it is read whole by every instance into a global store, which Kafka Streams cannot start
  * without) and the alerts topic (as many partitions as the ticks topic, keyed by symbol too). The platform
- * creates both as well ({@code infra}'s platform topics); this covers a cluster set up without them. A topic
- * that cannot be created is logged, not fatal: Kafka Streams then names what is missing.
+ * creates both as well ({@code infra}'s platform topics); this covers a cluster set up without them. Like
+ * {@link SymbolPartitionsTopic}, it throws {@link TopicRefused} when the brokers refuse, another runtime
+ * exception when trying again can help (brokers unreachable), so the host retries before Kafka Streams starts.
  */
 final class AlertTopics {
 
@@ -57,18 +60,26 @@ final class AlertTopics {
             for (NewTopic topic : missing) {
                 create(admin, topic);
             }
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            String reason = "could not create the alert topics " + config.alertRulesTopic() + " (compacted, 1"
+                    + " partition) and " + config.alertsTopic() + "; create them, or grant CREATE: " + e.getCause();
+            if (e.getCause() instanceof RetriableException) {
+                throw new IllegalStateException(reason, e);
             }
-            LOG.warn("Could not make sure the alert topics {} and {} exist: {}", config.alertRulesTopic(),
-                    config.alertsTopic(), e.toString());
+            throw new TopicRefused(reason, e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("timed out after " + TIMEOUT_MS + " ms making sure the alert topics"
+                    + " exist; are the brokers reachable?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making sure the alert topics exist", e);
         } finally {
             admin.close(Duration.ofSeconds(1));
         }
     }
 
-    private static Optional<Integer> partitionsOf(Admin admin, Set<String> existing, String topic) throws Exception {
+    private static Optional<Integer> partitionsOf(Admin admin, Set<String> existing, String topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
         if (!existing.contains(topic)) {
             return Optional.empty();
         }
@@ -77,7 +88,8 @@ final class AlertTopics {
         return Optional.of(description.partitions().size());
     }
 
-    private static void create(Admin admin, NewTopic topic) throws Exception {
+    private static void create(Admin admin, NewTopic topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
         try {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
             LOG.info("Created the alert topic {} ({} partitions, {})", topic.name(),

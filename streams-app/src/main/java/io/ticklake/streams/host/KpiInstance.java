@@ -93,16 +93,15 @@ public final class KpiInstance implements AutoCloseable {
      * Builds and starts Kafka Streams with {@code running}: the construction's configuration with the
      * {@code application.server} of the bound port (and whatever else a host derives from it, such as
      * the state directory). Without {@code application.server} the instance answers no queries. A second
-     * call is ignored. Kafka Streams starts on a thread of its own once the topic of the global store
-     * {@code kpi-symbol-partitions} exists (created here when missing), so a host starts while the brokers are
-     * still unreachable.
+     * call is ignored. Kafka Streams starts on a thread of its own once the topics of the global stores
+     * ({@code kpi-symbol-partitions}, and the alert rules when alerts are on) exist (created here when missing), so
+     * a host starts while the brokers are still unreachable.
      */
     public synchronized void start(StreamsAppConfig running) {
         if (streams != null || closing) {
             return;
         }
         running = running.with(StreamsAppConfig.DLQ_MAX_RECORD_BYTES, DlqRecordLimit.resolve(running));
-        AlertTopics.ensure(running);
         KafkaStreams created = new KafkaStreams(KpiTopology.topology(running, changes),
                 running.streamsProperties());
         created.setUncaughtExceptionHandler(new StreamThreadFailurePolicy());
@@ -133,7 +132,7 @@ public final class KpiInstance implements AutoCloseable {
     }
 
     /**
-     * Starts {@code created} once the topic of the global store exists (Kafka Streams fails at start without it),
+     * Starts {@code created} once the topics of the global stores exist (Kafka Streams fails at start without them),
      * retrying while the brokers cannot be reached; until then the instance is alive, not ready, and queries
      * answer "unavailable". Refused (no permission, invalid): the instance fails, as liveness then says.
      */
@@ -141,8 +140,9 @@ public final class KpiInstance implements AutoCloseable {
         while (true) {
             try {
                 SymbolPartitionsTopic.ensure(running);
+                AlertTopics.ensure(running);
                 break;
-            } catch (SymbolPartitionsTopic.Refused e) {
+            } catch (TopicRefused e) {
                 LOG.error("Cannot start: {}", e.getMessage(), e);
                 failed = true;
                 stopped.countDown();

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Creates the compacted topic behind the global store {@code kpi-symbol-partitions} when it is missing (one
  * partition: a few bytes per symbol, partition and minute). It must exist before Kafka Streams starts: a global
  * store's topic is not created by Kafka Streams, and its absence stops the instance at start. Throws
- * {@link Refused} when retrying cannot help, another runtime exception when it can (brokers unreachable).
+ * {@link TopicRefused} when retrying cannot help, another runtime exception when it can (brokers unreachable).
  */
 final class SymbolPartitionsTopic {
 
@@ -55,20 +55,13 @@ final class SymbolPartitionsTopic {
             if (cause instanceof RetriableException) {
                 throw new IllegalStateException(reason, cause);
             }
-            throw new Refused(reason, cause);
+            throw new TopicRefused(reason, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the topic " + name, e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("timed out after " + Duration.ofMillis(TIMEOUT_MS) + " creating the topic "
                     + name + "; is " + StreamsAppConfig.BOOTSTRAP_SERVERS + " reachable?", e);
-        }
-    }
-
-    /** The brokers answered and refused (no permission, invalid settings): trying again will not help. */
-    static final class Refused extends RuntimeException {
-        Refused(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

@@ -59,7 +59,9 @@ class AlertsIT {
             // written before the start: the topic exists only once the host created it, so create it by starting
             // an instance with alerts, stop it, write the rule, and start again (restore path of the global store)
             try (StreamsApp first = StreamsApp.start(new StreamsAppConfig(props))) {
-                assertTopics(bootstrap, rulesTopic, alertsTopic);
+                // made by the host's starter thread before Kafka Streams starts
+                await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                        .untilAsserted(() -> assertTopics(bootstrap, rulesTopic, alertsTopic));
             }
             producer.send(new ProducerRecord<>(rulesTopic, "up-100", rule("up-100", "AAPL", 100.0,
                     AlertDirection.UP))).get();

@@ -1,6 +1,8 @@
 package io.ticklake.streams.bench;
 
 import io.ticklake.infra.testing.TestPlatform;
+import io.ticklake.schemas.AlertKind;
+import io.ticklake.schemas.AlertRule;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.WindowKpi;
 import io.ticklake.schemas.serde.KafkaAvroSerializer;
@@ -31,6 +33,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -52,7 +55,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@code partitions} (6), {@code threads} (stream threads, a list runs each: {@code 1,2}; 1), {@code rate} (latency phase,
  * ticks/s, 10000), {@code seconds} (latency phase, 30), {@code modes} (throughput runs,
  * {@code update,final}), {@code commit.intervals} (throughput runs per commit interval, e.g.
- * {@code 100,1000}; default: the application's), {@code latency} ({@code false} skips it), {@code bootstrap} and {@code registry}
+ * {@code 100,1000}; default: the application's), {@code rules} (active alert rules per throughput run, a list runs each:
+ * {@code 0,1000}; 0), {@code latency} ({@code false} skips it), {@code bootstrap} and {@code registry}
  * (an existing broker and registry; by default the local platform is started on ephemeral
  * ports and stopped at the end). Keys with a dot (e.g. {@code commit.interval.ms=50}) are passed
  * to the application. Prints a table.
@@ -104,8 +108,10 @@ public final class KpiBenchmark {
             int threads = Integer.parseInt(threadCount.trim());
             for (String interval : args.getOrDefault("commit.intervals", "").split(",")) {
                 for (String mode : args.getOrDefault("modes", "update,final").split(",")) {
-                    if (!mode.isBlank()) {
-                        throughput(mode.trim(), ticks, threads, interval.trim());
+                    for (String rules : args.getOrDefault("rules", "0").split(",")) {
+                        if (!mode.isBlank()) {
+                            throughput(mode.trim(), ticks, threads, interval.trim(), Integer.parseInt(rules.trim()));
+                        }
                     }
                 }
             }
@@ -123,7 +129,8 @@ public final class KpiBenchmark {
         rows.forEach(System.out::println);
     }
 
-    private void throughput(String emitMode, int count, int threads, String commitInterval) throws Exception {
+    private void throughput(String emitMode, int count, int threads, String commitInterval, int rules)
+            throws Exception {
         String topic = createTopics("tp-" + emitMode);
         Instant t0 = Instant.now().minus(Duration.ofDays(2));
         long produceStart = System.nanoTime();
@@ -136,8 +143,10 @@ public final class KpiBenchmark {
         if (!commitInterval.isEmpty()) {
             config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval);
         }
+        produceRules((String) config.get(StreamsAppConfig.ALERT_RULES_TOPIC), rules);
         String label = emitMode + ", " + threads + " thread(s), commit.interval.ms="
-                + config.getOrDefault(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsAppConfig.COMMIT_INTERVAL_MS_DEFAULT);
+                + config.getOrDefault(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsAppConfig.COMMIT_INTERVAL_MS_DEFAULT)
+                + ", " + rules + " alert rules";
         long started = System.nanoTime();
         try (StreamsApp app = StreamsApp.start(new StreamsAppConfig(config));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
@@ -319,6 +328,39 @@ public final class KpiBenchmark {
         }
     }
 
+    /**
+     * {@code count} active alert rules over the benchmark's symbols, every kind in turn, with thresholds that ticks
+     * around 100 seldom or never reach: the cost measured is evaluating them, not writing alerts.
+     */
+    private void produceRules(String topic, int count) throws Exception {
+        if (count == 0) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+        }
+        int symbols = intArg("symbols", 100);
+        AlertKind[] kinds = AlertKind.values();
+        try (KafkaProducer<String, Object> producer = producer(5)) {
+            for (int i = 0; i < count; i++) {
+                AlertKind kind = kinds[i % kinds.length];
+                AlertRule.Builder rule = AlertRule.newBuilder().setRuleId("bench-" + i)
+                        .setSymbol(symbolName(i % symbols)).setKind(kind).setUpdatedAt(Instant.now());
+                switch (kind) {
+                    case PRICE_CROSS -> rule.setLevel(200.0 + i);
+                    case PERCENT_MOVE -> rule.setLevel(50.0).setWindow("1m");
+                    case VOLATILITY_BAND -> rule.setK(20.0).setWindow("5m");
+                    case VOLUME_SPIKE -> rule.setK(20.0).setWindow("1m").setLookbackWindows(20);
+                    case STALE_FEED -> rule.setStaleSeconds(3600);
+                    default -> throw new IllegalStateException(kind.name());
+                }
+                producer.send(new ProducerRecord<>(topic, "bench-" + i, rule.build()));
+            }
+            producer.flush();
+        }
+    }
+
     private KafkaProducer<String, Object> producer(int lingerMs) {
         KafkaAvroSerializer values = new KafkaAvroSerializer();
         values.configure(Map.of("schema.registry.url", registry), false);
@@ -371,6 +413,8 @@ public final class KpiBenchmark {
         config.put(StreamsAppConfig.TICKS_TOPIC, ticksTopic);
         config.put(StreamsAppConfig.KPIS_TOPIC, "kpis-" + suffix);
         config.put(StreamsAppConfig.DLQ_TOPIC, "dlq-" + suffix);
+        config.put(StreamsAppConfig.ALERT_RULES_TOPIC, "rules-" + suffix);
+        config.put(StreamsAppConfig.ALERTS_TOPIC, "alerts-" + suffix);
         config.put(StreamsAppConfig.STATE_DIR, stateDir.toString());
         config.put(StreamsAppConfig.EMIT_MODE, emitMode);
         config.put(StreamsAppConfig.NUM_STREAM_THREADS, threads);
