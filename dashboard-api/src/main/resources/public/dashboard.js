@@ -428,6 +428,9 @@
         state.alerts.sort((a, b) => b.event_time.localeCompare(a.event_time));
         state.alerts.length = Math.min(state.alerts.length, MAX_ALERTS);
         if (live) {
+            if (!rulesBody.querySelector('tr[data-rule="' + CSS.escape(alert.rule_id) + '"]')) {
+                loadRules();   // a rule made elsewhere since the list was read
+            }
             renderAlerts(alert);
             if (alert.symbol === state.symbol) {
                 scheduleRender();

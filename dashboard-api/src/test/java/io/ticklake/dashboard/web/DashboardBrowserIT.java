@@ -146,6 +146,8 @@ class DashboardBrowserIT implements TestPropertyProvider {
             WebElement alert = browser.findElement(By.cssSelector("#alerts tr[data-rule='acme-above-110']"));
             assertThat(alert.getDomAttribute("data-symbol")).isEqualTo("ACME");
             assertThat(chart.getDomAttribute("data-alert-marks")).isEqualTo("1");
+            // an alert of a rule the page has not listed yet makes it read the rules again
+            assertThat(browser.findElements(By.cssSelector("#rules tr[data-rule='acme-above-110']"))).hasSize(1);
         });
 
         eventually().untilAsserted(() -> {

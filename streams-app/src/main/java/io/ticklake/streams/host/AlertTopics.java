@@ -60,6 +60,7 @@ final class AlertTopics {
             for (NewTopic topic : missing) {
                 create(admin, topic);
             }
+            KafkaAdmin.awaitLeaders(admin, List.of(config.alertRulesTopic(), config.alertsTopic()), TIMEOUT_MS);
         } catch (ExecutionException e) {
             String reason = "could not create the alert topics " + config.alertRulesTopic() + " (compacted, 1"
                     + " partition) and " + config.alertsTopic() + "; create them, or grant CREATE: " + e.getCause();

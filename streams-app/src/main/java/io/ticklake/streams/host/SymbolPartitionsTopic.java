@@ -40,15 +40,16 @@ final class SymbolPartitionsTopic {
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         try (Admin admin = KafkaAdmin.create(config, TIMEOUT_MS)) {
             // listed first: a topic created beforehand needs no CREATE permission
-            if (admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(name)) {
-                return;
+            if (!admin.listTopics().names().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).contains(name)) {
+                admin.createTopics(List.of(topic)).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                LOG.info("Created the compacted topic {} (where each symbol's ticks arrive)", name);
             }
-            admin.createTopics(List.of(topic)).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
-            LOG.info("Created the compacted topic {} (where each symbol's ticks arrive)", name);
+            KafkaAdmin.awaitLeaders(admin, List.of(name), TIMEOUT_MS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof TopicExistsException) {
-                return;
+                // another instance made it at the same moment: the next attempt waits for its leader
+                throw new IllegalStateException("the topic " + name + " is being created", cause);
             }
             String reason = "could not create the topic " + name + " (compacted, 1 partition: where each symbol's"
                     + " ticks arrive); create it, or grant CREATE on it: " + cause;
