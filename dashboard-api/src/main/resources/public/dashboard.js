@@ -527,7 +527,7 @@
             message.textContent = e.status === 404 ? 'No analytics models for ' + symbol + ' yet.'
                 : 'History unavailable: ' + e.message;
             body.innerHTML = '';
-            historyChart.clear();
+            toggleChart(historyChart, false);
             return;
         }
         if (symbol !== state.symbol) {
@@ -535,6 +535,7 @@
         }
         message.textContent = days.length ? '' : 'No daily summary for ' + symbol + ' from ' + historyFrom.value
             + ' to ' + historyTo.value + '.';
+        toggleChart(historyChart, days.length > 0);
         body.innerHTML = '';
         const today = utcDay(Date.now());
         days.slice().reverse().forEach(day => {
@@ -568,6 +569,16 @@
         }, true);
     }
 
+    /** An empty chart takes no room; one shown again takes its size anew. */
+    function toggleChart(instance, shown) {
+        instance.getDom().classList.toggle('empty', !shown);
+        if (shown) {
+            instance.resize();
+        } else {
+            instance.clear();
+        }
+    }
+
     function utcDay(millis) {
         return new Date(millis).toISOString().substring(0, 10);
     }
@@ -596,10 +607,11 @@
             rows = await getJson('/api/quality');
         } catch (e) {
             message.textContent = e.status === 404 ? 'No data-quality model yet.' : 'Data quality unavailable: ' + e.message;
-            qualityChart.clear();
+            toggleChart(qualityChart, false);
             return;
         }
         message.textContent = rows.length ? '' : 'No ticks landed in the last 24 hours.';
+        toggleChart(qualityChart, rows.length > 0);
         const metric = qualityMetric.value;
         const hours = [...new Set(rows.map(r => r.hour_start))].sort();
         const symbols = [...new Set(rows.map(r => r.symbol))].sort();
