@@ -2,7 +2,7 @@ package io.ticklake.infra.kafka;
 
 import java.util.List;
 
-/** A topic the platform provides, with its partition count (replication is 1 on one broker). */
+/** A topic the platform provides, with its partition count (replication: the brokers' default, min(nodes, 3)). */
 public record TopicSpec(String name, int partitions) {
 
     /** The topics of DESIGN.md, created by {@code up}; six partitions let six consumers share the load. */
