@@ -221,7 +221,9 @@ public final class SoakPipeline implements AutoCloseable {
             Files.createDirectories(target);
             for (Path root : List.of(platform.workDir().resolve("logs"), workDir)) {
                 try (Stream<Path> files = Files.walk(root)) {
-                    for (Path log : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    // process logs, not the RocksDB logs in the instances' state directories
+                    for (Path log : files.filter(f -> f.toString().endsWith(".log"))
+                            .filter(f -> !f.toString().contains("-state/")).toList()) {
                         String name = root.relativize(log).toString().replace('/', '_');
                         Files.copy(log, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
                     }
