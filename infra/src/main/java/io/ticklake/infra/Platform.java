@@ -6,6 +6,7 @@ import io.ticklake.infra.security.SecurityMode;
 import io.ticklake.infra.service.ApicurioRegistry;
 import io.ticklake.infra.service.ConnectWorker;
 import io.ticklake.infra.service.KafkaBroker;
+import io.ticklake.infra.service.KafkaCluster;
 import io.ticklake.infra.service.MinioServer;
 import io.ticklake.infra.service.PlatformService;
 import io.ticklake.infra.service.ProcessService;
@@ -27,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The four services of the local platform, started in dependency order (Kafka, registry, MinIO,
+ * The services of the local platform, started in dependency order (Kafka's nodes, registry, MinIO,
  * Connect) and stopped in reverse. Used by the {@code infra/platform} command and by the test
  * fixture alike.
  */
@@ -36,6 +37,7 @@ public final class Platform {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
     private final PlatformConfig config;
+    private final KafkaCluster kafkaCluster;
     private final KafkaBroker kafka;
     private final ApicurioRegistry registry;
     private final MinioServer minio;
@@ -47,7 +49,8 @@ public final class Platform {
         this.config = config;
         this.security = config.security() == SecurityMode.SASL_SSL
                 ? Optional.of(new PlatformSecurity(config.home().resolve("security"))) : Optional.empty();
-        this.kafka = new KafkaBroker(config, TopicSpec.PLATFORM_TOPICS, security);
+        this.kafkaCluster = new KafkaCluster(config, TopicSpec.PLATFORM_TOPICS, security);
+        this.kafka = kafkaCluster.node(1);
         this.registry = new ApicurioRegistry(config, security);
         this.minio = new MinioServer(config);
         this.connect = new ConnectWorker(config, kafka::bootstrapServers, security);
@@ -63,8 +66,14 @@ public final class Platform {
         return config;
     }
 
+    /** Kafka's node 1 (the only one by default); its {@link KafkaBroker#bootstrapServers()} name every node. */
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** Every Kafka node, for starting them together and for faults on one of them. */
+    public KafkaCluster kafkaCluster() {
+        return kafkaCluster;
     }
 
     public ApicurioRegistry registry() {
@@ -81,21 +90,28 @@ public final class Platform {
 
     /** All services in start order. */
     public List<ProcessService> services() {
-        return List.of(kafka, registry, minio, connect);
+        List<ProcessService> all = new ArrayList<>(kafkaCluster.nodes());
+        all.addAll(List.of(registry, minio, connect));
+        return List.copyOf(all);
     }
 
-    /** The service called {@code name} (kafka, registry, minio, connect). */
+    /** The service called {@code name} (kafka, kafka-2 ..., registry, minio, connect). */
     public Optional<ProcessService> service(String name) {
         return services().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    /** Starts one service and the services it needs (Connect needs Kafka). */
+    /**
+     * Starts one service and the services it needs (Connect needs Kafka). A Kafka node starts with every
+     * other node that is not running, since a controller quorum needs its majority.
+     */
     public void start(PlatformService service) {
         checkSecurityMode();
-        if (service == connect) {
-            kafka.start();
+        if (service == connect || service instanceof KafkaBroker) {
+            kafkaCluster.start();
         }
-        service.start();
+        if (!(service instanceof KafkaBroker)) {
+            service.start();
+        }
         writeClientConfig();
     }
 
@@ -111,12 +127,18 @@ public final class Platform {
             service.checkCanStart();
         }
         List<ProcessService> startedNow = new ArrayList<>();
+        Map<ProcessService, Boolean> runningBefore = new HashMap<>();
+        services().forEach(service -> runningBefore.put(service, service.isRunning()));
         for (ProcessService service : services()) {
-            boolean wasRunning = service.isRunning();
+            boolean wasRunning = runningBefore.get(service);
             listener.starting(service);
             long begin = System.nanoTime();
             try {
-                service.start();
+                if (service instanceof KafkaBroker) {
+                    kafkaCluster.start(); // the first node starts them all; later ones find theirs running
+                } else {
+                    service.start();
+                }
             } catch (RuntimeException e) {
                 rollBack(startedNow, listener);
                 throw e;
@@ -134,11 +156,16 @@ public final class Platform {
     public void down(PlatformListener listener) {
         List<ProcessService> reversed = new ArrayList<>(services());
         Collections.reverse(reversed);
+        Map<ProcessService, Boolean> wasRunning = new HashMap<>();
+        reversed.forEach(service -> wasRunning.put(service, service.isRunning()));
         for (ProcessService service : reversed) {
-            boolean wasRunning = service.isRunning();
             long begin = System.nanoTime();
-            service.stop();
-            listener.stopped(service, wasRunning, Duration.ofNanos(System.nanoTime() - begin));
+            if (service instanceof KafkaBroker) {
+                kafkaCluster.stop(); // all nodes at once; the later nodes find theirs stopped
+            } else {
+                service.stop();
+            }
+            listener.stopped(service, wasRunning.get(service), Duration.ofNanos(System.nanoTime() - begin));
         }
         endpointsFile.delete();
     }

@@ -35,6 +35,7 @@ public final class PlatformConfig {
     private final int connectPort;
     private final int minioPort;
     private final int minioConsolePort;
+    private final int kafkaBrokers;
     private final String kafkaHeap;
     private final String registryHeap;
     private final String connectHeap;
@@ -56,6 +57,7 @@ public final class PlatformConfig {
         this.connectPort = builder.connectPort;
         this.minioPort = builder.minioPort;
         this.minioConsolePort = builder.minioConsolePort;
+        this.kafkaBrokers = builder.kafkaBrokers;
         this.kafkaHeap = builder.kafkaHeap;
         this.registryHeap = builder.registryHeap;
         this.connectHeap = builder.connectHeap;
@@ -80,7 +82,13 @@ public final class PlatformConfig {
 
     /** The same with the given security mode (TICKLAKE_SECURITY does not apply to tests). */
     public static PlatformConfig forTests(Path home, Map<String, String> environment, SecurityMode security) {
-        Builder builder = builder().applyEnvironment(environment).home(home).security(security);
+        return forTests(home, environment, security, 1);
+    }
+
+    /** The same with {@code brokers} Kafka nodes (TICKLAKE_KAFKA_BROKERS does not apply to tests either). */
+    public static PlatformConfig forTests(Path home, Map<String, String> environment, SecurityMode security,
+                                          int brokers) {
+        Builder builder = builder().applyEnvironment(environment).home(home).security(security).kafkaBrokers(brokers);
         return builder.kafkaPort(0).controllerPort(0).registryPort(0).connectPort(0).minioPort(0).minioConsolePort(0).build();
     }
 
@@ -127,6 +135,25 @@ public final class PlatformConfig {
 
     public int minioConsolePort() {
         return minioConsolePort;
+    }
+
+    /** How many Kafka nodes run, each broker and controller of one KRaft quorum; 1 by default. */
+    public int kafkaBrokers() {
+        return kafkaBrokers;
+    }
+
+    /**
+     * The replication factor of every topic the platform makes or lets Kafka make (its own, the
+     * internal offsets, transaction and Connect topics, Kafka Streams' internal topics): the broker
+     * count, at most 3.
+     */
+    public int replicationFactor() {
+        return Math.min(kafkaBrokers, 3);
+    }
+
+    /** {@code min.insync.replicas} of those topics: one less than the replication factor, at least 1 (2 of 3). */
+    public int minInsyncReplicas() {
+        return Math.max(1, replicationFactor() - 1);
     }
 
     public String kafkaHeap() {
@@ -194,6 +221,7 @@ public final class PlatformConfig {
         private int connectPort = 8083;
         private int minioPort = 9000;
         private int minioConsolePort = 9001;
+        private int kafkaBrokers = 1;
         private String kafkaHeap = "512m";
         private String registryHeap = "256m";
         private String connectHeap = "512m";
@@ -220,6 +248,13 @@ public final class PlatformConfig {
             port(env, "TICKLAKE_CONNECT_PORT").ifPresent(this::connectPort);
             port(env, "TICKLAKE_MINIO_PORT").ifPresent(this::minioPort);
             port(env, "TICKLAKE_MINIO_CONSOLE_PORT").ifPresent(this::minioConsolePort);
+            value(env, "TICKLAKE_KAFKA_BROKERS").map(v -> {
+                try {
+                    return Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("TICKLAKE_KAFKA_BROKERS='" + v + "' is not a number of brokers");
+                }
+            }).ifPresent(this::kafkaBrokers);
             value(env, "TICKLAKE_KAFKA_HEAP").ifPresent(this::kafkaHeap);
             value(env, "TICKLAKE_REGISTRY_HEAP").ifPresent(this::registryHeap);
             value(env, "TICKLAKE_CONNECT_HEAP").ifPresent(this::connectHeap);
@@ -271,6 +306,15 @@ public final class PlatformConfig {
 
         public Builder minioConsolePort(int value) {
             minioConsolePort = checkPort("MinIO console", value);
+            return this;
+        }
+
+        /** Kafka nodes, 1 to 9; node {@code n} listens on the Kafka and controller ports plus {@code 100 * (n - 1)}. */
+        public Builder kafkaBrokers(int value) {
+            if (value < 1 || value > 9) {
+                throw new IllegalArgumentException("the number of Kafka brokers must be between 1 and 9, not " + value);
+            }
+            kafkaBrokers = value;
             return this;
         }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,9 @@ class PlatformConfigTest {
         assertThat(config.minioConsolePort()).isEqualTo(9001);
         assertThat(config.bucket()).isEqualTo("ticklake");
         assertThat(config.kafkaHeap()).isEqualTo("512m");
+        assertThat(config.kafkaBrokers()).isEqualTo(1);
+        assertThat(config.replicationFactor()).isEqualTo(1);
+        assertThat(config.minInsyncReplicas()).isEqualTo(1);
         assertThat(config.registryHeap()).isEqualTo("256m");
         assertThat(config.connectHeap()).isEqualTo("512m");
         assertThat(config.cacheDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "ticklake"));
@@ -42,6 +46,29 @@ class PlatformConfigTest {
 
         assertThat(config.home()).isEqualTo(repo.resolve(".ticklake"));
         assertThat(config.connectPluginPath()).containsExactly(repo.resolve("connect-sink/target/plugin"));
+    }
+
+    @Test
+    void aClusterOfThreeOrMoreReplicatesThreeTimesWithTwoInSync() {
+        PlatformConfig three = PlatformConfig.builder().applyEnvironment(Map.of("TICKLAKE_KAFKA_BROKERS", "3"))
+                .home(Path.of("/tmp/tl")).build();
+        PlatformConfig two = PlatformConfig.builder().applyEnvironment(Map.of()).kafkaBrokers(2)
+                .home(Path.of("/tmp/tl")).build();
+        PlatformConfig five = PlatformConfig.builder().applyEnvironment(Map.of()).kafkaBrokers(5)
+                .home(Path.of("/tmp/tl")).build();
+
+        assertThat(three.kafkaBrokers()).isEqualTo(3);
+        assertThat(List.of(three.replicationFactor(), three.minInsyncReplicas())).containsExactly(3, 2);
+        assertThat(List.of(two.replicationFactor(), two.minInsyncReplicas())).containsExactly(2, 1);
+        assertThat(List.of(five.replicationFactor(), five.minInsyncReplicas())).containsExactly(3, 2);
+    }
+
+    @Test
+    void refusesABrokerCountThatIsNotANumberOrOutOfRange() {
+        assertThatThrownBy(() -> PlatformConfig.builder().applyEnvironment(Map.of("TICKLAKE_KAFKA_BROKERS", "three")))
+                .hasMessageContaining("TICKLAKE_KAFKA_BROKERS");
+        assertThatThrownBy(() -> PlatformConfig.builder().kafkaBrokers(0)).hasMessageContaining("between 1 and 9");
+        assertThatThrownBy(() -> PlatformConfig.builder().kafkaBrokers(10)).hasMessageContaining("between 1 and 9");
     }
 
     @Test

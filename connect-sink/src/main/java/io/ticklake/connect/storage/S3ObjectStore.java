@@ -1,6 +1,7 @@
 package io.ticklake.connect.storage;
 
 import io.ticklake.lake.LakeUri;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ public final class S3ObjectStore implements ObjectStore {
                             .contentLength(content.size()).ifNoneMatch("*"),
                     RequestBody.fromContentProvider(content::newInputStream, content.size(), CONTENT_TYPE));
             return true;
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             if (keyTaken(e)) {
                 return false;
             }
@@ -76,7 +77,7 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             uploadId = s3.createMultipartUpload(b -> b.bucket(lake.bucket()).key(fullKey).contentType(CONTENT_TYPE))
                     .uploadId();
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw failure("cannot start the multipart upload of " + fullKey, e);
         }
         try {
@@ -95,7 +96,7 @@ public final class S3ObjectStore implements ObjectStore {
                     .uploadId(uploadId).multipartUpload(CompletedMultipartUpload.builder().parts(parts).build())
                     .ifNoneMatch("*").build());
             return true;
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             abortQuietly(fullKey, uploadId);
             if (keyTaken(e)) {
                 return false;
@@ -105,7 +106,7 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     /** 412 Precondition Failed to {@code If-None-Match: *}: an object exists under the key. */
-    private static boolean keyTaken(SdkException e) {
+    private static boolean keyTaken(RuntimeException e) {
         return e instanceof S3Exception s3e && s3e.statusCode() == 412;
     }
 
@@ -123,7 +124,7 @@ public final class S3ObjectStore implements ObjectStore {
                             upload.initiated());
                 }
             }
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw failure("cannot list incomplete uploads of " + fullKey, e);
         }
     }
@@ -138,7 +139,7 @@ public final class S3ObjectStore implements ObjectStore {
             return Optional.of(new ObjectTail(totalLength(response.response(), bytes.length), bytes));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw failure("cannot read the end of " + fullKey, e);
         }
     }
@@ -172,7 +173,7 @@ public final class S3ObjectStore implements ObjectStore {
                     aborted++;
                 }
             }
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw failure("cannot list incomplete uploads under " + prefix, e);
         }
         return aborted;
@@ -189,7 +190,7 @@ public final class S3ObjectStore implements ObjectStore {
                 throw new StoreException(noBucket(), false, e);
             }
             throw failure("cannot check bucket '" + lake.bucket() + "'", e);
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             throw failure("cannot check bucket '" + lake.bucket() + "'", e);
         }
     }
@@ -215,7 +216,7 @@ public final class S3ObjectStore implements ObjectStore {
     private void abortQuietly(String fullKey, String uploadId) {
         try {
             s3.abortMultipartUpload(b -> b.bucket(lake.bucket()).key(fullKey).uploadId(uploadId));
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             LOG.warn("Could not abort the multipart upload {} of {} ({}); it is aborted when the partition is"
                     + " next assigned", uploadId, fullKey, e.getMessage());
         }
@@ -225,7 +226,13 @@ public final class S3ObjectStore implements ObjectStore {
      * Unreachable, throttled, 5xx, or 409 (a conditional write racing another on the same key, which
      * AWS asks to retry): worth waiting for. Missing bucket, denied, bad request: not.
      */
-    static StoreException failure(String what, SdkException e) {
+    static StoreException failure(String what, RuntimeException e) {
+        if (e instanceof UncheckedIOException io) {
+            // the SDK's URL-connection client lets some I/O failures through unwrapped, e.g. a connection
+            // the store closed while stopping ("Unexpected end of file from server"): unreachable, retriable
+            return new StoreException(what + ": " + io.getCause(), true, e);
+        }
+        SdkException sdk = (SdkException) e;
         boolean retriable;
         if (e instanceof S3Exception s3e) {
             int status = s3e.statusCode();
@@ -233,7 +240,7 @@ public final class S3ObjectStore implements ObjectStore {
             String code = s3e.awsErrorDetails() == null ? "" : " " + s3e.awsErrorDetails().errorCode();
             return new StoreException(what + ": HTTP " + status + code + " " + s3e.getMessage(), retriable, e);
         }
-        retriable = e instanceof SdkClientException || e.retryable();
-        return new StoreException(what + ": " + e.getMessage(), retriable, e);
+        retriable = sdk instanceof SdkClientException || sdk.retryable();
+        return new StoreException(what + ": " + sdk.getMessage(), retriable, e);
     }
 }

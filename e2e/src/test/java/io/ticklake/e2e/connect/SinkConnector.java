@@ -15,7 +15,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +85,25 @@ public final class SinkConnector {
                 overrides);
     }
 
+    /**
+     * The sink of {@code topics.ticks()} into a lake on S3 (MinIO), {@code lakeUri} like {@code s3a://bucket},
+     * with the shipped settings except dead letters to {@code topics.dlq()}, {@code tasks} tasks, and the
+     * given further {@code overrides} (rotation, flush size).
+     */
+    public static SinkConnector createForS3Lake(String connectUrl, String name, Path template, String lakeUri,
+                                                String s3Endpoint, String region, String registryUrl,
+                                                Path connectSecrets, Topics topics, int tasks,
+                                                Map<String, String> overrides) {
+        Map<String, String> all = new HashMap<>(overrides);
+        all.putAll(Map.of("topics", topics.ticks(), "errors.deadletterqueue.topic.name", topics.dlq(),
+                "tasks.max", Integer.toString(tasks)));
+        return create(connectUrl, name, template,
+                Map.of("TICKLAKE_LAKE_URI", lakeUri, "TICKLAKE_S3_ENDPOINT", s3Endpoint, "TICKLAKE_S3_REGION", region,
+                        "TICKLAKE_CONNECT_SECRETS", connectSecrets.toString(),
+                        "TICKLAKE_SCHEMA_REGISTRY_URL", registryUrl),
+                all);
+    }
+
     public String name() {
         return name;
     }
@@ -127,6 +148,25 @@ public final class SinkConnector {
             workers.add(task.path("worker_id").asText());
         }
         return workers;
+    }
+
+    /** The connector's and its tasks' states that are not RUNNING (PAUSED, FAILED, UNASSIGNED), one line each. */
+    public List<String> notRunning() {
+        JsonNode status = status();
+        List<String> states = new ArrayList<>();
+        if (!"RUNNING".equals(status.path("connector").path("state").asText())) {
+            states.add("connector " + status.path("connector").path("state").asText());
+        }
+        for (JsonNode task : status.path("tasks")) {
+            if (!"RUNNING".equals(task.path("state").asText())) {
+                // the first line, and the root cause (the trace's last "Caused by")
+                List<String> trace = task.path("trace").asText().lines().toList();
+                String cause = trace.stream().filter(l -> l.startsWith("Caused by")).reduce((a, b) -> b).orElse("");
+                states.add("task " + task.path("id").asText() + " " + task.path("state").asText() + " "
+                        + (trace.isEmpty() ? "" : trace.get(0)) + " " + cause);
+            }
+        }
+        return states;
     }
 
     /** Deletes the connector (its files stay in the lake). */

@@ -23,6 +23,7 @@ public final class TickFeed implements AutoCloseable {
     private final MarketSimulator market;
     private final InjectionSettings injection;
     private final RecordingTickSink sink;
+    private long runs;
 
     public TickFeed(ProducerSettings kafka, SimulationSettings simulation, InjectionSettings injection) {
         new Preflight(kafka).check(Optional.empty());
@@ -32,8 +33,13 @@ public final class TickFeed implements AutoCloseable {
     }
 
     /** Sends the market's next {@code count} ticks (injected extras on top) and waits for every acknowledgement. */
-    public RunSummary send(long count) {
-        RunSummary summary = new TickPipeline(market, sink, RunOptions.count(count).withInjection(injection)).run();
+    public synchronized RunSummary send(long count) {
+        // each run draws its injections afresh: the same seed in every run would pick the same positions
+        // in every batch (never any in small ones)
+        InjectionSettings draws = new InjectionSettings(injection.lateRate(), injection.lateBy(),
+                injection.outOfOrderRate(), injection.duplicateRate(), injection.invalidRate(),
+                injection.seed() + runs++);
+        RunSummary summary = new TickPipeline(market, sink, RunOptions.count(count).withInjection(draws)).run();
         if (!summary.complete()) {
             throw new IllegalStateException("the simulator lost ticks: " + summary.toText());
         }

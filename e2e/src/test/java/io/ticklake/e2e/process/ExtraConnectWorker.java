@@ -1,6 +1,7 @@
 package io.ticklake.e2e.process;
 
 import io.ticklake.infra.PlatformConfig;
+import io.ticklake.infra.security.SecurityMode;
 import io.ticklake.infra.service.ConnectWorker;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -26,8 +27,13 @@ public final class ExtraConnectWorker implements AutoCloseable {
 
     /** Starts a worker in {@code home} on a free port and waits until it has joined the group. */
     public static ExtraConnectWorker start(Path home, Supplier<String> bootstrapServers) {
-        ConnectWorker worker = new ConnectWorker(PlatformConfig.forTests(home, System.getenv()), bootstrapServers,
-                Optional.empty());
+        return start(home, bootstrapServers, 1);
+    }
+
+    /** The same for a platform of {@code brokers} Kafka nodes (its internal topics' replication). */
+    public static ExtraConnectWorker start(Path home, Supplier<String> bootstrapServers, int brokers) {
+        ConnectWorker worker = new ConnectWorker(PlatformConfig.forTests(home, System.getenv(),
+                SecurityMode.PLAINTEXT, brokers), bootstrapServers, Optional.empty());
         ExtraConnectWorker extra = new ExtraConnectWorker(worker);
         worker.start();
         return extra;
@@ -41,6 +47,16 @@ public final class ExtraConnectWorker implements AutoCloseable {
     /** How Connect names this worker in task statuses: {@code 127.0.0.1:<port>}. */
     public String workerId() {
         return url().substring("http://".length());
+    }
+
+    /** SIGKILL, as a crash would; {@link #restart()} brings it back on the same port. */
+    public void kill() {
+        worker.kill();
+    }
+
+    /** Starts it again after a kill and waits until it has rejoined the group. */
+    public void restart() {
+        worker.start();
     }
 
     public boolean isRunning() {

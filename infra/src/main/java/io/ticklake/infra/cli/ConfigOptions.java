@@ -24,6 +24,9 @@ final class ConfigOptions {
     @Option(names = "--controller-port", paramLabel = "PORT", description = "KRaft controller (env TICKLAKE_CONTROLLER_PORT; default 9093)")
     Integer controllerPort;
 
+    @Option(names = "--brokers", paramLabel = "N", description = "Kafka nodes, each broker and KRaft controller; node n uses the Kafka and controller ports + 100*(n-1); replication min(N, 3), min.insync.replicas one less (env TICKLAKE_KAFKA_BROKERS; default 1)")
+    Integer brokers;
+
     @Option(names = "--registry-port", paramLabel = "PORT", description = "Schema Registry (env TICKLAKE_REGISTRY_PORT; default 8081)")
     Integer registryPort;
 
@@ -64,6 +67,9 @@ final class ConfigOptions {
         }
         if (controllerPort != null) {
             builder.controllerPort(controllerPort);
+        }
+        if (brokers != null) {
+            builder.kafkaBrokers(brokers);
         }
         if (registryPort != null) {
             builder.registryPort(registryPort);

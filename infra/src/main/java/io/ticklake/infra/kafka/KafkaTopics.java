@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -101,7 +102,9 @@ public final class KafkaTopics {
             List<NewTopic> missing = new ArrayList<>();
             for (TopicSpec topic : topics) {
                 if (!existing.contains(topic.name())) {
-                    missing.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.configs()));
+                    // replication and min.insync.replicas: the brokers' defaults, which the platform sets for its node count
+                    missing.add(new NewTopic(topic.name(), Optional.of(topic.partitions()), Optional.empty())
+                            .configs(topic.configs()));
                 }
             }
             for (KafkaFuture<Void> created : admin.createTopics(missing).values().values()) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A topic the platform provides, with its partition count and topic configuration (replication is 1 on one
- * broker).
+ * A topic the platform provides, with its partition count and topic configuration (replication: the brokers'
+ * default, min(nodes, 3)).
  */
 public record TopicSpec(String name, int partitions, Map<String, String> configs) {
 

@@ -150,6 +150,32 @@ public final class ManagedProcess {
         forget();
     }
 
+    /**
+     * Sends the process a signal by name ({@code STOP}, {@code CONT}) with the system's {@code kill}
+     * command, which the JDK has no API for; fails if the process is gone or {@code kill} fails.
+     */
+    public void signal(String signal) {
+        if (!signal.matches("[A-Z0-9]+")) {
+            throw new IllegalArgumentException("not a signal name: " + signal);
+        }
+        if (!isAlive()) {
+            throw new IllegalStateException(name + " (pid " + pid() + ") is not running; cannot send SIG" + signal);
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid()))
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid() + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill -" + signal + " " + pid(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + signal + " to " + name, e);
+        }
+    }
+
     /** Removes the pid file, once the process is known to be gone. */
     public void forget() {
         if (!handle.isAlive()) {

@@ -173,12 +173,12 @@ public final class ConnectWorker extends ProcessService {
                 key.converter=org.apache.kafka.connect.json.JsonConverter
                 value.converter=org.apache.kafka.connect.json.JsonConverter
                 config.storage.topic=_%2$s-configs
-                config.storage.replication.factor=1
+                config.storage.replication.factor=%9$d
                 offset.storage.topic=_%2$s-offsets
-                offset.storage.replication.factor=1
+                offset.storage.replication.factor=%9$d
                 offset.storage.partitions=5
                 status.storage.topic=_%2$s-status
-                status.storage.replication.factor=1
+                status.storage.replication.factor=%9$d
                 status.storage.partitions=1
                 offset.flush.interval.ms=10000
                 plugin.discovery=%6$s
@@ -189,7 +189,8 @@ public final class ConnectWorker extends ProcessService {
                 %5$s
                 """.formatted(bootstrapServers.get(), GROUP_ID, PlatformConfig.HOST, port(REST),
                 plugins.isEmpty() ? "# no plugin directory exists yet" : "plugin.path=" + plugins,
-                config.connectPluginDiscovery(), FILE_CONFIG_PROVIDER, ENV_CONFIG_PROVIDER) + clientSecurity();
+                config.connectPluginDiscovery(), FILE_CONFIG_PROVIDER, ENV_CONFIG_PROVIDER, config.replicationFactor())
+                + clientSecurity();
         try {
             Files.writeString(file, content);
         } catch (IOException e) {

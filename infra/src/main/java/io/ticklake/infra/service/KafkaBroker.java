@@ -2,7 +2,6 @@ package io.ticklake.infra.service;
 
 import io.ticklake.infra.PlatformConfig;
 import io.ticklake.infra.kafka.KafkaTopics;
-import io.ticklake.infra.kafka.TopicSpec;
 import io.ticklake.infra.process.Ports;
 import io.ticklake.infra.runtime.JavaCommand;
 import io.ticklake.infra.runtime.KafkaRuntime;
@@ -10,6 +9,7 @@ import io.ticklake.infra.security.PlatformSecurity;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,48 +20,64 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node KRaft Kafka broker (combined broker and controller) from the Maven Central jars.
- * Its storage is formatted on the first start only, so data survives stops and kills.
+ * One KRaft Kafka node (combined broker and controller) from the Maven Central jars, alone or one
+ * of the voters of a {@link KafkaCluster}. Its storage is formatted on the first start only, so data
+ * survives stops and kills.
  *
  * <p>On a secured platform the client listener is SASL_SSL (SCRAM-SHA-512, the platform's server
  * certificate) and is also the inter-broker listener; the SCRAM users are created when the storage is
- * formatted. The KRaft controller listener stays PLAINTEXT on loopback: it serves the node's own
+ * formatted. The KRaft controller listener stays PLAINTEXT on loopback: it serves the nodes' own
  * controller traffic, not clients, and Kafka supports SCRAM only on broker listeners (the credentials
  * live in the metadata log the controller serves). Secrets stay out of server.properties: it refers to
  * the platform's secrets file through Kafka's {@code file} config provider.
  */
 public final class KafkaBroker extends ProcessService {
 
+    /** The name of node 1 (and of the only node by default); node n is {@code kafka-n}. */
     public static final String NAME = "kafka";
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
     private static final String BROKER = "broker";
     private static final String CONTROLLER = "controller";
+    /** Node n listens on the configured ports plus this times (n - 1), so fixed ports stay predictable. */
+    static final int PORT_STRIDE = 100;
     private static final Duration FORMAT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
     private static final String FILE_CONFIG_PROVIDER = "org.apache.kafka.common.config.provider.FileConfigProvider";
 
-    private final List<TopicSpec> topics;
+    private final int nodeId;
+    private final KafkaCluster cluster;
     private final Optional<PlatformSecurity> security;
 
-    /**
-     * @param topics   created after every fresh start (existing topics are left as they are)
-     * @param security the platform's credentials when it is secured
-     */
-    public KafkaBroker(PlatformConfig config, List<TopicSpec> topics, Optional<PlatformSecurity> security) {
-        super(NAME, config, List.of(
-                new ServicePort(BROKER, config.kafkaPort(), "TICKLAKE_KAFKA_PORT"),
-                new ServicePort(CONTROLLER, config.controllerPort(), "TICKLAKE_CONTROLLER_PORT")));
-        this.topics = List.copyOf(topics);
+    KafkaBroker(PlatformConfig config, int nodeId, KafkaCluster cluster, Optional<PlatformSecurity> security) {
+        super(nodeName(nodeId), config, List.of(
+                new ServicePort(BROKER, offset(config.kafkaPort(), nodeId), "TICKLAKE_KAFKA_PORT"),
+                new ServicePort(CONTROLLER, offset(config.controllerPort(), nodeId), "TICKLAKE_CONTROLLER_PORT")));
+        this.nodeId = nodeId;
+        this.cluster = cluster;
         this.security = security;
+    }
+
+    /** {@code kafka} for node 1, {@code kafka-<n>} for the others. */
+    static String nodeName(int nodeId) {
+        return nodeId == 1 ? NAME : NAME + "-" + nodeId;
+    }
+
+    private static int offset(int port, int nodeId) {
+        return port == 0 ? 0 : port + PORT_STRIDE * (nodeId - 1);
+    }
+
+    /** Its KRaft node id, 1 to the number of nodes. */
+    public int nodeId() {
+        return nodeId;
     }
 
     /** The client settings of the launcher's own admin calls: the admin user's on a secured platform, else none. */
@@ -69,9 +85,19 @@ public final class KafkaBroker extends ProcessService {
         return security.map(PlatformSecurity::adminClientSettings).orElse(Map.of());
     }
 
-    /** {@code 127.0.0.1:<port>}, what clients put in {@code bootstrap.servers}. */
+    /** What clients put in {@code bootstrap.servers}: every node of the cluster, {@code 127.0.0.1:<port>,...}. */
     public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** This node's client listener alone, {@code 127.0.0.1:<port>}. */
+    public String nodeAddress() {
         return PlatformConfig.HOST + ":" + port(BROKER);
+    }
+
+    /** This node in {@code controller.quorum.voters}: {@code <id>@127.0.0.1:<controller port>}. */
+    String voter() {
+        return nodeId + "@" + PlatformConfig.HOST + ":" + port(CONTROLLER);
     }
 
     @Override
@@ -85,6 +111,21 @@ public final class KafkaBroker extends ProcessService {
         }
     }
 
+    /** The cluster id its storage was formatted with, if it was. */
+    Optional<String> formattedClusterId() {
+        Path meta = dataDir().resolve("meta.properties");
+        if (!Files.exists(meta)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(meta)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + meta, e);
+        }
+        return Optional.ofNullable(properties.getProperty("cluster.id"));
+    }
+
     @Override
     protected List<String> command() {
         JavaCommand command = baseCommand();
@@ -93,7 +134,7 @@ public final class KafkaBroker extends ProcessService {
             command.systemProperty("org.apache.kafka.automatic.config.providers", FILE_CONFIG_PROVIDER);
         }
         return command
-                .systemProperty("ticklake.service", NAME)
+                .systemProperty("ticklake.service", name())
                 .mainClass(KafkaRuntime.classpath(), "kafka.Kafka")
                 .arguments(serviceDir().resolve("server.properties").toString())
                 .toList();
@@ -105,7 +146,7 @@ public final class KafkaBroker extends ProcessService {
         if (!Ports.isListening(PlatformConfig.HOST, port(BROKER))) {
             return false;
         }
-        try (Admin admin = KafkaTopics.admin(bootstrapServers(), adminClientSettings(), PROBE_TIMEOUT)) {
+        try (Admin admin = KafkaTopics.admin(nodeAddress(), adminClientSettings(), PROBE_TIMEOUT)) {
             return !admin.describeCluster().nodes().get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
         } catch (Exception e) {
             return false;
@@ -113,23 +154,9 @@ public final class KafkaBroker extends ProcessService {
     }
 
     @Override
-    protected void afterHealthy() {
-        if (topics.isEmpty()) {
-            return;
-        }
-        Map<String, Integer> actual = KafkaTopics.ensure(bootstrapServers(), adminClientSettings(), topics);
-        for (TopicSpec topic : topics) {
-            Integer partitions = actual.get(topic.name());
-            if (partitions != null && partitions != topic.partitions()) {
-                LOG.warn("topic {} exists with {} partitions instead of {}; left as it is", topic.name(), partitions, topic.partitions());
-            }
-        }
-    }
-
-    @Override
     protected List<Endpoint> describeEndpoints() {
         return List.of(
-                new Endpoint("bootstrap servers", bootstrapServers()),
+                new Endpoint("bootstrap servers", nodeId == 1 ? bootstrapServers() : nodeAddress()),
                 new Endpoint("controller", PlatformConfig.HOST + ":" + port(CONTROLLER)));
     }
 
@@ -145,30 +172,35 @@ public final class KafkaBroker extends ProcessService {
                 .systemProperty("log4j2.configurationFile", serviceDir().resolve("log4j2.properties").toUri().toString());
     }
 
-    /** A static one-voter quorum: the voter's address comes from this file, so ports may change between runs. */
+    /**
+     * A static quorum of every node of the cluster: the voters' addresses come from this file, so ports may
+     * change between runs. Every topic, internal ones included, is replicated to min(nodes, 3) nodes.
+     */
     private void writeServerProperties(Path file) {
         String host = PlatformConfig.HOST;
         String content = """
                 # written by the ticklake platform launcher on every start
                 process.roles=broker,controller
-                node.id=1
-                controller.quorum.voters=1@%1$s:%3$d
+                node.id=%5$d
+                controller.quorum.voters=%6$s
                 controller.listener.names=CONTROLLER
                 log.dirs=%4$s
-                # one broker: every internal topic has one replica
-                offsets.topic.replication.factor=1
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
-                share.coordinator.state.topic.min.isr=1
+                # %7$d node(s): every topic, the internal ones included, has %8$d replica(s), %9$d of them in sync for acks=all
+                offsets.topic.replication.factor=%8$d
+                transaction.state.log.replication.factor=%8$d
+                transaction.state.log.min.isr=%9$d
+                share.coordinator.state.topic.replication.factor=%8$d
+                share.coordinator.state.topic.min.isr=%9$d
                 num.partitions=1
-                default.replication.factor=1
+                default.replication.factor=%8$d
+                min.insync.replicas=%9$d
                 # consumers in tests should not wait 3 s for a first rebalance
                 group.initial.rebalance.delay.ms=0
                 log.retention.hours=168
                 num.network.threads=2
                 num.io.threads=4
-                """.formatted(host, port(BROKER), port(CONTROLLER), dataDir()) + listeners();
+                """.formatted(host, port(BROKER), port(CONTROLLER), dataDir(), nodeId, cluster.voters(),
+                config.kafkaBrokers(), config.replicationFactor(), config.minInsyncReplicas()) + listeners();
         try {
             Files.writeString(file, content);
         } catch (IOException e) {
@@ -219,7 +251,7 @@ public final class KafkaBroker extends ProcessService {
      * the {@code java} launcher expands ({@code @file}), so they are never on a command line.
      */
     private void formatStorage() {
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = cluster.clusterId();
         LOG.info("formatting Kafka storage in {} (cluster id {})", dataDir(), clusterId);
         List<String> arguments = new ArrayList<>(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted",
                 "--cluster-id", clusterId, "--config", serviceDir().resolve("server.properties").toString()));

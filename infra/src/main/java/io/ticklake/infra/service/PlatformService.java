@@ -24,6 +24,12 @@ public interface PlatformService {
     /** Kills the service at once (SIGKILL), as a crash would. */
     void kill();
 
+    /** Freezes the running process (SIGSTOP) without ending it, as a long pause would. */
+    void pause();
+
+    /** Lets a paused process carry on (SIGCONT). */
+    void resume();
+
     /** True while the process this launcher started (or recorded) runs. */
     boolean isRunning();
 

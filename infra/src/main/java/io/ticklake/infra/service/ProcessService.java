@@ -166,6 +166,22 @@ public abstract class ProcessService implements PlatformService {
         process = null;
     }
 
+    /** SIGSTOP: the process freezes, as on a long GC pause or a hung host, keeping its sockets open. */
+    @Override
+    public synchronized void pause() {
+        ManagedProcess running = currentProcess().orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        LOG.info("pausing {} (pid {}, SIGSTOP)", name, running.pid());
+        running.signal("STOP");
+    }
+
+    /** SIGCONT: a paused process carries on. */
+    @Override
+    public synchronized void resume() {
+        ManagedProcess running = currentProcess().orElseThrow(() -> new IllegalStateException(name + " is not running"));
+        LOG.info("resuming {} (pid {}, SIGCONT)", name, running.pid());
+        running.signal("CONT");
+    }
+
     @Override
     public synchronized boolean isRunning() {
         return currentProcess().isPresent();

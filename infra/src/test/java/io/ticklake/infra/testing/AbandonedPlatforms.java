@@ -3,6 +3,7 @@ package io.ticklake.infra.testing;
 import io.ticklake.infra.Platform;
 import io.ticklake.infra.PlatformConfig;
 import io.ticklake.infra.PlatformListener;
+import io.ticklake.infra.security.SecurityMode;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -48,12 +49,26 @@ final class AbandonedPlatforms {
             for (Path directory : directories) {
                 if (ownerIsGone(directory)) {
                     LOG.info("stopping the services of an abandoned test platform in {}", directory);
-                    new Platform(PlatformConfig.forTests(directory, System.getenv())).down(PlatformListener.SILENT);
+                    new Platform(PlatformConfig.forTests(directory, System.getenv(), SecurityMode.PLAINTEXT,
+                            kafkaNodes(directory))).down(PlatformListener.SILENT);
                     deleteRecursively(directory);
                 }
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not clean up abandoned test platforms in {}: {}", parent, e.getMessage());
+        }
+    }
+
+    /** How many Kafka nodes the platform ran: its {@code kafka} and {@code kafka-<n>} directories (at least 1). */
+    private static int kafkaNodes(Path directory) throws IOException {
+        try (DirectoryStream<Path> nodes = Files.newDirectoryStream(directory, "kafka*")) {
+            int count = 0;
+            for (Path node : nodes) {
+                if (node.getFileName().toString().matches("kafka(-\\d+)?")) {
+                    count++;
+                }
+            }
+            return Math.max(1, Math.min(count, 9));
         }
     }
 

@@ -38,6 +38,16 @@ final class PlatformServiceHandle implements ServiceHandle {
     }
 
     @Override
+    public void pause() {
+        service.pause();
+    }
+
+    @Override
+    public void resume() {
+        service.resume();
+    }
+
+    @Override
     public boolean isRunning() {
         return service.isRunning();
     }

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  */
 public interface ServiceHandle {
 
-    /** kafka, registry, minio or connect. */
+    /** kafka (kafka-2, ... on a cluster), registry, minio or connect. */
     String name();
 
     /** Starts the service again (same port, same data) and waits until it is healthy; no-op when running. */
@@ -20,6 +20,12 @@ public interface ServiceHandle {
 
     /** Kills the service with SIGKILL (an unclean stop) and waits until its process is gone. */
     void kill();
+
+    /** Freezes the service's process with SIGSTOP (it keeps its sockets but answers nothing). */
+    void pause();
+
+    /** Lets a paused service carry on (SIGCONT). */
+    void resume();
 
     /** True while the service's process runs. */
     boolean isRunning();

@@ -38,9 +38,9 @@ public final class TestPlatform implements AutoCloseable {
     private final Platform platform;
     private boolean closed;
 
-    private TestPlatform(Path workDir, SecurityMode security) {
+    private TestPlatform(Path workDir, SecurityMode security, int brokers) {
         this.workDir = workDir;
-        this.platform = new Platform(PlatformConfig.forTests(workDir, System.getenv(), security));
+        this.platform = new Platform(PlatformConfig.forTests(workDir, System.getenv(), security, brokers));
     }
 
     /** The JVM's shared platform, created on first call; nothing starts until a service is asked for. */
@@ -65,16 +65,32 @@ public final class TestPlatform implements AutoCloseable {
      * {@link #clientConfigFile()}.
      */
     public static TestPlatform isolated(SecurityMode security) {
+        return isolated(security, 1);
+    }
+
+    /**
+     * A PLAINTEXT platform of its own whose Kafka is {@code brokers} KRaft nodes (each broker and
+     * controller, one quorum), every topic replicated min(brokers, 3) times with {@code min.insync.replicas}
+     * one less; the caller closes it. {@link #kafkaNode(int)} gives one node for faults.
+     */
+    public static TestPlatform isolatedCluster(int brokers) {
+        return isolated(SecurityMode.PLAINTEXT, brokers);
+    }
+
+    private static TestPlatform isolated(SecurityMode security, int brokers) {
         try {
             Path workDir = Files.createTempDirectory(AbandonedPlatforms.DIRECTORY_PREFIX);
             AbandonedPlatforms.claim(workDir);
-            return new TestPlatform(workDir, security);
+            return new TestPlatform(workDir, security, brokers);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for the test platform", e);
         }
     }
 
-    /** {@code 127.0.0.1:<port>} (SASL_SSL on a secured platform); starts the broker on first call. */
+    /**
+     * {@code 127.0.0.1:<port>} (SASL_SSL on a secured platform; every node, comma-separated, on a cluster);
+     * starts the broker on first call.
+     */
     public String kafkaBootstrapServers() {
         ensureStarted(platform.kafka());
         return platform.kafka().bootstrapServers();
@@ -105,6 +121,20 @@ public final class TestPlatform implements AutoCloseable {
     /** The broker, started. */
     public ServiceHandle kafka() {
         return handle(platform.kafka());
+    }
+
+    /**
+     * Kafka node {@code id} (1 is {@link #kafka()}), with every node started: stopping or killing it leaves
+     * the others serving; {@code start()} brings it back with its data.
+     */
+    public ServiceHandle kafkaNode(int id) {
+        ensureStarted(platform.kafka());
+        return handle(platform.kafkaCluster().node(id));
+    }
+
+    /** How many Kafka nodes the platform runs. */
+    public int kafkaNodes() {
+        return platform.kafkaCluster().nodes().size();
     }
 
     /** The registry, started. */
@@ -159,7 +189,10 @@ public final class TestPlatform implements AutoCloseable {
         return platform.connect().registryTlsConnectorSettings();
     }
 
-    /** Creates a topic with replication 1 unless it exists; fails if it exists with another partition count. */
+    /**
+     * Creates a topic unless it exists, replicated min(brokers, 3) times; fails if it exists with another
+     * partition count.
+     */
     public void createTopic(String name, int partitions) {
         Map<String, Integer> actual = KafkaTopics.ensure(kafkaBootstrapServers(), platform.kafka().adminClientSettings(),
                 List.of(new TopicSpec(name, partitions)));
