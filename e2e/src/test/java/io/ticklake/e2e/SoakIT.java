@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * The soak of the whole platform on a platform of its own (three Kafka nodes, replication 3,
  * min.insync.replicas 2; the registry; MinIO holding the lake; two Connect workers; two dashboard/streams
  * instances with a WebSocket client each) under a steady feed with late, duplicate, out-of-order and
- * invalid ticks: every fault of {@link Fault} in a seeded order, then the drain and the checks of
- * {@code SoakVerifier}.
+ * invalid ticks: every fault of {@link Fault} in a seeded order, then the drain, the compaction of the
+ * landed lake into {@code ticklake.ticks} and the checks of {@code SoakVerifier}.
  *
  * <p>In CI ({@code ticklake.soak.minutes} unset or 0) each fault once, MinIO's outage and the registry's
  * pause 15 s. {@code ./ticklake soak --minutes N} sets it: rounds are repeated until N minutes have passed,
@@ -50,6 +50,9 @@ class SoakIT {
         assertThat(report.count("raw lake: lost valid ticks")).isZero();
         assertThat(report.count("raw lake: duplicated rows")).isZero();
         assertThat(report.count("valid ticks expected in the raw lake")).isGreaterThan(1_000);
+        assertThat(report.count("compacted table: lost trades")).isZero();
+        assertThat(report.count("compacted table: trades held twice")).isZero();
+        assertThat(report.count("trades expected in the compacted table")).isGreaterThan(1_000);
         assertThat(report.count("1-minute KPI windows verified")).isPositive();
         for (String kind : new String[] {"INVALID", "LATE", "DUPLICATE"}) {
             assertThat(report.count("ticks the streams app must treat as " + kind)).as(kind + " ticks").isPositive();

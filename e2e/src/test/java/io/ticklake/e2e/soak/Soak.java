@@ -52,7 +52,9 @@ public final class Soak {
         SoakReport report = new SoakReport(settings.seed());
         long begin = System.nanoTime();
         try (SoakPipeline pipeline = SoakPipeline.start(workDir, settings.deadline())) {
-            Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.HOURS);
+            // event time runs at wall-clock speed two hours behind: when the feed stops, every hour it touched
+            // has closed for compaction (its end plus the 15-minute close grace)
+            Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.HOURS);
             SimulationSettings market = new SimulationSettings(DefaultSymbols.profilesFor(SYMBOLS),
                     settings.ticksPerSecond(), settings.seed(), start, 1);
             // 2 % late by 10 minutes, 1 % out of order, 2 % duplicated, 1 % followed by an invalid copy

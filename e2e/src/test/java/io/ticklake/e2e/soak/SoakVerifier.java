@@ -2,6 +2,7 @@ package io.ticklake.e2e.soak;
 
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ticklake.e2e.kafka.ClusterState;
 import io.ticklake.e2e.kafka.Coordinates;
 import io.ticklake.e2e.kafka.DlqRecord;
@@ -10,6 +11,9 @@ import io.ticklake.e2e.kafka.TopicContents;
 import io.ticklake.e2e.kafka.TopicReader;
 import io.ticklake.e2e.lake.LakeReader;
 import io.ticklake.e2e.lake.LakeRow;
+import io.ticklake.e2e.process.Artifacts;
+import io.ticklake.e2e.process.LakeJobs;
+import io.ticklake.e2e.reference.CompactedTicks;
 import io.ticklake.e2e.process.DashboardInstance;
 import io.ticklake.e2e.reference.Classified;
 import io.ticklake.e2e.reference.Kpi;
@@ -20,6 +24,8 @@ import io.ticklake.e2e.reference.Verdict;
 import io.ticklake.e2e.reference.WindowKey;
 import io.ticklake.e2e.web.DashboardClient;
 import io.ticklake.schemas.StockTick;
+import io.ticklake.schemas.contract.TickIdentity;
+import io.ticklake.spark.lake.HourPartition;
 import io.ticklake.schemas.WindowKpi;
 import io.ticklake.schemas.serde.AvroSerdeConfig;
 import io.ticklake.schemas.serde.KafkaAvroDeserializer;
@@ -106,8 +112,9 @@ final class SoakVerifier {
         Set<Coordinates> invalid = verdicts.stream().filter(c -> c.verdict() == Verdict.INVALID)
                 .map(c -> c.record().coordinates()).collect(Collectors.toSet());
         List<LakeRow> rows;
+        Path lakeDir = scratch.resolve("lake");
         try {
-            Path lakeDir = Files.createDirectories(scratch.resolve("lake"));
+            Files.createDirectories(lakeDir);
             pipeline.lake().mirrorRaw(lakeDir);
             try (LakeReader lake = new LakeReader(lakeDir)) {
                 rows = lake.raw();
@@ -134,6 +141,44 @@ final class SoakVerifier {
                 .collect(Collectors.toSet());
         if (!unexpected.isEmpty()) {
             report.problem("raw lake rows at coordinates the topic does not hold: " + unexpected.size());
+        }
+        verifyCompacted(lakeDir, verdicts, invalid, scratch);
+    }
+
+    /**
+     * Compacts the landed lake into {@code ticklake.ticks} the way Airflow does ({@code spark-job compact}, on
+     * the byte-for-byte copy of the MinIO lake, whose hours the feed's event times have closed) and checks
+     * that the table holds every valid trade exactly once per hour by (symbol, sequence), as the copy the
+     * compaction rule keeps, and no invalid tick.
+     */
+    private void verifyCompacted(Path lakeDir, List<Classified> verdicts, Set<Coordinates> invalid, Path scratch) {
+        List<TickRecord> kept = CompactedTicks.kept(verdicts.stream().filter(c -> c.verdict() != Verdict.INVALID)
+                .map(Classified::record).toList());
+        List<LakeRow> rows = new ArrayList<>();
+        try (LakeReader lake = new LakeReader(lakeDir)) {
+            JsonNode result = new LakeJobs(Artifacts.locate(), scratch).compact(lake.uri());
+            report.count("compaction: hours published", result.path("hours_published").asLong());
+            for (HourPartition hour : lake.rawHours()) {
+                lake.compacted(hour).ifPresentOrElse(h -> rows.addAll(h.rows()), () -> report.problem(
+                        "compacted table: hour " + hour + " has raw files but no data files: " + result));
+            }
+        } catch (RuntimeException e) {
+            report.problem("cannot compact the lake or read ticklake.ticks: " + e);
+            return;
+        }
+        Map<String, Long> perTrade = rows.stream().collect(Collectors.groupingBy(
+                row -> row.hourDirectory() + " " + TickIdentity.key(row.symbol(), row.sequence()), Collectors.counting()));
+        long duplicated = perTrade.values().stream().filter(n -> n > 1).mapToLong(n -> n - 1).sum();
+        Set<Coordinates> compacted = rows.stream().map(LakeRow::coordinates).collect(Collectors.toSet());
+        long lost = kept.stream().filter(t -> !compacted.contains(t.coordinates())).count();
+        long invalidKept = compacted.stream().filter(invalid::contains).count();
+        report.count("trades expected in the compacted table", kept.size());
+        report.count("compacted table rows", rows.size());
+        report.count("compacted table: lost trades", lost);
+        report.count("compacted table: trades held twice", duplicated);
+        if (lost > 0 || duplicated > 0 || invalidKept > 0 || rows.size() != kept.size()) {
+            report.problem("compacted table: " + rows.size() + " rows for " + kept.size() + " trades, " + lost
+                    + " trades missing, " + duplicated + " held twice, " + invalidKept + " invalid ticks");
         }
     }
 
