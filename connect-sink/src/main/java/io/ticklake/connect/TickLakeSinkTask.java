@@ -2,9 +2,11 @@ package io.ticklake.connect;
 
 import io.ticklake.connect.config.NullValueBehavior;
 import io.ticklake.connect.config.TickLakeSinkConfig;
-import io.ticklake.connect.decode.TickDecoder;
+import io.ticklake.connect.decode.AlertRows;
+import io.ticklake.connect.decode.RowDecoder;
+import io.ticklake.connect.decode.TickRows;
 import io.ticklake.connect.format.ParquetSettings;
-import io.ticklake.connect.format.RawTickRow;
+import io.ticklake.connect.format.RawRow;
 import io.ticklake.connect.partition.HourPartitioner;
 import io.ticklake.connect.partition.PartitionField;
 import io.ticklake.connect.storage.ObjectStore;
@@ -13,13 +15,9 @@ import io.ticklake.connect.writer.PartitionWriter;
 import io.ticklake.connect.writer.RotationPolicy;
 import io.ticklake.connect.writer.TaskWriters;
 import io.ticklake.connect.writer.WriterSettings;
-import io.ticklake.schemas.StockTick;
-import io.ticklake.schemas.contract.StockTickContract;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -32,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes each record and hands it to its partition's writer. Offsets are committed only for
+ * Decodes each record into a row of its raw table (ticks or alerts, by {@code record.type}) and hands
+ * it to its partition's writer. Offsets are committed only for
  * data durable in the store: {@link #flush} does nothing, {@link #preCommit} returns what the
  * writers report. A record that cannot be decoded goes to the errant-record reporter (Connect's
  * dead-letter queue) with the reason; a store or registry outage pauses the partition and retries.
@@ -46,11 +45,10 @@ public class TickLakeSinkTask extends SinkTask {
 
     private TickLakeSinkConfig config;
     private ObjectStore store;
-    private TickDecoder decoder;
+    private RowDecoder decoder;
     private TaskWriters writers;
     private PartitionField partitionField;
     private NullValueBehavior nullValues;
-    private long maxFutureMs;
     private ErrantRecordReporter reporter;
     private TopicPartition lastTp;
 
@@ -74,18 +72,20 @@ public class TickLakeSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         config = new TickLakeSinkConfig(props);
         store = storeFactory.apply(config);
-        decoder = new TickDecoder(config.deserializerConfig());
+        decoder = switch (config.recordType()) {
+            case TICK -> new TickRows(config.deserializerConfig(), config.maxFutureMs());
+            case ALERT -> new AlertRows(config.deserializerConfig());
+        };
         partitionField = config.partitionField();
         nullValues = config.nullValueBehavior();
-        maxFutureMs = config.maxFutureMs();
         reporter = errantRecordReporter();
         WriterSettings settings = new WriterSettings(config.lakeTable(),
                 new RotationPolicy(config.flushSize(), config.rotateInterval(), config.rotateIdle()),
                 new ParquetSettings(config.parquetRowGroupBytes(), config.parquetPageBytes()),
                 config.retryBackoff(), config.retryBackoffMax());
         writers = new TaskWriters(settings, store, clock, context, config.maxOpenFiles(), config.maxBufferedBytes());
-        LOG.info("Started writing raw ticks to {} (table {}, flush.size {}, rotate.interval.ms {}, rotate.idle.ms {})",
-                store.describe(), config.lakeTable(), config.flushSize(), config.rotateInterval(), config.rotateIdle());
+        LOG.info("Started writing {} records to {} (table {}, flush.size {}, rotate.interval.ms {}, rotate.idle.ms {})",
+                config.recordType().configValue(), store.describe(), config.lakeTable(), config.flushSize(), config.rotateInterval(), config.rotateIdle());
     }
 
     private ErrantRecordReporter errantRecordReporter() {
@@ -130,7 +130,7 @@ public class TickLakeSinkTask extends SinkTask {
         Object value = record.value();
         if (value == null) {
             if (nullValues == NullValueBehavior.FAIL) {
-                throw new ConnectException("tombstone (null value) at " + coordinates(record) + " and "
+                throw new ConnectException("tombstone (null value) at " + RowDecoder.coordinates(record) + " and "
                         + TickLakeSinkConfig.BEHAVIOR_ON_NULL_VALUES + "=fail");
             }
             writer.skip(record.kafkaOffset());
@@ -139,47 +139,27 @@ public class TickLakeSinkTask extends SinkTask {
         if (!(value instanceof byte[] bytes)) {
             throw new ConnectException("the sink decodes Confluent-wire Avro itself and needs value.converter="
                     + "org.apache.kafka.connect.converters.ByteArrayConverter, but got a "
-                    + value.getClass().getName() + " at " + coordinates(record));
+                    + value.getClass().getName() + " at " + RowDecoder.coordinates(record));
         }
-        StockTick tick;
-        long recordTime;
         try {
-            tick = decoder.decode(record.topic(), bytes);
-            long recordTimestamp = record.timestamp() != null ? record.timestamp() : -1;
-            Optional<String> violation = StockTickContract.violation(keyString(record), tick, recordTimestamp,
-                    maxFutureMs);
-            if (violation.isPresent()) {
-                throw new DataException("tick at " + coordinates(record) + " breaks the StockTick contract: "
-                        + violation.get());
-            }
-            long ingestTime = record.timestamp() != null && record.timestamp() >= 0
-                    ? record.timestamp() : tick.getEventTime().toEpochMilli();
-            recordTime = partitionField == PartitionField.EVENT_TIME ? tick.getEventTime().toEpochMilli() : ingestTime;
+            RawRow row = decoder.decode(record, bytes);
+            long recordTime = partitionField == PartitionField.EVENT_TIME ? row.eventTimeMillis() : row.ingestTimeMillis();
             if (!HourPartitioner.isPartitionable(recordTime)) {
                 throw new DataException(partitionField.columnName() + " " + recordTime
                         + " ms is outside the years 0001-9999 and has no hour directory");
             }
-            writer.append(new RawTickRow(tick, record.kafkaOffset(), ingestTime), recordTime);
+            writer.append(row, recordTime);
         } catch (DataException e) {
             report(record, e);
             writer.skip(record.kafkaOffset());
         }
     }
 
-    /** The record key as the contract compares it with the symbol: raw bytes (ByteArrayConverter) or a string. */
-    private static String keyString(SinkRecord record) {
-        Object key = record.key();
-        if (key instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return key == null ? null : key.toString();
-    }
-
     private void report(SinkRecord record, DataException error) {
         if (reporter == null) {
-            throw new ConnectException("bad record at " + coordinates(record) + ": " + error.getMessage(), error);
+            throw new ConnectException("bad record at " + RowDecoder.coordinates(record) + ": " + error.getMessage(), error);
         }
-        LOG.debug("Reporting the bad record at {}: {}", coordinates(record), error.getMessage());
+        LOG.debug("Reporting the bad record at {}: {}", RowDecoder.coordinates(record), error.getMessage());
         // Connect waits for reported records to reach the dead-letter queue before committing offsets
         reporter.report(record, error);
     }
@@ -224,10 +204,6 @@ public class TickLakeSinkTask extends SinkTask {
             lastTp = tp;
         }
         return tp;
-    }
-
-    private static String coordinates(SinkRecord record) {
-        return record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset();
     }
 
     /** Exposed for tests: the writers' state. */

@@ -1,9 +1,11 @@
 package io.ticklake.connect;
 
+import io.ticklake.connect.config.TickLakeSinkConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticklake.connect.config.TickLakeSinkConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -11,10 +13,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.Config;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** The connector config the launcher PUTs is valid once its ${VARIABLES} are substituted. */
+/** The connector configs the launcher PUTs (ticks, alerts) are valid once its ${VARIABLES} are substituted. */
 class ConnectorConfigFileTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
@@ -22,9 +25,10 @@ class ConnectorConfigFileTest {
     @TempDir
     Path lake;
 
-    @Test
-    void shippedConfigValidatesAfterSubstitution() throws Exception {
-        String text = Files.readString(Path.of("config/stock-ticks-sink.json"));
+    @ParameterizedTest
+    @CsvSource({"stock-ticks-sink.json, stock-ticks, tick", "stock-alerts-sink.json, stock-alerts, alert"})
+    void shippedConfigsValidateAfterSubstitution(String file, String topic, String recordType) throws Exception {
+        String text = Files.readString(Path.of("config", file));
         Map<String, String> env = Map.of("TICKLAKE_LAKE_URI", lake.toUri().toString(), "TICKLAKE_S3_ENDPOINT", "",
                 "TICKLAKE_S3_REGION", "us-east-1", "TICKLAKE_CONNECT_SECRETS", "/run/connect/secrets.properties",
                 "TICKLAKE_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081/apis/ccompat/v7");
@@ -44,8 +48,9 @@ class ConnectorConfigFileTest {
         config.put("s3.access.key", "resolved-by-the-worker");
         config.put("s3.secret.key", "resolved-by-the-worker");
         assertThat(config).containsEntry("connector.class", TickLakeSinkConnector.class.getName())
-                .containsEntry("topics", "stock-ticks")
+                .containsEntry("topics", topic)
                 .containsEntry("errors.deadletterqueue.topic.name", "stock-ticks-dlq");
+        assertThat(new TickLakeSinkConfig(config).recordType().configValue()).isEqualTo(recordType);
         Config result = new TickLakeSinkConnector().validate(config);
         assertThat(result.configValues()).allSatisfy(value -> assertThat(value.errorMessages()).as(value.name()).isEmpty());
     }

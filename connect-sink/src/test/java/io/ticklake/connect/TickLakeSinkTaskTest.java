@@ -9,9 +9,15 @@ import io.ticklake.connect.testing.LakeRows;
 import io.ticklake.connect.testing.ManualClock;
 import io.ticklake.connect.testing.RecordingTaskContext;
 import io.ticklake.connect.testing.Ticks;
+import io.ticklake.schemas.Alert;
+import io.ticklake.schemas.AlertKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +104,51 @@ class TickLakeSinkTaskTest {
 
         assertThat(lakeOffsets(0)).containsExactly(0L, 1L, 2L);
         assertThat(preCommit()).containsExactly(Map.entry(P0, new OffsetAndMetadata(3)));
+    }
+
+    @Test
+    void anAlertTaskLandsAlertsInRawStockAlertsByEventHourAndReportsAnythingElse() throws Exception {
+        start(Map.of("record.type", "alert"));
+        Instant fired = Instant.parse("2026-11-20T14:59:59.900Z");
+        List<SinkRecord> batch = List.of(
+                ticks.record(0, 0, alert("r1", AlertKind.PRICE_CROSS, fired, null), fired.toEpochMilli() + 3),
+                ticks.record(0, 1, "not avro".getBytes(), 5L),
+                ticks.record(0, 2, alert("r2", AlertKind.VOLUME_SPIKE, fired.plusMillis(200), "5m"), 7L),
+                ticks.record(0, 3, alert("r1", AlertKind.PRICE_CROSS, fired.plusSeconds(1), null), 8L));
+
+        task.put(batch);
+
+        assertThat(context.reports()).singleElement().satisfies(report -> {
+            assertThat(report.record().kafkaOffset()).isEqualTo(1);
+            assertThat(report.error()).hasMessageContaining("Unknown magic byte");
+        });
+        assertThat(store.objects().keySet()).containsExactlyInAnyOrder(
+                "raw/stock_alerts/year=2026/month=11/day=20/hour=14/stock-ticks+0+00000000000000000000.parquet",
+                "raw/stock_alerts/year=2026/month=11/day=20/hour=15/stock-ticks+0+00000000000000000002.parquet");
+        Path lake = store.dumpTo(tmp);
+        String sql = "SELECT rule_id, kind, rule_window, epoch_ms(event_time), epoch_ms(window_start), kafka_offset,"
+                + " epoch_ms(ingest_time) FROM read_parquet('" + lake.toAbsolutePath() + "/**/*.parquet') ORDER BY kafka_offset";
+        List<String> rows = new ArrayList<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4) + " "
+                        + rs.getString(5) + " " + rs.getLong(6) + " " + rs.getLong(7));
+            }
+        }
+        long t = fired.toEpochMilli();
+        assertThat(rows).containsExactly(
+                "r1 PRICE_CROSS null " + t + " null 0 " + (t + 3),
+                "r2 VOLUME_SPIKE 5m " + (t + 200) + " " + (t + 200 - 300_000) + " 2 7",
+                "r1 PRICE_CROSS null " + (t + 1000) + " null 3 8");
+        assertThat(preCommit()).containsEntry(P0, new OffsetAndMetadata(4));
+    }
+
+    private static Alert alert(String ruleId, AlertKind kind, Instant eventTime, String window) {
+        Instant windowStart = window == null ? null : eventTime.minusSeconds(300);
+        return Alert.newBuilder().setRuleId(ruleId).setSymbol("ACME").setKind(kind).setEventTime(eventTime)
+                .setWindow(window).setWindowStart(windowStart).setPrice(101.5).setThreshold(100.0)
+                .setReference(99.0).setMessage(ruleId + " fired").setFiredAt(eventTime.plusMillis(1)).build();
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +43,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * which {@code scripts/run} execs after setup and build), on its own home and free ports. A replay of
  * ticks in a closed hour lands through the sink on MinIO; the launcher's schedule compacts it into the
  * Iceberg table and builds the models there, with the S3 keys given to every child through the
- * environment only. Then a TERM (what Ctrl-C does) stops everything the launcher started.
+ * environment only. An alert rule made through REST fires, and its alerts land in {@code raw/stock_alerts}. Then a TERM (what Ctrl-C does) stops everything the launcher started.
  */
 class RunCommandIT {
 
@@ -49,6 +52,7 @@ class RunCommandIT {
     private static final Duration START = Duration.ofMinutes(5);
     private static final Duration TO_MODELS = Duration.ofMinutes(6);
     private static final Duration STOP = Duration.ofMinutes(2);
+    private static final Duration ALERTS_LANDED = Duration.ofMinutes(3);
 
     @TempDir
     Path home;
@@ -81,8 +85,13 @@ class RunCommandIT {
         assertThat(started).as("connector state printed once its tasks run")
                 .containsPattern("connector stock-ticks-sink: RUNNING, tasks: 0 RUNNING on \\S+, 1 RUNNING on ")
                 .containsPattern("Lake\\s+s3a://ticklake");
+        assertThat(started).containsPattern("connector stock-alerts-sink: RUNNING, tasks: 0 RUNNING on ");
         List<ProcessHandle> children = launcher.toHandle().descendants().toList();
         assertThat(children).as("platform services, dashboard and simulator run under the launcher").hasSizeGreaterThanOrEqualTo(6);
+        // once the replay is over both symbols go quiet, which a stale-feed rule made now reports
+        HttpResponse<String> rule = createRule(dashboardPort, "{\"rule_id\":\"run-quiet\",\"symbol\":\"*\","
+                + "\"kind\":\"STALE_FEED\",\"stale_seconds\":5,\"cooldown_ms\":0}");
+        assertThat(rule.statusCode()).as("rule created: %s", rule.body()).isEqualTo(201);
 
         // endpoints.env is NAME=value lines, read like any client properties file
         Map<String, String> endpoints = ClientPropertiesFile.load(home.resolve("platform/endpoints.env"));
@@ -94,6 +103,10 @@ class RunCommandIT {
             assertThat(keys(s3, "raw/stock_ticks/")).as("raw files landed by the sink").isNotEmpty();
             assertThat(keys(s3, "warehouse/")).as("the Iceberg table's files")
                     .anyMatch(key -> key.endsWith(".metadata.json"));
+            await("the stale-feed alerts land in raw/stock_alerts").atMost(ALERTS_LANDED)
+                    .pollInterval(Duration.ofSeconds(5))
+                    .until(() -> alerts(s3, keys(s3, "raw/stock_alerts/")),
+                            landed -> landed.containsAll(List.of("run-quiet RUNA STALE_FEED", "run-quiet RUNB STALE_FEED")));
         }
         assertThat(commandLinesHolding(secret)).as("no process has the S3 secret in its arguments").isEmpty();
         assertThat(filesHolding(home.resolve("platform/logs"), secret)).as("no log holds the S3 secret").isEmpty();
@@ -135,6 +148,37 @@ class RunCommandIT {
                     .append(100 + i % 7).append(".25,").append(10 + i).append(',').append(i / 2 + 1).append('\n');
         }
         return Files.writeString(file, csv);
+    }
+
+    private HttpResponse<String> createRule(int dashboardPort, String json) throws Exception {
+        String adminToken = ClientPropertiesFile.load(home.resolve("platform/dashboard-credentials.env"))
+                .get("TICKLAKE_SECURITY_ADMIN_TOKEN");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + dashboardPort + "/api/alert-rules"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** "rule_id symbol kind" of every alert in the raw alert files. */
+    private static List<String> alerts(S3Client s3, List<String> alertFiles) throws Exception {
+        List<String> alerts = new ArrayList<>();
+        for (String key : alertFiles) {
+            Path local = Files.createTempFile("stock_alerts", ".parquet");
+            try {
+                Files.write(local, s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key)).asByteArray());
+                try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                     Statement statement = duckdb.createStatement();
+                     ResultSet rows = statement.executeQuery(
+                             "SELECT rule_id, symbol, kind FROM read_parquet('" + local + "')")) {
+                    while (rows.next()) {
+                        alerts.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+                    }
+                }
+            } finally {
+                Files.deleteIfExists(local);
+            }
+        }
+        return alerts;
     }
 
     private static long tradeCount(S3Client s3, List<String> modelFiles) throws Exception {

@@ -17,6 +17,8 @@ public final class RawLayout {
 
     /** The raw table's directory, relative to the lake root. */
     public static final String RAW_TABLE = "raw/stock_ticks";
+    /** The raw alerts' directory ({@link RawAlertColumns}), laid out in hours like the ticks. */
+    public static final String RAW_ALERTS_TABLE = "raw/stock_alerts";
 
     private static final Pattern HOUR_PATH =
             Pattern.compile("(?:^|/)year=(\\d{4})/month=(\\d{2})/day=(\\d{2})/hour=(\\d{2})/?$");
@@ -38,7 +40,12 @@ public final class RawLayout {
 
     /** The raw directory of the hour holding {@code time}, relative to the lake root. */
     public static String hourDirectory(Instant time) {
-        return RAW_TABLE + "/" + partitionPath(time);
+        return hourDirectory(RAW_TABLE, time);
+    }
+
+    /** The directory of the hour holding {@code time} in a raw table ({@link #RAW_TABLE}, {@link #RAW_ALERTS_TABLE}). */
+    public static String hourDirectory(String rawTable, Instant time) {
+        return rawTable + "/" + partitionPath(time);
     }
 
     /** The hour a partition path ends in ({@code …/year=…/month=…/day=…/hour=HH}), if it is one. */

@@ -2,6 +2,7 @@ package io.ticklake.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticklake.schemas.Alert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -12,13 +13,31 @@ class RawTickColumnsTest {
 
     @Test
     void parquetSchemaDeclaresExactlyTheColumnsInOrder() {
-        Matcher column = Pattern.compile("(?:required|optional) \\w+ (\\w+)").matcher(RawTickColumns.PARQUET_SCHEMA);
+        List<String> declared = declaredColumns(RawTickColumns.PARQUET_SCHEMA);
+
+        assertThat(declared).isEqualTo(RawTickColumns.ALL);
+        assertThat(RawTickColumns.ALL).containsAll(RawTickColumns.COORDINATES);
+    }
+
+    @Test
+    void alertSchemaDeclaresTheAlertContractsFieldsThenTheTicksKafkaColumns() {
+        List<String> declared = declaredColumns(RawAlertColumns.PARQUET_SCHEMA);
+
+        assertThat(declared).isEqualTo(RawAlertColumns.ALL);
+        List<String> alertFields = Alert.getClassSchema().getFields().stream()
+                .map(f -> f.name().equals("window") ? RawAlertColumns.WINDOW : f.name()).toList();
+        assertThat(declared.subList(0, alertFields.size())).isEqualTo(alertFields);
+        assertThat(declared.subList(alertFields.size(), declared.size()))
+                .isEqualTo(RawTickColumns.ALL.subList(RawTickColumns.ALL.indexOf(RawTickColumns.KAFKA_TOPIC),
+                        RawTickColumns.ALL.size()));
+    }
+
+    private static List<String> declaredColumns(String schema) {
+        Matcher column = Pattern.compile("(?:required|optional) \\w+ (\\w+)").matcher(schema);
         List<String> declared = new ArrayList<>();
         while (column.find()) {
             declared.add(column.group(1));
         }
-
-        assertThat(declared).isEqualTo(RawTickColumns.ALL);
-        assertThat(RawTickColumns.ALL).containsAll(RawTickColumns.COORDINATES);
+        return declared;
     }
 }

@@ -46,17 +46,17 @@ public final class CompactedTicksViews {
     /** The statement defining {@code compacted_ticks} over the data files of the given hours. */
     public static String ticksView(Collection<TableHour> hours) {
         List<String> files = hours.stream().flatMap(h -> h.files().stream()).toList();
-        return "CREATE OR REPLACE TEMP VIEW " + TICKS_VIEW + " AS " + contractSelect(files);
+        return "CREATE OR REPLACE TEMP VIEW " + TICKS_VIEW + " AS " + contractSelect(COLUMNS, files);
     }
 
-    /** A SELECT of the contract's columns, each cast to its type, over these Parquet files (none: no rows). */
-    static String contractSelect(List<String> files) {
-        String projection = COLUMNS.entrySet().stream()
+    /** A SELECT of a contract's columns, each cast to its type, over these Parquet files (none: no rows). */
+    static String contractSelect(Map<String, String> columns, List<String> files) {
+        String projection = columns.entrySet().stream()
                 .map(e -> "CAST(" + SqlLiterals.identifier(e.getKey()) + " AS " + e.getValue() + ") AS "
                         + SqlLiterals.identifier(e.getKey()))
                 .collect(Collectors.joining(", "));
         String from = files.isEmpty()
-                ? "(SELECT " + COLUMNS.entrySet().stream()
+                ? "(SELECT " + columns.entrySet().stream()
                         .map(e -> "NULL::" + e.getValue() + " AS " + SqlLiterals.identifier(e.getKey()))
                         .collect(Collectors.joining(", ")) + " WHERE false)"
                 : "read_parquet(" + SqlLiterals.stringList(files) + ", union_by_name = true, hive_partitioning = false)";

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 public final class ModelCatalog {
 
     /** Names the runner defines itself, so no model may take them. */
-    public static final Set<String> RESERVED_NAMES = Set.of("compacted_ticks", "compacted_hours", "raw_ticks");
+    public static final Set<String> RESERVED_NAMES = Set.of("compacted_ticks", "compacted_hours", "raw_ticks", "raw_alerts");
 
     private static final String BUILT_IN = "models";
 
@@ -210,6 +210,6 @@ public final class ModelCatalog {
     }
 
     private static String readyKey(ModelDefinition model) {
-        return (model.source() == Source.RAW ? "1:" : "0:") + model.name();
+        return model.source().ordinal() + ":" + model.name();
     }
 }

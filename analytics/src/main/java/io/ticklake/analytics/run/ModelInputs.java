@@ -5,13 +5,12 @@ import io.ticklake.analytics.duckdb.DuckDbSession;
 import io.ticklake.analytics.duckdb.SqlLiterals;
 import io.ticklake.analytics.lake.CompactedTicksViews;
 import io.ticklake.analytics.lake.ModelPartitions;
-import io.ticklake.analytics.lake.RawTicksView;
+import io.ticklake.analytics.lake.RawViews;
 import io.ticklake.analytics.lake.TableHour;
 import io.ticklake.analytics.lake.TableSnapshot;
 import io.ticklake.analytics.model.Materialization;
 import io.ticklake.analytics.model.ModelCatalog;
 import io.ticklake.analytics.model.ModelDefinition;
-import io.ticklake.analytics.model.Source;
 import io.ticklake.analytics.time.TimeRange;
 import io.ticklake.lake.LakeUri;
 import java.sql.SQLException;
@@ -23,7 +22,8 @@ import java.util.List;
 /**
  * Gives a model's SQL the names it reads: {@code compacted_ticks}/{@code compacted_hours} over the
  * planned data files of the hours it covers (models reading the lake), {@code raw_ticks} over the raw files
- * of those hours and its look-ahead (models whose source is the raw layer), and for each published model it depends on a view over the
+ * of those hours and its look-ahead (models whose source is the raw layer), {@code raw_alerts} likewise
+ * (source {@code alerts}), and for each published model it depends on a view over the
  * day files its range and look-back need. Table models are already there as tables.
  */
 final class ModelInputs {
@@ -47,10 +47,12 @@ final class ModelInputs {
 
     void prepare(ModelDefinition model, TimeRange range) throws SQLException {
         TimeRange needed = range.extendStart(model.lookback());
-        if (model.readsLake() && model.source() == Source.RAW) {
-            session.execute(RawTicksView.create(session, lake, needed.extendEnd(model.lookahead())));
-        } else if (model.readsLake()) {
-            prepareLake(needed);
+        if (model.readsLake()) {
+            switch (model.source()) {
+                case RAW -> session.execute(RawViews.ticks(session, lake, needed.extendEnd(model.lookahead())));
+                case ALERTS -> session.execute(RawViews.alerts(session, lake, needed.extendEnd(model.lookahead())));
+                case COMPACTED -> prepareLake(needed);
+            }
         }
         for (String dependency : model.dependsOn()) {
             if (catalog.model(dependency).materialization() == Materialization.PARQUET) {

@@ -60,7 +60,7 @@ class BuiltInModelsTest {
     void everyModelRanAndPassedItsTests() {
         assertThat(result.models()).extracting(ModelResult::model).containsExactly("stg_ticks", "ohlcv_1m",
                 "moving_averages", "ohlcv_1h", "daily_summary", "min_max_avg", "ohlcv_5m", "volatility",
-                "data_quality_hourly");
+                "alerts_daily", "data_quality_hourly");
         assertThat(result.models()).allSatisfy(m -> assertThat(m.tests()).isGreaterThan(2));
         assertThat(result.model("stg_ticks").rows()).isEqualTo(17);
         // a full build writes every day from the first published day (11-10) to the last (11-20)

@@ -1,5 +1,6 @@
 package io.ticklake.analytics.testing;
 
+import io.ticklake.lake.RawAlertColumns;
 import io.ticklake.lake.RawLayout;
 import io.ticklake.lake.RawTickColumns;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.apache.parquet.schema.MessageTypeParser;
 public final class RawFiles {
 
     private static final MessageType SCHEMA = MessageTypeParser.parseMessageType(RawTickColumns.PARQUET_SCHEMA);
+    private static final MessageType ALERT_SCHEMA = MessageTypeParser.parseMessageType(RawAlertColumns.PARQUET_SCHEMA);
 
     /**
      * A landed Kafka record.
@@ -36,7 +38,49 @@ public final class RawFiles {
     public record Landed(Tick tick, long latencyMs) {
     }
 
+    /** A landed alert: what fired, when, and its Kafka coordinates on {@code stock-alerts}. */
+    public record LandedAlert(String ruleId, String symbol, String kind, Instant eventTime, int partition, long offset) {
+    }
+
     private RawFiles() {
+    }
+
+    /** Writes {@code name} in the {@code raw/stock_alerts} directory of the alerts' event hour (all in one hour). */
+    public static Path writeAlerts(Path lakeRoot, String name, List<LandedAlert> alerts) {
+        Instant hour = RawLayout.hourOf(alerts.get(0).eventTime());
+        if (alerts.stream().anyMatch(a -> !RawLayout.hourOf(a.eventTime()).equals(hour))) {
+            throw new IllegalArgumentException("a raw file holds one hour of event time: " + alerts);
+        }
+        Path file = lakeRoot.resolve(RawLayout.hourDirectory(RawLayout.RAW_ALERTS_TABLE, hour)).resolve(name);
+        SimpleGroupFactory groups = new SimpleGroupFactory(ALERT_SCHEMA);
+        try (ParquetWriter<Group> writer = open(file, ALERT_SCHEMA)) {
+            for (LandedAlert a : alerts) {
+                long eventMs = a.eventTime().toEpochMilli();
+                writer.write(groups.newGroup()
+                        .append(RawAlertColumns.RULE_ID, a.ruleId())
+                        .append(RawAlertColumns.SYMBOL, a.symbol())
+                        .append(RawAlertColumns.KIND, a.kind())
+                        .append(RawAlertColumns.EVENT_TIME, eventMs)
+                        .append(RawAlertColumns.PRICE, 100.0)
+                        .append(RawAlertColumns.THRESHOLD, 99.0)
+                        .append(RawAlertColumns.MESSAGE, a.ruleId() + " fired")
+                        .append(RawAlertColumns.FIRED_AT, eventMs + 1)
+                        .append(RawTickColumns.KAFKA_TOPIC, "stock-alerts")
+                        .append(RawTickColumns.KAFKA_PARTITION, a.partition())
+                        .append(RawTickColumns.KAFKA_OFFSET, a.offset())
+                        .append(RawTickColumns.INGEST_TIME, eventMs + 5));
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write raw alert file " + file, e);
+        }
+    }
+
+    /** A local file and a plain configuration: no Hadoop file system (and no .crc files beside the data). */
+    private static ParquetWriter<Group> open(Path file, MessageType schema) throws IOException {
+        Files.createDirectories(file.getParent());
+        return ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
+                .withConf(new PlainParquetConfiguration()).withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build();
     }
 
     /** Writes {@code name} in the raw directory of the hour of the records' event time (all in one hour). */
@@ -48,11 +92,7 @@ public final class RawFiles {
         Path file = lakeRoot.resolve(RawLayout.hourDirectory(hour)).resolve(name);
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
         try {
-            Files.createDirectories(file.getParent());
-            // a local file and a plain configuration: no Hadoop file system (and no .crc files beside the data)
-            try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
-                    .withType(SCHEMA).withConf(new PlainParquetConfiguration())
-                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
+            try (ParquetWriter<Group> writer = open(file, SCHEMA)) {
                 for (Landed record : records) {
                     Tick t = record.tick();
                     long eventMs = t.eventTime().toEpochMilli();

@@ -1,7 +1,6 @@
 package io.ticklake.connect.config;
 
 import io.ticklake.connect.partition.PartitionField;
-import io.ticklake.connect.writer.FileNames;
 import io.ticklake.lake.LakeUri;
 import io.ticklake.lake.S3Settings;
 import io.ticklake.schemas.contract.StockTickContract;
@@ -39,7 +38,8 @@ public final class TickLakeSinkConfig extends AbstractConfig {
     /** What {@link LakeUri#parse} accepts, for the docs; the parser's own message explains a refusal. */
     static final String LAKE_URI_FORMS = "file:///path (or a plain path), s3://bucket[/prefix] or s3a://bucket[/prefix]";
     public static final String LAKE_TABLE = "lake.table";
-    public static final String LAKE_TABLE_DEFAULT = FileNames.CONTRACT_TABLE;
+    public static final String RECORD_TYPE = "record.type";
+    public static final String RECORD_TYPE_DEFAULT = RecordType.TICK.configValue();
 
     public static final String S3_ENDPOINT = "s3.endpoint";
     public static final String S3_ENDPOINT_DEFAULT = "";
@@ -100,10 +100,15 @@ public final class TickLakeSinkConfig extends AbstractConfig {
         int order = 0;
         def.define(LAKE_URI, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new LakeUriValidator(), Importance.HIGH,
                 "Where the lake lives: " + LAKE_URI_FORMS + ", read as every TickLake component reads it."
-                        + " Raw ticks land under <lake>/raw/<lake.table>/.",
+                        + " Records land under <lake>/raw/<lake.table>/.",
                 LAKE_GROUP, ++order, Width.LONG, "Lake URI");
-        def.define(LAKE_TABLE, Type.STRING, LAKE_TABLE_DEFAULT, new TableNameValidator(), Importance.LOW,
-                "Table directory under <lake>/raw/.", LAKE_GROUP, ++order, Width.SHORT, "Table");
+        def.define(RECORD_TYPE, Type.STRING, RECORD_TYPE_DEFAULT, new OneOf(RecordType.configValues()),
+                Importance.MEDIUM, "The contract of the topics' values: tick (StockTick, validated, into"
+                        + " raw/stock_ticks) or alert (Alert, into raw/stock_alerts).",
+                LAKE_GROUP, ++order, Width.SHORT, "Record type");
+        def.define(LAKE_TABLE, Type.STRING, null, new TableNameValidator(), Importance.LOW,
+                "Table directory under <lake>/raw/; default: record.type's table (stock_ticks, stock_alerts).",
+                LAKE_GROUP, ++order, Width.SHORT, "Table");
 
         order = 0;
         def.define(S3_ENDPOINT, Type.STRING, S3_ENDPOINT_DEFAULT, new EndpointValidator(), Importance.MEDIUM,
@@ -202,8 +207,14 @@ public final class TickLakeSinkConfig extends AbstractConfig {
         return value.isEmpty() ? null : value;
     }
 
+    public RecordType recordType() {
+        return RecordType.fromConfigValue(getString(RECORD_TYPE));
+    }
+
+    /** {@code lake.table}, or the record type's table when it is not set. */
     public String lakeTable() {
-        return getString(LAKE_TABLE);
+        String table = getString(LAKE_TABLE);
+        return table != null ? table : recordType().tableName();
     }
 
     public String s3Endpoint() {
@@ -286,7 +297,7 @@ public final class TickLakeSinkConfig extends AbstractConfig {
     /**
      * The settings handed to the Avro deserializer: every original property (so basic.auth.* and the
      * retry keys pass through) with specific-record reading forced, because rows are projected onto
-     * the generated StockTick class.
+     * the generated contract class.
      */
     public Map<String, Object> deserializerConfig() {
         Map<String, Object> props = new HashMap<>(originals());
@@ -350,11 +361,11 @@ public final class TickLakeSinkConfig extends AbstractConfig {
         }
     }
 
-    /** A directory name that every engine reads without quoting. */
+    /** A directory name that every engine reads without quoting; unset for the record type's table. */
     public static final class TableNameValidator implements ConfigDef.Validator {
         @Override
         public void ensureValid(String name, Object value) {
-            if (value == null || !((String) value).matches("[a-z][a-z0-9_]{0,62}")) {
+            if (value != null && !((String) value).matches("[a-z][a-z0-9_]{0,62}")) {
                 throw new ConfigException(name, value, "must match " + this);
             }
         }

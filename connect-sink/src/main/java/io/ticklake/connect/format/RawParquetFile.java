@@ -11,6 +11,7 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * One open raw file: rows are encoded into Parquet's column buffers as they arrive, so an open file
@@ -20,13 +21,14 @@ import org.apache.parquet.io.OutputFile;
 public final class RawParquetFile {
 
     private final InMemoryOutputFile output;
-    private final RawTickWriteSupport writeSupport;
-    private final ParquetWriter<RawTickRow> writer;
+    private final RawWriteSupport writeSupport;
+    private final ParquetWriter<RawRow> writer;
     private long rows;
 
-    public RawParquetFile(String name, String topic, int partition, ParquetSettings settings) {
+    /** An open file of {@code schema}: every row written to it must have that schema. */
+    public RawParquetFile(String name, MessageType schema, String topic, int partition, ParquetSettings settings) {
         this.output = new InMemoryOutputFile(name);
-        this.writeSupport = new RawTickWriteSupport(topic, partition);
+        this.writeSupport = new RawWriteSupport(schema, topic, partition);
         try {
             this.writer = new Builder(output, writeSupport)
                     .withConf(new PlainParquetConfiguration())
@@ -43,7 +45,7 @@ public final class RawParquetFile {
         }
     }
 
-    public void write(RawTickRow row) {
+    public void write(RawRow row) {
         try {
             writer.write(row);
         } catch (IOException e) {
@@ -74,10 +76,10 @@ public final class RawParquetFile {
     }
 
     /** Builds the writer on a plain (Hadoop-free) configuration. */
-    private static final class Builder extends ParquetWriter.Builder<RawTickRow, Builder> {
-        private final RawTickWriteSupport writeSupport;
+    private static final class Builder extends ParquetWriter.Builder<RawRow, Builder> {
+        private final RawWriteSupport writeSupport;
 
-        Builder(OutputFile file, RawTickWriteSupport writeSupport) {
+        Builder(OutputFile file, RawWriteSupport writeSupport) {
             super(file);
             this.writeSupport = writeSupport;
         }
@@ -88,12 +90,12 @@ public final class RawParquetFile {
         }
 
         @Override
-        protected WriteSupport<RawTickRow> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
+        protected WriteSupport<RawRow> getWriteSupport(org.apache.hadoop.conf.Configuration conf) {
             return writeSupport;
         }
 
         @Override
-        protected WriteSupport<RawTickRow> getWriteSupport(ParquetConfiguration conf) {
+        protected WriteSupport<RawRow> getWriteSupport(ParquetConfiguration conf) {
             return writeSupport;
         }
     }

@@ -14,11 +14,7 @@ public final class FileNames {
 
     // RawLayout.RAW_TABLE is "raw/stock_ticks": the raw layer, then the contract's table, which
     // lake.table may rename; split here so the sink's keys follow the contract if it moves
-    private static final int TABLE_START = RawLayout.RAW_TABLE.lastIndexOf('/') + 1;
-    private static final String RAW_LAYER = RawLayout.RAW_TABLE.substring(0, TABLE_START);
-
-    /** The contract's raw table directory name, {@code stock_ticks}: the default of {@code lake.table}. */
-    public static final String CONTRACT_TABLE = RawLayout.RAW_TABLE.substring(TABLE_START);
+    private static final String RAW_LAYER = RawLayout.RAW_TABLE.substring(0, RawLayout.RAW_TABLE.lastIndexOf('/') + 1);
 
     private FileNames() {
     }

@@ -2,7 +2,7 @@ package io.ticklake.connect.writer;
 
 import io.ticklake.connect.format.FooterMetadata;
 import io.ticklake.connect.format.RawParquetFile;
-import io.ticklake.connect.format.RawTickRow;
+import io.ticklake.connect.format.RawRow;
 import io.ticklake.connect.partition.HourPartitioner;
 import io.ticklake.connect.storage.FileBytes;
 import io.ticklake.connect.storage.ObjectStore;
@@ -65,7 +65,7 @@ public final class PartitionWriter {
     }
 
     /** Writes a row whose partition time is {@code recordTimeMs}; may close and upload the batch. */
-    public void append(RawTickRow row, long recordTimeMs) {
+    public void append(RawRow row, long recordTimeMs) {
         long offset = row.offset();
         closeIfStoredEndReached(offset);
         if (batch != null && batch.storedEnd() == null) {
@@ -82,7 +82,7 @@ public final class PartitionWriter {
         if (file == null) {
             String name = FileNames.fileName(tp.topic(), tp.partition(), offset);
             file = new OpenBatch.OpenFile(FileNames.key(settings.table(), hourPath, name),
-                    new RawParquetFile(name, tp.topic(), tp.partition(), settings.parquet()), offset);
+                    new RawParquetFile(name, row.schema(), tp.topic(), tp.partition(), settings.parquet()), offset);
             batch.addFile(hourPath, file);
         }
         file.parquet.write(row);

@@ -53,4 +53,15 @@ class TickLakeSinkConfigTest {
         assertThat(config(Map.of()).lakeUri().key("raw/stock_ticks")).isEqualTo("lake/raw/stock_ticks");
         assertThat(config(Map.of()).lakeTable()).isEqualTo("stock_ticks");
     }
+
+    @Test
+    void theRecordTypePicksTheContractAndItsRawTableUnlessLakeTableIsSet() {
+        assertThat(config(Map.of()).recordType()).isEqualTo(RecordType.TICK);
+        assertThat(config(Map.of("record.type", "alert")).lakeTable()).isEqualTo("stock_alerts");
+        assertThat(config(Map.of("record.type", "ALERT", "lake.table", "alerts_copy")).lakeTable()).isEqualTo("alerts_copy");
+        assertThatThrownBy(() -> config(Map.of("record.type", "kpi")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("record.type").hasMessageContaining("[tick, alert]");
+        assertThatThrownBy(() -> config(Map.of("lake.table", "Stock Ticks")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("lake.table");
+    }
 }

@@ -19,7 +19,7 @@ class RawParquetFileTest {
 
     @Test
     void columnsTypesAndFooterFollowTheLakeContract() throws Exception {
-        RawParquetFile file = new RawParquetFile("f", "stock-ticks", 4, new ParquetSettings(1 << 20, 64 * 1024));
+        RawParquetFile file = new RawParquetFile("f", RawTickRow.SCHEMA, "stock-ticks", 4, new ParquetSettings(1 << 20, 64 * 1024));
         Instant time = Instant.parse("2026-11-20T14:10:00.123Z");
         file.write(new RawTickRow(Ticks.tick("ACME", time, 3), 42, time.toEpochMilli() + 7));
         byte[] bytes = file.finish(Map.of("ticklake.batch.start", "42")).toByteArray();
@@ -47,7 +47,7 @@ class RawParquetFileTest {
 
     @Test
     void compressesWithSnappy() throws Exception {
-        RawParquetFile file = new RawParquetFile("f", "stock-ticks", 0, new ParquetSettings(1 << 20, 64 * 1024));
+        RawParquetFile file = new RawParquetFile("f", RawTickRow.SCHEMA, "stock-ticks", 0, new ParquetSettings(1 << 20, 64 * 1024));
         for (int i = 0; i < 1000; i++) {
             Instant time = Instant.parse("2026-11-20T14:00:00Z").plusMillis(i);
             file.write(new RawTickRow(Ticks.tick("ACME", time, i), i, time.toEpochMilli()));

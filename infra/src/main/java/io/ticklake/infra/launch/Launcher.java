@@ -28,6 +28,8 @@ import java.util.Map;
 public final class Launcher implements AutoCloseable {
 
     public static final String CONNECTOR = "stock-ticks-sink";
+    /** The connector that lands the alerts in {@code raw/stock_alerts}. */
+    public static final String ALERTS_CONNECTOR = "stock-alerts-sink";
     static final int AIRFLOW_PORT = 8090;
 
     private static final Duration DASHBOARD_START = Duration.ofMinutes(3);
@@ -68,8 +70,9 @@ public final class Launcher implements AutoCloseable {
                             "io.ticklake.schemas.registry.ContractRegistrar", platform.registry().schemaRegistryUrl()),
                     environment, settings.repo(), log("contracts"), SETUP_STEP);
 
-            step("Creating the sink connector through Connect REST");
-            deployConnector();
+            step("Creating the sink connectors (ticks, alerts) through Connect REST");
+            deployConnector(CONNECTOR, "connect-sink/config/stock-ticks-sink.json");
+            deployConnector(ALERTS_CONNECTOR, "connect-sink/config/stock-alerts-sink.json");
 
             step("Starting dashboard-api with the streams topology");
             startDashboard(environment);
@@ -167,19 +170,18 @@ public final class Launcher implements AutoCloseable {
         return environment;
     }
 
-    private void deployConnector() {
+    private void deployConnector(String name, String shippedConfig) {
         Map<String, String> variables = Map.of(
                 "TICKLAKE_LAKE_URI", lake,
                 "TICKLAKE_S3_ENDPOINT", platform.minio().endpoint(),
                 "TICKLAKE_S3_REGION", platform.config().region(),
                 "TICKLAKE_CONNECT_SECRETS", platform.connect().secretsFile().toString(),
                 "TICKLAKE_SCHEMA_REGISTRY_URL", platform.registry().schemaRegistryUrl());
-        Map<String, String> config = ConnectorTemplate.fill(
-                settings.artifact("connect-sink/config/stock-ticks-sink.json"), variables);
-        ConnectorDeployment connector = new ConnectorDeployment(platform.connect().url(), CONNECTOR);
+        Map<String, String> config = ConnectorTemplate.fill(settings.artifact(shippedConfig), variables);
+        ConnectorDeployment connector = new ConnectorDeployment(platform.connect().url(), name);
         connector.apply(config);
         int tasks = Integer.parseInt(config.getOrDefault("tasks.max", "1"));
-        out.println("connector " + CONNECTOR + ": " + connector.awaitRunning(tasks, CONNECTOR_START));
+        out.println("connector " + name + ": " + connector.awaitRunning(tasks, CONNECTOR_START));
     }
 
     private void startDashboard(Map<String, String> shared) {

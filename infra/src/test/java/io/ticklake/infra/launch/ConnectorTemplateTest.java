@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConnectorTemplateTest {
@@ -50,9 +52,10 @@ class ConnectorTemplateTest {
                 .hasMessageContaining("s3.endpoint uses ${TICKLAKE_S3_ENDPOINT}, which is not set");
     }
 
-    @Test
-    void theShippedTemplateNeedsExactlyWhatTheLauncherSets() {
-        Path shipped = Path.of("../connect-sink/config/stock-ticks-sink.json");
+    @ParameterizedTest
+    @ValueSource(strings = {"stock-ticks-sink.json", "stock-alerts-sink.json"})
+    void theShippedTemplatesNeedExactlyWhatTheLauncherSets(String file) {
+        Path shipped = Path.of("../connect-sink/config", file);
         Map<String, String> config = ConnectorTemplate.fill(shipped, Map.of("TICKLAKE_LAKE_URI", "file:///lake",
                 "TICKLAKE_S3_ENDPOINT", "http://127.0.0.1:9000", "TICKLAKE_S3_REGION", "us-east-1",
                 "TICKLAKE_CONNECT_SECRETS", "/s.properties", "TICKLAKE_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081"));

@@ -1,0 +1,87 @@
+package io.ticklake.analytics.lake;
+
+import io.ticklake.analytics.duckdb.DuckDbSession;
+import io.ticklake.analytics.duckdb.SqlLiterals;
+import io.ticklake.analytics.time.TimeRange;
+import io.ticklake.lake.LakeUri;
+import io.ticklake.lake.RawAlertColumns;
+import io.ticklake.lake.RawLayout;
+import io.ticklake.lake.RawTickColumns;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The views over the raw layer, each over the files in the hour directories of a range (the lake module's
+ * layout), in the lake contract's columns and types:
+ * <ul>
+ *   <li>{@code raw_ticks}: {@code raw/stock_ticks}. Unlike {@code compacted_ticks} it keeps what
+ *       compaction removes: records landed twice (sink and backfill) and repeated trades.</li>
+ *   <li>{@code raw_alerts}: {@code raw/stock_alerts}, the alerts the sink lands from {@code stock-alerts}.</li>
+ * </ul>
+ * Files are listed through DuckDB, so local and S3 lakes are read the same way; a missing hour directory
+ * is an hour without raw files.
+ */
+public final class RawViews {
+
+    public static final String TICKS_VIEW = "raw_ticks";
+    public static final String ALERTS_VIEW = "raw_alerts";
+
+    /** The raw alert columns ({@link RawAlertColumns}) in order, with their DuckDB types. */
+    static final Map<String, String> ALERT_COLUMNS = alertColumns();
+
+    private RawViews() {
+    }
+
+    private static Map<String, String> alertColumns() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put(RawAlertColumns.RULE_ID, "VARCHAR");
+        c.put(RawAlertColumns.SYMBOL, "VARCHAR");
+        c.put(RawAlertColumns.KIND, "VARCHAR");
+        c.put(RawAlertColumns.EVENT_TIME, "TIMESTAMPTZ");
+        c.put(RawAlertColumns.WINDOW, "VARCHAR");
+        c.put(RawAlertColumns.WINDOW_START, "TIMESTAMPTZ");
+        c.put(RawAlertColumns.PRICE, "DOUBLE");
+        c.put(RawAlertColumns.THRESHOLD, "DOUBLE");
+        c.put(RawAlertColumns.REFERENCE, "DOUBLE");
+        c.put(RawAlertColumns.MESSAGE, "VARCHAR");
+        c.put(RawAlertColumns.FIRED_AT, "TIMESTAMPTZ");
+        c.put(RawTickColumns.KAFKA_TOPIC, "VARCHAR");
+        c.put(RawTickColumns.KAFKA_PARTITION, "INTEGER");
+        c.put(RawTickColumns.KAFKA_OFFSET, "BIGINT");
+        c.put(RawTickColumns.INGEST_TIME, "TIMESTAMPTZ");
+        return Collections.unmodifiableMap(c);
+    }
+
+    /** The statement defining {@code raw_ticks} over the raw tick files of the hours of {@code range}. */
+    public static String ticks(DuckDbSession session, LakeUri lake, TimeRange range) throws SQLException {
+        return "CREATE OR REPLACE TEMP VIEW " + TICKS_VIEW + " AS " + CompactedTicksViews.contractSelect(
+                CompactedTicksViews.COLUMNS, files(session, lake, RawLayout.RAW_TABLE, range));
+    }
+
+    /** The statement defining {@code raw_alerts} over the raw alert files of the hours of {@code range}. */
+    public static String alerts(DuckDbSession session, LakeUri lake, TimeRange range) throws SQLException {
+        return "CREATE OR REPLACE TEMP VIEW " + ALERTS_VIEW + " AS " + CompactedTicksViews.contractSelect(
+                ALERT_COLUMNS, files(session, lake, RawLayout.RAW_ALERTS_TABLE, range));
+    }
+
+    /** The Parquet files of a raw table in the hours of {@code range}, in path order; hidden and temporary files left out. */
+    static List<String> files(DuckDbSession session, LakeUri lake, String rawTable, TimeRange range) throws SQLException {
+        List<String> files = new ArrayList<>();
+        for (Instant hour = RawLayout.hourOf(range.start()); hour.isBefore(range.end()); hour = hour.plus(Duration.ofHours(1))) {
+            String pattern = lake.duckDbPath(RawLayout.hourDirectory(rawTable, hour)) + "/*.parquet";
+            for (String file : session.queryStrings("SELECT file FROM glob(" + SqlLiterals.string(pattern) + ") ORDER BY file")) {
+                String name = file.substring(file.lastIndexOf('/') + 1);
+                if (!name.startsWith(".") && !name.startsWith("_")) {
+                    files.add(file);
+                }
+            }
+        }
+        return files;
+    }
+}
