@@ -16,8 +16,11 @@
 --   late_ticks          records the streams-app drops as late: the end of their 1-minute window is at or
 --                       before stream time minus grace, stream time being the highest event_time before
 --                       them on their Kafka partition (late_grace_ms(): --quality.grace-ms)
---   invalid_ticks       NULL: the sink does not land invalid ticks (they go to its dead-letter queue,
---                       which no component lands in the lake yet), so the lake cannot count them
+--   invalid_ticks       records of the ticks topic rejected as invalid (undecodable or breaking a StockTick
+--                       rule; late ones are late_ticks), from the dead letters the sink lands in
+--                       raw/stock_ticks_dlq: each rejected record once (the streams app and the sink both
+--                       report one), counted under its record key in the hour of its Kafka timestamp
+--   invalid_reasons     the same by reason, e.g. 'price=2, undecodable=1'; NULL when there are none
 --   latency_p50_ms/_p99_ms  median and 99th percentile of ingest_time - event_time over the Kafka records
 --                       (ingest_time is the Kafka record timestamp the sink writes)
 -- source: raw
@@ -26,7 +29,8 @@
 -- time_column: hour_start
 -- unique_key: symbol, hour_start
 -- not_null: symbol, hour_start, hour_end, raw_rows, ticks_landed, distinct_trades, duplicates, sequence_gaps
--- not_null: out_of_order_ticks, late_ticks, latency_p50_ms, latency_p99_ms
+-- not_null: out_of_order_ticks, late_ticks, invalid_ticks, latency_p50_ms, latency_p99_ms
+-- expect: (invalid_ticks = 0) = (invalid_reasons IS NULL)
 -- expect: distinct_trades + duplicates = ticks_landed AND ticks_landed <= raw_rows AND duplicates >= 0
 -- expect: sequence_gaps >= 0 AND out_of_order_ticks <= distinct_trades AND late_ticks <= ticks_landed
 -- expect: latency_p50_ms <= latency_p99_ms
@@ -34,6 +38,7 @@
 -- threshold: gap_ratio warn=0.001
 -- threshold: out_of_order_ratio warn=0.01
 -- threshold: late_ratio warn=0.01
+-- threshold: invalid_ratio warn=0.001
 -- threshold: latency_p99_ms warn=5000
 WITH landed AS (
     -- a record landed twice is still one Kafka record: the same coordinates, the same row
@@ -82,6 +87,20 @@ WITH landed AS (
         FROM trades
         GROUP BY ALL
     ) t USING (symbol, hour_start) JOIN gaps g USING (symbol, hour_start)
+), rejected AS (
+    -- an invalid tick is rejected by the streams app and by the sink: one record, reported twice
+    SELECT DISTINCT ON (coalesce(source_topic, kafka_topic), coalesce(source_partition, kafka_partition),
+                        coalesce(source_offset, kafka_offset))
+        record_key AS symbol, window_start_of(ingest_time, 3600) AS hour_start, reason
+    FROM raw_dead_letters
+    WHERE reason <> 'late' AND (source_topic IS NULL OR source_topic IN (SELECT kafka_topic FROM raw_ticks))
+    ORDER BY coalesce(source_topic, kafka_topic), coalesce(source_partition, kafka_partition),
+             coalesce(source_offset, kafka_offset), reported_by DESC
+), invalid AS (
+    SELECT symbol, hour_start, sum(n)::BIGINT AS invalid_ticks,
+           string_agg(reason || '=' || n, ', ' ORDER BY reason) AS invalid_reasons
+    FROM (SELECT symbol, hour_start, reason, count(*) AS n FROM rejected GROUP BY ALL)
+    GROUP BY ALL
 ), raw_rows AS (
     SELECT symbol, window_start_of(event_time, 3600) AS hour_start, count(*) AS raw_rows
     FROM raw_ticks
@@ -98,7 +117,8 @@ SELECT
     g.sequence_gaps,
     g.out_of_order_ticks,
     g.late_ticks,
-    NULL::BIGINT AS invalid_ticks,
+    coalesce(i.invalid_ticks, 0) AS invalid_ticks,
+    i.invalid_reasons,
     g.min_sequence,
     g.max_sequence,
     g.latency_p50_ms,
@@ -106,6 +126,7 @@ SELECT
     (g.ticks_landed - g.distinct_trades) / g.ticks_landed AS duplicate_ratio,
     g.sequence_gaps / (g.distinct_trades + g.sequence_gaps) AS gap_ratio,
     g.out_of_order_ticks / g.distinct_trades AS out_of_order_ratio,
-    g.late_ticks / g.ticks_landed AS late_ratio
-FROM per_hour g JOIN raw_rows r USING (symbol, hour_start)
+    g.late_ticks / g.ticks_landed AS late_ratio,
+    coalesce(i.invalid_ticks, 0) / (g.ticks_landed + coalesce(i.invalid_ticks, 0)) AS invalid_ratio
+FROM per_hour g JOIN raw_rows r USING (symbol, hour_start) LEFT JOIN invalid i USING (symbol, hour_start)
 WHERE g.hour_start >= range_start() AND g.hour_start < range_end()

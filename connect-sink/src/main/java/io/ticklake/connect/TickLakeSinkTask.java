@@ -3,6 +3,7 @@ package io.ticklake.connect;
 import io.ticklake.connect.config.NullValueBehavior;
 import io.ticklake.connect.config.TickLakeSinkConfig;
 import io.ticklake.connect.decode.AlertRows;
+import io.ticklake.connect.decode.DeadLetterRows;
 import io.ticklake.connect.decode.RowDecoder;
 import io.ticklake.connect.decode.TickRows;
 import io.ticklake.connect.format.ParquetSettings;
@@ -30,7 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes each record into a row of its raw table (ticks or alerts, by {@code record.type}) and hands
+ * Decodes each record into a row of its raw table (ticks, alerts or dead letters, by {@code record.type}) and hands
  * it to its partition's writer. Offsets are committed only for
  * data durable in the store: {@link #flush} does nothing, {@link #preCommit} returns what the
  * writers report. A record that cannot be decoded goes to the errant-record reporter (Connect's
@@ -75,6 +76,7 @@ public class TickLakeSinkTask extends SinkTask {
         decoder = switch (config.recordType()) {
             case TICK -> new TickRows(config.deserializerConfig(), config.maxFutureMs());
             case ALERT -> new AlertRows(config.deserializerConfig());
+            case DEAD_LETTER -> new DeadLetterRows();
         };
         partitionField = config.partitionField();
         nullValues = config.nullValueBehavior();

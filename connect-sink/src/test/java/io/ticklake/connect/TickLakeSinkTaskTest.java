@@ -30,7 +30,9 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,59 @@ class TickLakeSinkTaskTest {
                 "r2 VOLUME_SPIKE 5m " + (t + 200) + " " + (t + 200 - 300_000) + " 2 7",
                 "r1 PRICE_CROSS null " + (t + 1000) + " null 3 8");
         assertThat(preCommit()).containsEntry(P0, new OffsetAndMetadata(4));
+    }
+
+    @Test
+    void aDeadLetterTaskLandsEveryDeadLetterWithTheReasonFromEitherWritersHeaders() throws Exception {
+        start(Map.of("record.type", "dead_letter"));
+        long t = T0.toEpochMilli();
+        ConnectHeaders streams = new ConnectHeaders();
+        streams.addBytes("dlq.error.stage", "validate".getBytes()).addBytes("dlq.error.class", "Invalid".getBytes())
+                .addBytes("dlq.error.message", "price -1.0 is not a finite number above 0".getBytes())
+                .addBytes("dlq.source.topic", "stock-ticks".getBytes()).addBytes("dlq.source.partition", "2".getBytes())
+                .addBytes("dlq.source.offset", "41".getBytes());
+        ConnectHeaders connect = new ConnectHeaders();
+        connect.addBytes("__connect.errors.topic", "stock-ticks".getBytes())
+                .addBytes("__connect.errors.partition", "2".getBytes()).addBytes("__connect.errors.offset", "41".getBytes())
+                .addBytes("__connect.errors.stage", "TASK_PUT".getBytes())
+                .addBytes("__connect.errors.exception.class.name", "org.apache.kafka.connect.errors.DataException".getBytes())
+                .addBytes("__connect.errors.exception.message",
+                        "tick at stock-ticks-2@41 breaks the StockTick contract: volume -3 is negative".getBytes());
+        task.put(List.of(deadLetter(0, "ACME", new byte[] {1, 2}, t, streams),
+                deadLetter(1, "ACME", new byte[] {1, 2}, t, connect),
+                deadLetter(2, null, new byte[] {9}, t + 3_600_000, new ConnectHeaders())));
+
+        assertThat(context.reports()).isEmpty();
+        assertThat(store.objects().keySet()).containsExactlyInAnyOrder(
+                "raw/stock_ticks_dlq/year=2026/month=11/day=20/hour=14/stock-ticks+0+00000000000000000000.parquet",
+                "raw/stock_ticks_dlq/year=2026/month=11/day=20/hour=15/stock-ticks+0+00000000000000000002.parquet");
+        String sql = "SELECT source_topic, source_partition, source_offset, reported_by, stage, reason, error_class, error_message,"
+                + " record_key, hex(record_value), kafka_offset, epoch_ms(ingest_time) FROM read_parquet('"
+                + store.dumpTo(tmp).toAbsolutePath() + "/**/*.parquet') ORDER BY kafka_offset";
+        List<String> rows = new ArrayList<>();
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = duck.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= 12; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(String.join("|", row));
+            }
+        }
+        assertThat(rows).containsExactly(
+                "stock-ticks|2|41|streams|validate|price|Invalid|price -1.0 is not a finite number above 0|ACME|0102|0|" + t,
+                "stock-ticks|2|41|connect|task_put|volume|org.apache.kafka.connect.errors.DataException"
+                        + "|tick at stock-ticks-2@41 breaks the StockTick contract: volume -3 is negative|ACME|0102|1|" + t,
+                "null|null|null|unknown|null|unknown|null|null|null|09|2|" + (t + 3_600_000));
+        assertThat(preCommit()).containsEntry(P0, new OffsetAndMetadata(3));
+    }
+
+    private static SinkRecord deadLetter(long offset, String key, byte[] value, long timestamp, ConnectHeaders headers) {
+        // on the task's assigned partition P0; the topic name plays no part in decoding a dead letter
+        return new SinkRecord(P0.topic(), 0, org.apache.kafka.connect.data.Schema.OPTIONAL_BYTES_SCHEMA,
+                key == null ? null : key.getBytes(), org.apache.kafka.connect.data.Schema.OPTIONAL_BYTES_SCHEMA, value,
+                offset, timestamp, TimestampType.CREATE_TIME, headers);
     }
 
     private static Alert alert(String ruleId, AlertKind kind, Instant eventTime, String window) {

@@ -28,6 +28,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +47,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * which {@code scripts/run} execs after setup and build), on its own home and free ports. A replay of
  * ticks in a closed hour lands through the sink on MinIO; the launcher's schedule compacts it into the
  * Iceberg table and builds the models there, with the S3 keys given to every child through the
- * environment only. An alert rule made through REST fires, and its alerts land in {@code raw/stock_alerts}. Then a TERM (what Ctrl-C does) stops everything the launcher started.
+ * environment only. An alert rule made through REST fires, and its alerts land in {@code raw/stock_alerts};
+ * a poison record's dead letters land in {@code raw/stock_ticks_dlq}. Then a TERM (what Ctrl-C does) stops everything the launcher started.
  */
 class RunCommandIT {
 
@@ -95,6 +100,7 @@ class RunCommandIT {
 
         // endpoints.env is NAME=value lines, read like any client properties file
         Map<String, String> endpoints = ClientPropertiesFile.load(home.resolve("platform/endpoints.env"));
+        long poisonOffset = producePoison(endpoints.get("KAFKA_BOOTSTRAP_SERVERS"));
         try (S3Client s3 = s3(endpoints, secret)) {
             // the sink closes the hour's files one by one (rotation, idle close); each schedule round
             // compacts what has landed, and the models follow, until they count every replayed tick
@@ -107,6 +113,13 @@ class RunCommandIT {
                     .pollInterval(Duration.ofSeconds(5))
                     .until(() -> alerts(s3, keys(s3, "raw/stock_alerts/")),
                             landed -> landed.containsAll(List.of("run-quiet RUNA STALE_FEED", "run-quiet RUNB STALE_FEED")));
+            // the streams app and the sink each dead-letter the poison record; both letters land
+            await("the poison record's dead letters land in raw/stock_ticks_dlq").atMost(ALERTS_LANDED)
+                    .pollInterval(Duration.ofSeconds(5))
+                    .until(() -> query(s3, keys(s3, "raw/stock_ticks_dlq/"), "SELECT reported_by || ' ' || reason"
+                                    + " || ' ' || record_key FROM {file} WHERE source_topic = 'stock-ticks'"
+                                    + " AND source_offset = " + poisonOffset),
+                            letters -> letters.containsAll(List.of("streams undecodable RUNA", "connect undecodable RUNA")));
         }
         assertThat(commandLinesHolding(secret)).as("no process has the S3 secret in its arguments").isEmpty();
         assertThat(filesHolding(home.resolve("platform/logs"), secret)).as("no log holds the S3 secret").isEmpty();
@@ -161,44 +174,43 @@ class RunCommandIT {
 
     /** "rule_id symbol kind" of every alert in the raw alert files. */
     private static List<String> alerts(S3Client s3, List<String> alertFiles) throws Exception {
-        List<String> alerts = new ArrayList<>();
-        for (String key : alertFiles) {
-            Path local = Files.createTempFile("stock_alerts", ".parquet");
+        return query(s3, alertFiles, "SELECT rule_id || ' ' || symbol || ' ' || kind FROM {file}");
+    }
+
+    /** The first column of {@code sql} run over each file ({@code {file}}), downloaded from MinIO. */
+    private static List<String> query(S3Client s3, List<String> files, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        for (String key : files) {
+            Path local = Files.createTempFile("raw", ".parquet");
             try {
                 Files.write(local, s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key)).asByteArray());
                 try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
                      Statement statement = duckdb.createStatement();
-                     ResultSet rows = statement.executeQuery(
-                             "SELECT rule_id, symbol, kind FROM read_parquet('" + local + "')")) {
+                     ResultSet rows = statement.executeQuery(sql.replace("{file}", "read_parquet('" + local + "')"))) {
                     while (rows.next()) {
-                        alerts.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+                        values.add(rows.getString(1));
                     }
                 }
             } finally {
                 Files.deleteIfExists(local);
             }
         }
-        return alerts;
+        return values;
+    }
+
+    /** A value that is not Confluent-wire Avro, keyed RUNA, on stock-ticks; returns its offset. */
+    private static long producePoison(String bootstrapServers) throws Exception {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            return producer.send(new ProducerRecord<>("stock-ticks", "RUNA".getBytes(StandardCharsets.UTF_8),
+                    "not avro".getBytes(StandardCharsets.UTF_8))).get().offset();
+        }
     }
 
     private static long tradeCount(S3Client s3, List<String> modelFiles) throws Exception {
-        long count = 0;
-        for (String key : modelFiles) {
-            Path local = Files.createTempFile("ohlcv_1m", ".parquet");
-            try {
-                Files.write(local, s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key)).asByteArray());
-                try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
-                     Statement statement = duckdb.createStatement();
-                     ResultSet rows = statement.executeQuery(
-                             "SELECT coalesce(sum(trade_count), 0) FROM read_parquet('" + local + "')")) {
-                    rows.next();
-                    count += rows.getLong(1);
-                }
-            } finally {
-                Files.deleteIfExists(local);
-            }
-        }
-        return count;
+        return query(s3, modelFiles, "SELECT coalesce(sum(trade_count), 0) FROM {file}").stream()
+                .mapToLong(Long::parseLong).sum();
     }
 
     private static List<String> keys(S3Client s3, String prefix) {

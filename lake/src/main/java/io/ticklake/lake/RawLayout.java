@@ -19,6 +19,8 @@ public final class RawLayout {
     public static final String RAW_TABLE = "raw/stock_ticks";
     /** The raw alerts' directory ({@link RawAlertColumns}), laid out in hours like the ticks. */
     public static final String RAW_ALERTS_TABLE = "raw/stock_alerts";
+    /** The landed dead letters ({@link RawDeadLetterColumns}), in hours of their Kafka timestamp. */
+    public static final String RAW_DEAD_LETTERS_TABLE = "raw/stock_ticks_dlq";
 
     private static final Pattern HOUR_PATH =
             Pattern.compile("(?:^|/)year=(\\d{4})/month=(\\d{2})/day=(\\d{2})/hour=(\\d{2})/?$");
@@ -43,7 +45,7 @@ public final class RawLayout {
         return hourDirectory(RAW_TABLE, time);
     }
 
-    /** The directory of the hour holding {@code time} in a raw table ({@link #RAW_TABLE}, {@link #RAW_ALERTS_TABLE}). */
+    /** The directory of the hour holding {@code time} in a raw table ({@link #RAW_TABLE}, {@link #RAW_ALERTS_TABLE}, {@link #RAW_DEAD_LETTERS_TABLE}). */
     public static String hourDirectory(String rawTable, Instant time) {
         return rawTable + "/" + partitionPath(time);
     }

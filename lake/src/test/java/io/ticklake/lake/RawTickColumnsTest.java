@@ -32,6 +32,15 @@ class RawTickColumnsTest {
                         RawTickColumns.ALL.size()));
     }
 
+    @Test
+    void deadLetterSchemaDeclaresItsColumnsThenTheTicksKafkaColumns() {
+        List<String> declared = declaredColumns(RawDeadLetterColumns.PARQUET_SCHEMA);
+
+        assertThat(declared).isEqualTo(RawDeadLetterColumns.ALL);
+        assertThat(declared.subList(declared.size() - 4, declared.size()))
+                .isEqualTo(RawTickColumns.ALL.subList(RawTickColumns.ALL.size() - 4, RawTickColumns.ALL.size()));
+    }
+
     private static List<String> declaredColumns(String schema) {
         Matcher column = Pattern.compile("(?:required|optional) \\w+ (\\w+)").matcher(schema);
         List<String> declared = new ArrayList<>();

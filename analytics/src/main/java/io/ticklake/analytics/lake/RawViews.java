@@ -5,6 +5,7 @@ import io.ticklake.analytics.duckdb.SqlLiterals;
 import io.ticklake.analytics.time.TimeRange;
 import io.ticklake.lake.LakeUri;
 import io.ticklake.lake.RawAlertColumns;
+import io.ticklake.lake.RawDeadLetterColumns;
 import io.ticklake.lake.RawLayout;
 import io.ticklake.lake.RawTickColumns;
 import java.sql.SQLException;
@@ -22,6 +23,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code raw_ticks}: {@code raw/stock_ticks}. Unlike {@code compacted_ticks} it keeps what
  *       compaction removes: records landed twice (sink and backfill) and repeated trades.</li>
+ *   <li>{@code raw_dead_letters}: {@code raw/stock_ticks_dlq}, the dead letters the sink lands from
+ *       {@code stock-ticks-dlq}, in hours of their Kafka timestamp; given with {@code raw_ticks}.</li>
  *   <li>{@code raw_alerts}: {@code raw/stock_alerts}, the alerts the sink lands from {@code stock-alerts}.</li>
  * </ul>
  * Files are listed through DuckDB, so local and S3 lakes are read the same way; a missing hour directory
@@ -31,11 +34,34 @@ public final class RawViews {
 
     public static final String TICKS_VIEW = "raw_ticks";
     public static final String ALERTS_VIEW = "raw_alerts";
+    public static final String DEAD_LETTERS_VIEW = "raw_dead_letters";
 
     /** The raw alert columns ({@link RawAlertColumns}) in order, with their DuckDB types. */
     static final Map<String, String> ALERT_COLUMNS = alertColumns();
 
+    /** The raw dead-letter columns ({@link RawDeadLetterColumns}) in order, with their DuckDB types. */
+    static final Map<String, String> DEAD_LETTER_COLUMNS = deadLetterColumns();
+
     private RawViews() {
+    }
+
+    private static Map<String, String> deadLetterColumns() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put(RawDeadLetterColumns.SOURCE_TOPIC, "VARCHAR");
+        c.put(RawDeadLetterColumns.SOURCE_PARTITION, "INTEGER");
+        c.put(RawDeadLetterColumns.SOURCE_OFFSET, "BIGINT");
+        c.put(RawDeadLetterColumns.REPORTED_BY, "VARCHAR");
+        c.put(RawDeadLetterColumns.STAGE, "VARCHAR");
+        c.put(RawDeadLetterColumns.REASON, "VARCHAR");
+        c.put(RawDeadLetterColumns.ERROR_CLASS, "VARCHAR");
+        c.put(RawDeadLetterColumns.ERROR_MESSAGE, "VARCHAR");
+        c.put(RawDeadLetterColumns.RECORD_KEY, "VARCHAR");
+        c.put(RawDeadLetterColumns.RECORD_VALUE, "BLOB");
+        c.put(RawTickColumns.KAFKA_TOPIC, "VARCHAR");
+        c.put(RawTickColumns.KAFKA_PARTITION, "INTEGER");
+        c.put(RawTickColumns.KAFKA_OFFSET, "BIGINT");
+        c.put(RawTickColumns.INGEST_TIME, "TIMESTAMPTZ");
+        return Collections.unmodifiableMap(c);
     }
 
     private static Map<String, String> alertColumns() {
@@ -68,6 +94,12 @@ public final class RawViews {
     public static String alerts(DuckDbSession session, LakeUri lake, TimeRange range) throws SQLException {
         return "CREATE OR REPLACE TEMP VIEW " + ALERTS_VIEW + " AS " + CompactedTicksViews.contractSelect(
                 ALERT_COLUMNS, files(session, lake, RawLayout.RAW_ALERTS_TABLE, range));
+    }
+
+    /** The statement defining {@code raw_dead_letters} over the raw dead-letter files of the hours of {@code range}. */
+    public static String deadLetters(DuckDbSession session, LakeUri lake, TimeRange range) throws SQLException {
+        return "CREATE OR REPLACE TEMP VIEW " + DEAD_LETTERS_VIEW + " AS " + CompactedTicksViews.contractSelect(
+                DEAD_LETTER_COLUMNS, files(session, lake, RawLayout.RAW_DEAD_LETTERS_TABLE, range));
     }
 
     /** The Parquet files of a raw table in the hours of {@code range}, in path order; hidden and temporary files left out. */

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
 public final class ModelCatalog {
 
     /** Names the runner defines itself, so no model may take them. */
-    public static final Set<String> RESERVED_NAMES = Set.of("compacted_ticks", "compacted_hours", "raw_ticks", "raw_alerts");
+    public static final Set<String> RESERVED_NAMES = Set.of("compacted_ticks", "compacted_hours", "raw_ticks", "raw_alerts", "raw_dead_letters");
 
     private static final String BUILT_IN = "models";
 

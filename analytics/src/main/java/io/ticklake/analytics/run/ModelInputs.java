@@ -21,8 +21,8 @@ import java.util.List;
 
 /**
  * Gives a model's SQL the names it reads: {@code compacted_ticks}/{@code compacted_hours} over the
- * planned data files of the hours it covers (models reading the lake), {@code raw_ticks} over the raw files
- * of those hours and its look-ahead (models whose source is the raw layer), {@code raw_alerts} likewise
+ * planned data files of the hours it covers (models reading the lake), {@code raw_ticks} and {@code raw_dead_letters} over the
+ * raw files of those hours and its look-ahead (models whose source is the raw layer), {@code raw_alerts} likewise
  * (source {@code alerts}), and for each published model it depends on a view over the
  * day files its range and look-back need. Table models are already there as tables.
  */
@@ -49,7 +49,11 @@ final class ModelInputs {
         TimeRange needed = range.extendStart(model.lookback());
         if (model.readsLake()) {
             switch (model.source()) {
-                case RAW -> session.execute(RawViews.ticks(session, lake, needed.extendEnd(model.lookahead())));
+                case RAW -> {
+                    TimeRange read = needed.extendEnd(model.lookahead());
+                    session.execute(RawViews.ticks(session, lake, read));
+                    session.execute(RawViews.deadLetters(session, lake, read));
+                }
                 case ALERTS -> session.execute(RawViews.alerts(session, lake, needed.extendEnd(model.lookahead())));
                 case COMPACTED -> prepareLake(needed);
             }

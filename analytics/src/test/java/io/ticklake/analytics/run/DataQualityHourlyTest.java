@@ -9,6 +9,7 @@ import io.ticklake.analytics.testing.FixtureLake;
 import io.ticklake.analytics.testing.ModelOutput;
 import io.ticklake.analytics.testing.RawFiles;
 import io.ticklake.analytics.testing.RawFiles.Landed;
+import io.ticklake.analytics.testing.RawFiles.LandedDeadLetter;
 import io.ticklake.analytics.testing.Tick;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -78,6 +79,15 @@ class DataQualityHourlyTest {
                 new Landed(a1, 20), new Landed(a2, 30)));
         RawFiles.write(lake, "stock-ticks+1+00000000000000000000.parquet", List.of(new Landed(b0, 100),
                 new Landed(b1, 300)));
+        // dead letters: a price violation reported by both the streams app and the sink (one record), an
+        // undecodable record, a late tick (counted as late, not invalid) and an alert the alerts sink refused
+        Instant t = Instant.parse("2026-11-20T14:30:00Z");
+        RawFiles.writeDeadLetters(lake, "stock-ticks-dlq+0+00000000000000000000.parquet", List.of(
+                new LandedDeadLetter("stock-ticks", 0, 100, "streams", "price", "AAA", 0, t),
+                new LandedDeadLetter("stock-ticks", 0, 100, "connect", "price", "AAA", 1, t.plusMillis(3)),
+                new LandedDeadLetter("stock-ticks", 0, 101, "streams", "undecodable", "AAA", 2, t.plusSeconds(1)),
+                new LandedDeadLetter("stock-ticks", 0, 102, "streams", "late", "AAA", 3, t.plusSeconds(2)),
+                new LandedDeadLetter("stock-alerts", 0, 7, "connect", "undecodable", "AAA", 4, t.plusSeconds(3))));
         try (FixtureLake fixture = new FixtureLake(lake.toString())) {
             // compaction keeps a trade once
             fixture.publish(List.of(a0, a1, a2, a4, a5, a6, a7, a9, b0, b1));
@@ -120,7 +130,9 @@ class DataQualityHourlyTest {
         assertThat(l(aaa14, "sequence_gaps")).isEqualTo(1);       // 4 (9 landed in hour 15)
         assertThat(l(aaa14, "out_of_order_ticks")).isEqualTo(1);  // 5 after 6
         assertThat(l(aaa14, "late_ticks")).isEqualTo(2);          // a5, a9
-        assertThat(aaa14.get("invalid_ticks")).isNull();          // not in the lake
+        assertThat(l(aaa14, "invalid_ticks")).isEqualTo(2);       // one price (reported twice), one undecodable
+        assertThat(aaa14.get("invalid_reasons")).isEqualTo("price=1, undecodable=1");
+        assertThat(d(aaa14, "invalid_ratio")).isCloseTo(2.0 / 11, within(1e-12));
         assertThat(l(aaa14, "min_sequence")).isEqualTo(1);
         assertThat(l(aaa14, "max_sequence")).isEqualTo(10);
         // latencies 10, 20, 30, 40, 50, 60, 70, 40000, 60000: median the 5th, p99 at 7.92 of 0..8
@@ -144,6 +156,8 @@ class DataQualityHourlyTest {
         assertThat(List.of(l(bbb14, "ticks_landed"), l(bbb14, "sequence_gaps"), l(bbb14, "late_ticks")))
                 .containsExactly(2L, 0L, 0L);
         assertThat(d(bbb14, "latency_p50_ms")).isEqualTo(200.0);
+        assertThat(l(bbb14, "invalid_ticks")).isZero();
+        assertThat(bbb14.get("invalid_reasons")).isNull();
         assertThat(d(bbb14, "latency_p99_ms")).isCloseTo(298.0, within(1e-9));
         Map<String, Object> bbb15 = incremental.get("BBB 2026-11-20T15:00:00Z");
         assertThat(l(bbb15, "sequence_gaps")).isEqualTo(2);
@@ -198,7 +212,7 @@ class DataQualityHourlyTest {
     void levelsCanBeTurnedOff() {
         assertThat(quality("--full", "--quality.duplicate-ratio.warn", "off", "--quality.gap-ratio.warn", "off",
                 "--quality.out-of-order-ratio.warn", "off", "--quality.late-ratio.warn", "off",
-                "--quality.latency-p99-ms.warn", "off")).isEqualTo(AnalyticsCli.OK);
+                "--quality.latency-p99-ms.warn", "off", "--quality.invalid-ratio.warn", "off")).isEqualTo(AnalyticsCli.OK);
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("WARNING");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 warnings");
     }

@@ -1,6 +1,7 @@
 package io.ticklake.analytics.testing;
 
 import io.ticklake.lake.RawAlertColumns;
+import io.ticklake.lake.RawDeadLetterColumns;
 import io.ticklake.lake.RawLayout;
 import io.ticklake.lake.RawTickColumns;
 import java.io.IOException;
@@ -28,6 +29,8 @@ public final class RawFiles {
 
     private static final MessageType SCHEMA = MessageTypeParser.parseMessageType(RawTickColumns.PARQUET_SCHEMA);
     private static final MessageType ALERT_SCHEMA = MessageTypeParser.parseMessageType(RawAlertColumns.PARQUET_SCHEMA);
+    private static final MessageType DEAD_LETTER_SCHEMA =
+            MessageTypeParser.parseMessageType(RawDeadLetterColumns.PARQUET_SCHEMA);
 
     /**
      * A landed Kafka record.
@@ -42,7 +45,41 @@ public final class RawFiles {
     public record LandedAlert(String ruleId, String symbol, String kind, Instant eventTime, int partition, long offset) {
     }
 
+    /**
+     * A landed dead letter: the rejected record's coordinates on its source topic, who reported it with
+     * which reason, its key, and the dead letter's own offset on {@code stock-ticks-dlq} and timestamp.
+     */
+    public record LandedDeadLetter(String sourceTopic, int sourcePartition, long sourceOffset, String reportedBy,
+                                   String reason, String key, long offset, Instant timestamp) {
+    }
+
     private RawFiles() {
+    }
+
+    /** Writes {@code name} in the {@code raw/stock_ticks_dlq} directory of the dead letters' hour (all in one hour). */
+    public static Path writeDeadLetters(Path lakeRoot, String name, List<LandedDeadLetter> letters) {
+        Instant hour = RawLayout.hourOf(letters.get(0).timestamp());
+        Path file = lakeRoot.resolve(RawLayout.hourDirectory(RawLayout.RAW_DEAD_LETTERS_TABLE, hour)).resolve(name);
+        SimpleGroupFactory groups = new SimpleGroupFactory(DEAD_LETTER_SCHEMA);
+        try (ParquetWriter<Group> writer = open(file, DEAD_LETTER_SCHEMA)) {
+            for (LandedDeadLetter d : letters) {
+                writer.write(groups.newGroup()
+                        .append(RawDeadLetterColumns.SOURCE_TOPIC, d.sourceTopic())
+                        .append(RawDeadLetterColumns.SOURCE_PARTITION, d.sourcePartition())
+                        .append(RawDeadLetterColumns.SOURCE_OFFSET, d.sourceOffset())
+                        .append(RawDeadLetterColumns.REPORTED_BY, d.reportedBy())
+                        .append(RawDeadLetterColumns.REASON, d.reason())
+                        .append(RawDeadLetterColumns.ERROR_MESSAGE, "rejected: " + d.reason())
+                        .append(RawDeadLetterColumns.RECORD_KEY, d.key())
+                        .append(RawTickColumns.KAFKA_TOPIC, "stock-ticks-dlq")
+                        .append(RawTickColumns.KAFKA_PARTITION, 0)
+                        .append(RawTickColumns.KAFKA_OFFSET, d.offset())
+                        .append(RawTickColumns.INGEST_TIME, d.timestamp().toEpochMilli()));
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write raw dead-letter file " + file, e);
+        }
     }
 
     /** Writes {@code name} in the {@code raw/stock_alerts} directory of the alerts' event hour (all in one hour). */

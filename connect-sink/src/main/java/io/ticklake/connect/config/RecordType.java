@@ -10,7 +10,9 @@ public enum RecordType {
     /** {@code StockTick}s into {@code raw/stock_ticks}, validated against the tick contract. */
     TICK(RawLayout.RAW_TABLE),
     /** {@code Alert}s into {@code raw/stock_alerts}. */
-    ALERT(RawLayout.RAW_ALERTS_TABLE);
+    ALERT(RawLayout.RAW_ALERTS_TABLE),
+    /** Dead letters (any value, reason in the headers) into {@code raw/stock_ticks_dlq}. */
+    DEAD_LETTER(RawLayout.RAW_DEAD_LETTERS_TABLE);
 
     private final String rawTable;
 

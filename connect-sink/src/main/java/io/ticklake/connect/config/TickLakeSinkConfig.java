@@ -104,10 +104,11 @@ public final class TickLakeSinkConfig extends AbstractConfig {
                 LAKE_GROUP, ++order, Width.LONG, "Lake URI");
         def.define(RECORD_TYPE, Type.STRING, RECORD_TYPE_DEFAULT, new OneOf(RecordType.configValues()),
                 Importance.MEDIUM, "The contract of the topics' values: tick (StockTick, validated, into"
-                        + " raw/stock_ticks) or alert (Alert, into raw/stock_alerts).",
+                        + " raw/stock_ticks), alert (Alert, into raw/stock_alerts) or dead_letter (any value, the"
+                        + " reason from the headers, into raw/stock_ticks_dlq).",
                 LAKE_GROUP, ++order, Width.SHORT, "Record type");
         def.define(LAKE_TABLE, Type.STRING, null, new TableNameValidator(), Importance.LOW,
-                "Table directory under <lake>/raw/; default: record.type's table (stock_ticks, stock_alerts).",
+                "Table directory under <lake>/raw/; default: record.type's table (stock_ticks, stock_alerts, stock_ticks_dlq).",
                 LAKE_GROUP, ++order, Width.SHORT, "Table");
 
         order = 0;

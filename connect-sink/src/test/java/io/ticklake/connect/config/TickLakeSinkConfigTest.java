@@ -60,7 +60,7 @@ class TickLakeSinkConfigTest {
         assertThat(config(Map.of("record.type", "alert")).lakeTable()).isEqualTo("stock_alerts");
         assertThat(config(Map.of("record.type", "ALERT", "lake.table", "alerts_copy")).lakeTable()).isEqualTo("alerts_copy");
         assertThatThrownBy(() -> config(Map.of("record.type", "kpi")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("record.type").hasMessageContaining("[tick, alert]");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("record.type").hasMessageContaining("[tick, alert, dead_letter]");
         assertThatThrownBy(() -> config(Map.of("lake.table", "Stock Ticks")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("lake.table");
     }

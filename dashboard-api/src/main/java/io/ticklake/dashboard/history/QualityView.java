@@ -20,7 +20,8 @@ public record QualityView(
         @JsonProperty("sequence_gaps") @Schema(description = "sequence numbers that never landed") long sequenceGaps,
         @JsonProperty("out_of_order_ticks") long outOfOrderTicks,
         @JsonProperty("late_ticks") @Schema(description = "ticks the streams-app drops as late") long lateTicks,
-        @JsonProperty("invalid_ticks") @Nullable @Schema(description = "null: invalid ticks are not landed in the lake")
+        @JsonProperty("invalid_ticks") @Nullable @Schema(description = "ticks rejected as invalid (dead letters landed in raw/stock_ticks_dlq);"
+                + " null in hours built before dead letters were landed")
         Long invalidTicks,
         @JsonProperty("latency_p50_ms") @Schema(description = "median of ingest_time - event_time") double latencyP50Ms,
         @JsonProperty("latency_p99_ms") double latencyP99Ms,

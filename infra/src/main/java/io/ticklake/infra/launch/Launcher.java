@@ -30,6 +30,8 @@ public final class Launcher implements AutoCloseable {
     public static final String CONNECTOR = "stock-ticks-sink";
     /** The connector that lands the alerts in {@code raw/stock_alerts}. */
     public static final String ALERTS_CONNECTOR = "stock-alerts-sink";
+    /** The connector that lands the dead letters in {@code raw/stock_ticks_dlq}. */
+    public static final String DEAD_LETTERS_CONNECTOR = "stock-ticks-dlq-sink";
     static final int AIRFLOW_PORT = 8090;
 
     private static final Duration DASHBOARD_START = Duration.ofMinutes(3);
@@ -70,9 +72,10 @@ public final class Launcher implements AutoCloseable {
                             "io.ticklake.schemas.registry.ContractRegistrar", platform.registry().schemaRegistryUrl()),
                     environment, settings.repo(), log("contracts"), SETUP_STEP);
 
-            step("Creating the sink connectors (ticks, alerts) through Connect REST");
+            step("Creating the sink connectors (ticks, alerts, dead letters) through Connect REST");
             deployConnector(CONNECTOR, "connect-sink/config/stock-ticks-sink.json");
             deployConnector(ALERTS_CONNECTOR, "connect-sink/config/stock-alerts-sink.json");
+            deployConnector(DEAD_LETTERS_CONNECTOR, "connect-sink/config/stock-ticks-dlq-sink.json");
 
             step("Starting dashboard-api with the streams topology");
             startDashboard(environment);

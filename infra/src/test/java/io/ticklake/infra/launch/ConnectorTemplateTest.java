@@ -53,7 +53,7 @@ class ConnectorTemplateTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stock-ticks-sink.json", "stock-alerts-sink.json"})
+    @ValueSource(strings = {"stock-ticks-sink.json", "stock-alerts-sink.json", "stock-ticks-dlq-sink.json"})
     void theShippedTemplatesNeedExactlyWhatTheLauncherSets(String file) {
         Path shipped = Path.of("../connect-sink/config", file);
         Map<String, String> config = ConnectorTemplate.fill(shipped, Map.of("TICKLAKE_LAKE_URI", "file:///lake",

@@ -23,7 +23,44 @@ public final class StockTickContract {
     /** How far an event time may lead its record's timestamp unless configured: the streams' default grace. */
     public static final long MAX_FUTURE_MS_DEFAULT = 10_000L;
 
+    /**
+     * The rules, each with the words its violation message always contains, so that whoever reads a
+     * message back (the lake's dead-letter table) can tell which rule was broken.
+     */
+    public enum Rule {
+        SYMBOL("' does not match "),
+        PRICE(" is not a finite number above 0"),
+        VOLUME(" is negative"),
+        KEY(" the tick's symbol '"),
+        EVENT_TIME_BEFORE_1970(" is before 1970"),
+        EVENT_TIME_AHEAD(" ms ahead of the record's timestamp ");
+
+        private final String marker;
+
+        Rule(String marker) {
+            this.marker = marker;
+        }
+
+        /** The rule's name in lower case, e.g. {@code event_time_ahead}. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private StockTickContract() {
+    }
+
+    /** The rule a violation message (as {@link #violation} gives it, possibly inside a longer error message) names. */
+    public static Optional<Rule> ruleOf(String message) {
+        if (message == null) {
+            return Optional.empty();
+        }
+        for (Rule rule : Rule.values()) {
+            if (message.contains(rule.marker)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -39,18 +76,18 @@ public final class StockTickContract {
         }
         String symbol = tick.getSymbol();
         if (key == null) {
-            return Optional.of("record key is missing; it must be the tick's symbol '" + symbol + "'");
+            return Optional.of("record key is missing; it must be" + Rule.KEY.marker + symbol + "'");
         }
         if (!key.equals(symbol)) {
-            return Optional.of("record key '" + key + "' is not the tick's symbol '" + symbol + "'");
+            return Optional.of("record key '" + key + "' is not" + Rule.KEY.marker + symbol + "'");
         }
         long eventTime = tick.getEventTime().toEpochMilli();
         if (eventTime < 0) {
-            return Optional.of("event_time " + tick.getEventTime() + " is before 1970");
+            return Optional.of("event_time " + tick.getEventTime() + Rule.EVENT_TIME_BEFORE_1970.marker);
         }
         if (isAhead(eventTime, recordTimestampMs, maxFutureMs)) {
             return Optional.of("event_time " + tick.getEventTime() + " is more than " + maxFutureMs
-                    + " ms ahead of the record's timestamp " + Instant.ofEpochMilli(recordTimestampMs));
+                    + Rule.EVENT_TIME_AHEAD.marker + Instant.ofEpochMilli(recordTimestampMs));
         }
         return Optional.empty();
     }
@@ -63,14 +100,14 @@ public final class StockTickContract {
     private static Optional<String> violation(StockTick tick) {
         String symbol = tick.getSymbol();
         if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
-            return Optional.of("symbol '" + symbol + "' does not match " + SYMBOL.pattern());
+            return Optional.of("symbol '" + symbol + Rule.SYMBOL.marker + SYMBOL.pattern());
         }
         double price = tick.getPrice();
         if (!Double.isFinite(price) || price <= 0) {
-            return Optional.of("price " + price + " is not a finite number above 0");
+            return Optional.of("price " + price + Rule.PRICE.marker);
         }
         if (tick.getVolume() < 0) {
-            return Optional.of("volume " + tick.getVolume() + " is negative");
+            return Optional.of("volume " + tick.getVolume() + Rule.VOLUME.marker);
         }
         return Optional.empty();
     }

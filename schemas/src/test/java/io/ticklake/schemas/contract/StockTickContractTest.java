@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticklake.schemas.StockTick;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,31 @@ class StockTickContractTest {
         assertThat(violation(tick("A", Double.POSITIVE_INFINITY, 1))).get().asString()
                 .contains("price Infinity");
         assertThat(violation(tick("A", 1, -5))).get().asString().contains("volume -5");
+    }
+
+    @Test
+    void eachViolationMessageNamesItsRuleAlsoInsideALongerError() {
+        Instant t = Instant.parse("2030-01-01T00:00:00Z");
+        Map<StockTickContract.Rule, Optional<String>> messages = Map.of(
+                StockTickContract.Rule.SYMBOL, violation(tick("aapl", 1, 1)),
+                StockTickContract.Rule.PRICE, violation(tick("A", -1, 1)),
+                StockTickContract.Rule.VOLUME, violation(tick("A", 1, -1)),
+                StockTickContract.Rule.KEY, StockTickContract.violation("B", tick("A", 1, 1), 0, LIMIT),
+                StockTickContract.Rule.EVENT_TIME_BEFORE_1970, violation(tick("A", 1, 1, Instant.ofEpochMilli(-1))),
+                StockTickContract.Rule.EVENT_TIME_AHEAD,
+                StockTickContract.violation("A", tick("A", 1, 1, t.plusSeconds(60)), t.toEpochMilli(), LIMIT));
+
+        assertThat(messages).hasSize(StockTickContract.Rule.values().length);
+        messages.forEach((rule, message) -> {
+            assertThat(StockTickContract.ruleOf(message.orElseThrow())).as(message.get()).contains(rule);
+            assertThat(StockTickContract.ruleOf("tick at stock-ticks-0@7 breaks the StockTick contract: " + message.get()))
+                    .contains(rule);
+        });
+        assertThat(StockTickContract.ruleOf(StockTickContract.violation(null, tick("A", 1, 1), 0, LIMIT).orElseThrow()))
+                .contains(StockTickContract.Rule.KEY);
+        assertThat(StockTickContract.ruleOf("Unknown magic byte 0x6e")).isEmpty();
+        assertThat(StockTickContract.ruleOf(null)).isEmpty();
+        assertThat(StockTickContract.Rule.EVENT_TIME_AHEAD.label()).isEqualTo("event_time_ahead");
     }
 
     private static Optional<String> violation(StockTick tick) {

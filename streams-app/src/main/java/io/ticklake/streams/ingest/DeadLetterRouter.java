@@ -1,5 +1,6 @@
 package io.ticklake.streams.ingest;
 
+import io.ticklake.schemas.contract.DlqHeaders;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;

@@ -1,5 +1,6 @@
 package io.ticklake.streams.ingest;
 
+import io.ticklake.schemas.contract.DlqHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -3,7 +3,7 @@ package io.ticklake.streams.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticklake.streams.StreamsAppConfig;
-import io.ticklake.streams.ingest.DlqHeaders;
+import io.ticklake.schemas.contract.DlqHeaders;
 import io.ticklake.streams.ingest.DlqTruncation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
