@@ -608,6 +608,7 @@
         } catch (e) {
             message.textContent = e.status === 404 ? 'No data-quality model yet.' : 'Data quality unavailable: ' + e.message;
             toggleChart(qualityChart, false);
+            qualityChart.getDom().dataset.cells = '0';
             return;
         }
         message.textContent = rows.length ? '' : 'No ticks landed in the last 24 hours.';
@@ -635,6 +636,7 @@
                 inRange: {color: ['#f4fbf6', '#f5c451', '#b3261e']}},
             series: [{type: 'heatmap', data: values, label: {show: false}}]
         }, true);
+        qualityChart.getDom().dataset.cells = String(values.length);   // for tests: cells drawn
     }
 
     qualityMetric.addEventListener('change', loadQuality);

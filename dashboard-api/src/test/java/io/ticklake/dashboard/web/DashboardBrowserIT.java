@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.ticklake.analytics.AnalyticsConfig;
+import io.ticklake.analytics.run.AnalyticsRunner;
+import io.ticklake.analytics.run.BuildScope;
+import io.ticklake.analytics.run.RunListener;
+import io.ticklake.dashboard.testing.CompactedLake;
 import io.ticklake.dashboard.testing.DashboardItConfig;
 import io.ticklake.dashboard.testing.TestCredentials;
 import io.ticklake.dashboard.testing.TickProducer;
@@ -22,6 +27,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.core.ConditionFactory;
@@ -43,7 +50,8 @@ import org.openqa.selenium.support.ui.Select;
  * The dashboard in a real headless Chromium at 1,280 × 800 with 16 symbols: the page loads, the chart gets the
  * candles of the ticks produced before, a tick produced while the page is open changes the table and the chart
  * through the WebSocket, the window selector shows 5-minute candles, the symbol filter narrows the table, and
- * an unknown symbol's chart says why it is empty. Leaves a screenshot in {@code target/dashboard.png}.
+ * an unknown symbol's chart says why it is empty, and the data-quality heat map draws the lake's hours. Leaves a
+ * screenshot in {@code target/dashboard.png}.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +60,8 @@ class DashboardBrowserIT implements TestPropertyProvider {
     private static final long MINUTE = 60_000;
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Hours of ticks in the test lake, before the current one. */
+    private static final int HOURS_OF_QUALITY = 3;
     /** Symbols with one tick each besides ACME and GLOBX: a list long enough to need the filter and the layout. */
     private static final List<String> OTHERS = List.of("AAPL", "MSFT", "NVDA", "AMZN", "GOOGL", "META", "TSLA",
             "BRK.B", "JPM", "V", "UNH", "XOM", "LONGNAME.XYZ", "SPY-2026");
@@ -67,7 +77,40 @@ class DashboardBrowserIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         it = new DashboardItConfig(TestPlatform.shared(), "browser");
-        return it.properties();
+        Map<String, String> props = it.properties();
+        props.put("ticklake.lake", lakeWithQualityModel());
+        return props;
+    }
+
+    /**
+     * A lake whose last hours hold a few ticks of every symbol, compacted and landed raw (one record landed
+     * twice), with the analytics models built over it: the history and data-quality panels have data.
+     */
+    private static String lakeWithQualityModel() {
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        List<CompactedLake.Tick> ticks = new ArrayList<>();
+        List<String> symbols = new ArrayList<>(List.of("ACME", "GLOBX"));
+        symbols.addAll(OTHERS);
+        // in event-time order on every partition, so that none is late
+        for (int h = HOURS_OF_QUALITY; h >= 1; h--) {
+            for (int i = 0; i < 3; i++) {
+                for (int s = 0; s < symbols.size(); s++) {
+                    Instant at = hour.minus(h, ChronoUnit.HOURS).plusSeconds(60L * i + s);
+                    ticks.add(new CompactedLake.Tick(symbols.get(s), 100.0 + i, 10, at, s % 6, ticks.size()));
+                }
+            }
+        }
+        List<CompactedLake.Tick> landed = new ArrayList<>(ticks);
+        landed.add(ticks.get(0));
+        try {
+            CompactedLake lake = new CompactedLake(DashboardItConfig.tempDir("browser-lake-")).publish(ticks)
+                    .landRaw("stock-ticks.parquet", landed);
+            AnalyticsRunner.create(AnalyticsConfig.forLake(lake.uri()), new RunListener() {
+            }).run(BuildScope.full());
+            return lake.uri();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot build the analytics models of the test lake", e);
+        }
     }
 
     @BeforeAll
@@ -129,9 +172,10 @@ class DashboardBrowserIT implements TestPropertyProvider {
         assertThat(visibleSymbols()).containsExactly("GLOBX");
         filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         assertThat(visibleSymbols()).hasSize(OTHERS.size() + 2);
-        // no lake here: the data-quality panel says the model is missing instead of drawing an empty map
-        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.findElement(By.id("quality-message")).getText())
-                .isEqualTo("No data-quality model yet."));
+        // the data-quality heat map: a cell per symbol and hour of the lake
+        await().atMost(WAIT).untilAsserted(() -> assertThat(browser.findElement(By.id("quality-chart"))
+                .getDomAttribute("data-cells")).isEqualTo(String.valueOf((OTHERS.size() + 2) * HOURS_OF_QUALITY)));
+        assertThat(browser.findElement(By.id("quality-message")).getText()).isEmpty();
 
         // an admin's rule, in the rules' store before the tick that crosses it
         HttpResponse<String> created = adminRequest("POST", "/api/alert-rules", "{\"rule_id\":\"acme-above-110\","
