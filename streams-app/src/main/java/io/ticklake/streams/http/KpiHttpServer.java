@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.ticklake.streams.host.ForwardingEndpoint;
 import io.ticklake.streams.host.ForwardingResponse;
+import io.ticklake.streams.query.ForwardingPaths;
 import io.ticklake.streams.query.KpiJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,8 +13,10 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +24,9 @@ import java.util.concurrent.Executors;
 /**
  * The standalone runner's HTTP server (JDK {@code com.sun.net.httpserver}): it only adapts the
  * {@link ForwardingEndpoint} of its instance to HTTP (query decoding, status, {@code Retry-After},
- * body). Everything under {@code /kpis} goes to the endpoint, which knows the paths.
+ * body). Everything under {@code /kpis} goes to the endpoint, which knows the paths. With a cluster
+ * secret every request must carry it in {@link ForwardingPaths#CLUSTER_SECRET_HEADER} (401 otherwise):
+ * this server has no users, only the other instances and the operators who hold the secret.
  */
 public final class KpiHttpServer implements AutoCloseable {
 
@@ -31,10 +36,12 @@ public final class KpiHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ForwardingEndpoint endpoint;
+    private final Optional<byte[]> clusterSecret;
 
-    /** Binds to {@code address} (port 0: any free port) and starts serving {@code endpoint}. */
-    public KpiHttpServer(InetSocketAddress address, ForwardingEndpoint endpoint) {
+    /** Binds to {@code address} (port 0: any free port) and starts serving {@code endpoint} to holders of the secret. */
+    public KpiHttpServer(InetSocketAddress address, ForwardingEndpoint endpoint, Optional<String> clusterSecret) {
         this.endpoint = endpoint;
+        this.clusterSecret = clusterSecret.map(secret -> secret.getBytes(StandardCharsets.UTF_8));
         try {
             this.server = HttpServer.create(address, 0);
         } catch (IOException e) {
@@ -57,9 +64,15 @@ public final class KpiHttpServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
-        ForwardingResponse response = "GET".equals(exchange.getRequestMethod())
-                ? endpoint.handle(uri.getPath(), parseQuery(uri.getRawQuery()))
-                : new ForwardingResponse(405, KpiJson.error("only GET", null), OptionalLong.empty());
+        ForwardingResponse response;
+        if (!authorized(exchange)) {
+            response = new ForwardingResponse(401, KpiJson.error("this instance answers requests carrying the cluster"
+                    + " secret in " + ForwardingPaths.CLUSTER_SECRET_HEADER + " only", null), OptionalLong.empty());
+        } else if (!"GET".equals(exchange.getRequestMethod())) {
+            response = new ForwardingResponse(405, KpiJson.error("only GET", null), OptionalLong.empty());
+        } else {
+            response = endpoint.handle(uri.getPath(), parseQuery(uri.getRawQuery()));
+        }
         byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", ForwardingResponse.CONTENT_TYPE);
         response.retryAfterSeconds().ifPresent(seconds ->
@@ -68,6 +81,15 @@ public final class KpiHttpServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        if (clusterSecret.isEmpty()) {
+            return true;
+        }
+        String sent = exchange.getRequestHeaders().getFirst(ForwardingPaths.CLUSTER_SECRET_HEADER);
+        // constant time: the comparison must not tell how much of a guess was right
+        return sent != null && MessageDigest.isEqual(clusterSecret.get(), sent.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> parseQuery(String rawQuery) {

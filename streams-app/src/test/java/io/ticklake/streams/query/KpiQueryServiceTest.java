@@ -49,7 +49,7 @@ class KpiQueryServiceTest {
                 throw new KpiUnavailableException("this instance is starting; retry", Duration.ofSeconds(1));
             }
             return service;
-        }));
+        }), java.util.Optional.empty());
         props.put(StreamsAppConfig.APPLICATION_SERVER, "127.0.0.1:" + http.port());
         config = new StreamsAppConfig(props);
         streams = new KafkaStreams(KpiTopology.topology(config), config.streamsProperties());
