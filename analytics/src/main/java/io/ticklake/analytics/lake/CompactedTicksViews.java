@@ -1,9 +1,8 @@
 package io.ticklake.analytics.lake;
 
 import io.ticklake.analytics.duckdb.SqlLiterals;
+import io.ticklake.lake.RawTickColumns;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,27 +19,9 @@ public final class CompactedTicksViews {
     public static final String HOURS_VIEW = "compacted_hours";
 
     /** The lake contract's columns in order, with their DuckDB types. */
-    public static final Map<String, String> COLUMNS = columns();
+    public static final Map<String, String> COLUMNS = ContractColumns.duckDbTypes(RawTickColumns.PARQUET_SCHEMA);
 
     private CompactedTicksViews() {
-    }
-
-    private static Map<String, String> columns() {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put("symbol", "VARCHAR");
-        c.put("price", "DOUBLE");
-        c.put("volume", "BIGINT");
-        c.put("bid", "DOUBLE");
-        c.put("ask", "DOUBLE");
-        // Iceberg's timestamptz is TIMESTAMP(MICROS, isAdjustedToUTC=true): TIMESTAMPTZ; the session runs in UTC
-        c.put("event_time", "TIMESTAMPTZ");
-        c.put("sequence", "BIGINT");
-        c.put("source", "VARCHAR");
-        c.put("kafka_topic", "VARCHAR");
-        c.put("kafka_partition", "INTEGER");
-        c.put("kafka_offset", "BIGINT");
-        c.put("ingest_time", "TIMESTAMPTZ");
-        return Collections.unmodifiableMap(c);
     }
 
     /** The statement defining {@code compacted_ticks} over the data files of the given hours. */

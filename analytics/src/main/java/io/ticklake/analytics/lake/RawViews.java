@@ -7,13 +7,10 @@ import io.ticklake.lake.LakeUri;
 import io.ticklake.lake.RawAlertColumns;
 import io.ticklake.lake.RawDeadLetterColumns;
 import io.ticklake.lake.RawLayout;
-import io.ticklake.lake.RawTickColumns;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,51 +34,12 @@ public final class RawViews {
     public static final String DEAD_LETTERS_VIEW = "raw_dead_letters";
 
     /** The raw alert columns ({@link RawAlertColumns}) in order, with their DuckDB types. */
-    static final Map<String, String> ALERT_COLUMNS = alertColumns();
-
+    static final Map<String, String> ALERT_COLUMNS = ContractColumns.duckDbTypes(RawAlertColumns.PARQUET_SCHEMA);
     /** The raw dead-letter columns ({@link RawDeadLetterColumns}) in order, with their DuckDB types. */
-    static final Map<String, String> DEAD_LETTER_COLUMNS = deadLetterColumns();
+    static final Map<String, String> DEAD_LETTER_COLUMNS =
+            ContractColumns.duckDbTypes(RawDeadLetterColumns.PARQUET_SCHEMA);
 
     private RawViews() {
-    }
-
-    private static Map<String, String> deadLetterColumns() {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put(RawDeadLetterColumns.SOURCE_TOPIC, "VARCHAR");
-        c.put(RawDeadLetterColumns.SOURCE_PARTITION, "INTEGER");
-        c.put(RawDeadLetterColumns.SOURCE_OFFSET, "BIGINT");
-        c.put(RawDeadLetterColumns.REPORTED_BY, "VARCHAR");
-        c.put(RawDeadLetterColumns.STAGE, "VARCHAR");
-        c.put(RawDeadLetterColumns.REASON, "VARCHAR");
-        c.put(RawDeadLetterColumns.ERROR_CLASS, "VARCHAR");
-        c.put(RawDeadLetterColumns.ERROR_MESSAGE, "VARCHAR");
-        c.put(RawDeadLetterColumns.RECORD_KEY, "VARCHAR");
-        c.put(RawDeadLetterColumns.RECORD_VALUE, "BLOB");
-        c.put(RawTickColumns.KAFKA_TOPIC, "VARCHAR");
-        c.put(RawTickColumns.KAFKA_PARTITION, "INTEGER");
-        c.put(RawTickColumns.KAFKA_OFFSET, "BIGINT");
-        c.put(RawTickColumns.INGEST_TIME, "TIMESTAMPTZ");
-        return Collections.unmodifiableMap(c);
-    }
-
-    private static Map<String, String> alertColumns() {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put(RawAlertColumns.RULE_ID, "VARCHAR");
-        c.put(RawAlertColumns.SYMBOL, "VARCHAR");
-        c.put(RawAlertColumns.KIND, "VARCHAR");
-        c.put(RawAlertColumns.EVENT_TIME, "TIMESTAMPTZ");
-        c.put(RawAlertColumns.WINDOW, "VARCHAR");
-        c.put(RawAlertColumns.WINDOW_START, "TIMESTAMPTZ");
-        c.put(RawAlertColumns.PRICE, "DOUBLE");
-        c.put(RawAlertColumns.THRESHOLD, "DOUBLE");
-        c.put(RawAlertColumns.REFERENCE, "DOUBLE");
-        c.put(RawAlertColumns.MESSAGE, "VARCHAR");
-        c.put(RawAlertColumns.FIRED_AT, "TIMESTAMPTZ");
-        c.put(RawTickColumns.KAFKA_TOPIC, "VARCHAR");
-        c.put(RawTickColumns.KAFKA_PARTITION, "INTEGER");
-        c.put(RawTickColumns.KAFKA_OFFSET, "BIGINT");
-        c.put(RawTickColumns.INGEST_TIME, "TIMESTAMPTZ");
-        return Collections.unmodifiableMap(c);
     }
 
     /** The statement defining {@code raw_ticks} over the raw tick files of the hours of {@code range}. */
