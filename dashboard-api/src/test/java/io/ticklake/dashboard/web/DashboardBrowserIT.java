@@ -84,7 +84,8 @@ class DashboardBrowserIT implements TestPropertyProvider {
 
     /**
      * A lake whose last hours hold a few ticks of every symbol, compacted and landed raw (one record landed
-     * twice), with the analytics models built over it: the history and data-quality panels have data.
+     * twice, a late tick per hour), with the analytics models built over it: the history and data-quality
+     * panels have data.
      */
     private static String lakeWithQualityModel() {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
@@ -102,6 +103,12 @@ class DashboardBrowserIT implements TestPropertyProvider {
         }
         List<CompactedLake.Tick> landed = new ArrayList<>(ticks);
         landed.add(ticks.get(0));
+        // a late arrival in each hour, for a different symbol each time: the heat map has something to show
+        for (int h = 1; h <= HOURS_OF_QUALITY; h++) {
+            int s = h * 5 % symbols.size();
+            landed.add(new CompactedLake.Tick(symbols.get(s), 100.0, 10, hour.minus(h, ChronoUnit.HOURS), s % 6,
+                    landed.size()));
+        }
         try {
             CompactedLake lake = new CompactedLake(DashboardItConfig.tempDir("browser-lake-")).publish(ticks)
                     .landRaw("stock-ticks.parquet", landed);
@@ -200,8 +207,8 @@ class DashboardBrowserIT implements TestPropertyProvider {
         });
         await().atMost(WAIT).untilAsserted(() -> assertThat(Integer.parseInt(chart.getDomAttribute("data-candles")))
                 .isGreaterThanOrEqualTo(6));
-        // the whole page (alerts and rules below the chart) in one picture, then back to 1,280 × 800
-        browser.manage().window().setSize(new Dimension(1280, 1500));
+        // the whole page (alerts, rules, history and data quality below the chart) in one picture, then back to 1,280 × 800
+        browser.manage().window().setSize(new Dimension(1280, 2000));
         Path screenshot = Path.of("target", "dashboard.png");
         Files.createDirectories(screenshot.getParent());
         Files.copy(((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
