@@ -5,8 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.ticklake.infra.testing.LocalPlatformExtension;
 import io.ticklake.infra.testing.TestPlatform;
+import io.ticklake.schemas.Alert;
+import io.ticklake.schemas.AlertDirection;
+import io.ticklake.schemas.AlertKind;
+import io.ticklake.schemas.AlertRule;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.WindowKpi;
+import io.ticklake.schemas.serde.SpecificAvroSerde;
 import io.ticklake.streams.testing.ChildStreamsProcess;
 import io.ticklake.streams.testing.ExpectedKpis;
 import io.ticklake.streams.testing.ItConfig;
@@ -18,16 +23,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +49,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Kill -9 an instance while ticks flow, restart it on the same state directory: the committed
  * {@code stock-kpis} (read_committed, final-only emission) hold exactly one KPI per closed window,
- * equal to the KPIs computed independently from the input.
+ * equal to the KPIs computed independently from the input, and the committed alerts hold exactly one
+ * alert per crossing of the rules' levels, computed independently too.
  */
 @ExtendWith(LocalPlatformExtension.class)
 class ExactlyOnceRecoveryIT {
@@ -47,10 +62,15 @@ class ExactlyOnceRecoveryIT {
         ItConfig it = new ItConfig(platform, "eos", 6);
         Path stateDir = ItConfig.tempDir("eos-state-");
         Path log = ItConfig.tempDir("eos-log-").resolve("streams.log");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String rulesTopic = "eos-rules-" + suffix;
+        String alertsTopic = "eos-alerts-" + suffix;
         Map<String, Object> props = it.instance(Map.of(
                 StreamsAppConfig.EMIT_MODE, "final",
                 StreamsAppConfig.GRACE_MS, 1_000L,
                 StreamsAppConfig.STATE_DIR, stateDir.toString(),
+                StreamsAppConfig.ALERT_RULES_TOPIC, rulesTopic,
+                StreamsAppConfig.ALERTS_TOPIC, alertsTopic,
                 StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L));
 
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(3));
@@ -61,10 +81,27 @@ class ExactlyOnceRecoveryIT {
         List<StockTick> closing = symbols.stream().map(symbol -> Ticks.tick(symbol, 100.0, 1,
                 t0.plus(Duration.ofMinutes(60)).plusSeconds(30), 1_000_000)).toList();
 
-        ChildStreamsProcess first = ChildStreamsProcess.start(props, log);
+        // a rule per symbol at its mean price, either way, no cool-down: it fires all the time, across the kill
+        List<AlertRule> rules = new ArrayList<>();
+        for (int s = 0; s < symbols.size(); s++) {
+            rules.add(AlertRule.newBuilder().setRuleId("cross-" + symbols.get(s)).setSymbol(symbols.get(s))
+                    .setKind(AlertKind.PRICE_CROSS).setDirection(AlertDirection.EITHER).setLevel(100.0 + s)
+                    .setCooldownMs(0L).setUpdatedAt(Instant.now()).build());
+        }
+        List<StockTick> all = new ArrayList<>(ticks);
+        all.addAll(closing);
+        Set<String> expectedAlerts = expectedCrossings(all, rules);
+        assertThat(expectedAlerts).as("crossings in the script").hasSizeGreaterThan(100);
+        createAlertTopics(platform.kafkaBootstrapServers(), rulesTopic, alertsTopic);
+
+        ChildStreamsProcess first = null;
         ChildStreamsProcess second = null;
         try (KafkaProducer<String, Object> producer = KafkaTestIo.tickProducer(platform.kafkaBootstrapServers(),
                 platform.schemaRegistryUrl())) {
+            for (AlertRule rule : rules) {
+                producer.send(new ProducerRecord<>(rulesTopic, rule.getRuleId(), rule)).get();
+            }
+            first = ChildStreamsProcess.start(props, log);
             sendMinutes(producer, it.ticks, ticks, 0, 29, null, 0);
             KafkaTestIo.readKpis(platform.kafkaBootstrapServers(), platform.schemaRegistryUrl(), it.kpis,
                     kpis -> kpis.size() >= 20, Duration.ofSeconds(120));
@@ -101,11 +138,50 @@ class ExactlyOnceRecoveryIT {
                     .isEmpty();
             expected.forEach((key, want) -> ExpectedKpis.assertSameKpi(byKey.get(key), want));
             assertThat(committed).hasSize(symbols.size() * (60 + 12 + 4 + 1));
+
+            // every crossing alerted exactly once, none lost or repeated by the kill (read_committed)
+            SpecificAvroSerde<Alert> alerts = new SpecificAvroSerde<>();
+            alerts.configure(Map.of("schema.registry.url", platform.schemaRegistryUrl()), false);
+            Map<String, Long> alerted = KafkaTestIo.readUntil(platform.kafkaBootstrapServers(), alertsTopic,
+                            new StringDeserializer(), alerts.deserializer(),
+                            records -> records.size() >= expectedAlerts.size(), Duration.ofSeconds(120)).stream()
+                    .collect(Collectors.groupingBy(record -> record.value().getSymbol() + "@"
+                            + record.value().getEventTime(), Collectors.counting()));
+            assertThat(alerted.entrySet()).as("alerts committed more than once").filteredOn(e -> e.getValue() > 1)
+                    .isEmpty();
+            assertThat(alerted.keySet()).containsExactlyInAnyOrderElementsOf(expectedAlerts);
         } finally {
-            first.kill();
+            if (first != null) {
+                first.kill();
+            }
             if (second != null) {
                 second.close();
             }
+        }
+    }
+
+    /** {@code symbol@event_time} of every tick that crosses its symbol's level, computed from the ticks in order. */
+    private static Set<String> expectedCrossings(List<StockTick> ticks, List<AlertRule> rules) {
+        Map<String, Double> levels = rules.stream().collect(Collectors.toMap(AlertRule::getSymbol, AlertRule::getLevel));
+        Map<String, Double> previous = new HashMap<>();
+        Set<String> crossings = new HashSet<>();
+        for (StockTick tick : ticks) {
+            double level = levels.get(tick.getSymbol());
+            Double before = previous.put(tick.getSymbol(), tick.getPrice());
+            if (before != null && ((before < level && tick.getPrice() >= level)
+                    || (before > level && tick.getPrice() <= level))) {
+                crossings.add(tick.getSymbol() + "@" + tick.getEventTime());
+            }
+        }
+        return crossings;
+    }
+
+    private static void createAlertTopics(String bootstrap, String rulesTopic, String alertsTopic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(
+                    new NewTopic(rulesTopic, 1, (short) 1).configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                            TopicConfig.CLEANUP_POLICY_COMPACT)),
+                    new NewTopic(alertsTopic, 6, (short) 1))).all().get();
         }
     }
 
