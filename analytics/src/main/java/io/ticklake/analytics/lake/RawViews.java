@@ -44,20 +44,21 @@ public final class RawViews {
 
     /** The statement defining {@code raw_ticks} over the raw tick files of the hours of {@code range}. */
     public static String ticks(DuckDbSession session, LakeUri lake, TimeRange range) throws SQLException {
-        return "CREATE OR REPLACE TEMP VIEW " + TICKS_VIEW + " AS " + CompactedTicksViews.contractSelect(
-                CompactedTicksViews.COLUMNS, files(session, lake, RawLayout.RAW_TABLE, range));
+        return view(TICKS_VIEW, CompactedTicksViews.COLUMNS, files(session, lake, RawLayout.RAW_TABLE, range));
     }
 
     /** The statement defining {@code raw_alerts} over the raw alert files of the hours of {@code range}. */
     public static String alerts(DuckDbSession session, LakeUri lake, TimeRange range) throws SQLException {
-        return "CREATE OR REPLACE TEMP VIEW " + ALERTS_VIEW + " AS " + CompactedTicksViews.contractSelect(
-                ALERT_COLUMNS, files(session, lake, RawLayout.RAW_ALERTS_TABLE, range));
+        return view(ALERTS_VIEW, ALERT_COLUMNS, files(session, lake, RawLayout.RAW_ALERTS_TABLE, range));
     }
 
     /** The statement defining {@code raw_dead_letters} over the raw dead-letter files of the hours of {@code range}. */
     public static String deadLetters(DuckDbSession session, LakeUri lake, TimeRange range) throws SQLException {
-        return "CREATE OR REPLACE TEMP VIEW " + DEAD_LETTERS_VIEW + " AS " + CompactedTicksViews.contractSelect(
-                DEAD_LETTER_COLUMNS, files(session, lake, RawLayout.RAW_DEAD_LETTERS_TABLE, range));
+        return view(DEAD_LETTERS_VIEW, DEAD_LETTER_COLUMNS, files(session, lake, RawLayout.RAW_DEAD_LETTERS_TABLE, range));
+    }
+
+    private static String view(String name, Map<String, String> columns, List<String> files) {
+        return "CREATE OR REPLACE TEMP VIEW " + name + " AS " + CompactedTicksViews.contractSelect(columns, files);
     }
 
     /** The Parquet files of a raw table in the hours of {@code range}, in path order; hidden and temporary files left out. */

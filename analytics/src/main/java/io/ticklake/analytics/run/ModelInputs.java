@@ -48,13 +48,13 @@ final class ModelInputs {
     void prepare(ModelDefinition model, TimeRange range) throws SQLException {
         TimeRange needed = range.extendStart(model.lookback());
         if (model.readsLake()) {
+            TimeRange raw = needed.extendEnd(model.lookahead());
             switch (model.source()) {
                 case RAW -> {
-                    TimeRange read = needed.extendEnd(model.lookahead());
-                    session.execute(RawViews.ticks(session, lake, read));
-                    session.execute(RawViews.deadLetters(session, lake, read));
+                    session.execute(RawViews.ticks(session, lake, raw));
+                    session.execute(RawViews.deadLetters(session, lake, raw));
                 }
-                case ALERTS -> session.execute(RawViews.alerts(session, lake, needed.extendEnd(model.lookahead())));
+                case ALERTS -> session.execute(RawViews.alerts(session, lake, raw));
                 case COMPACTED -> prepareLake(needed);
             }
         }

@@ -4,7 +4,6 @@ import io.ticklake.connect.format.RawDeadLetterRow;
 import io.ticklake.connect.format.RawRow;
 import io.ticklake.schemas.contract.DlqHeaders;
 import io.ticklake.schemas.contract.StockTickContract;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.header.Header;
@@ -27,23 +26,25 @@ public final class DeadLetterRows implements RowDecoder {
             // the hour of a dead letter is its timestamp; both DLQ writers always set one
             throw new DataException("dead letter at " + RowDecoder.coordinates(record) + " has no timestamp");
         }
-        String key = text(record.key());
-        if (header(record, DlqHeaders.STAGE) != null || header(record, DlqHeaders.SOURCE_TOPIC) != null) {
-            String stage = header(record, DlqHeaders.STAGE);
+        String key = RowDecoder.text(record.key());
+        String streamsStage = header(record, DlqHeaders.STAGE);
+        String streamsSource = header(record, DlqHeaders.SOURCE_TOPIC);
+        if (streamsStage != null || streamsSource != null) {
             String message = header(record, DlqHeaders.ERROR_MESSAGE);
-            return new RawDeadLetterRow(header(record, DlqHeaders.SOURCE_TOPIC),
-                    integer(header(record, DlqHeaders.SOURCE_PARTITION)), number(header(record, DlqHeaders.SOURCE_OFFSET)),
-                    "streams", stage, streamsReason(stage, message), header(record, DlqHeaders.ERROR_CLASS), message,
-                    key, value, record.kafkaOffset(), record.timestamp());
+            return new RawDeadLetterRow(streamsSource, partition(header(record, DlqHeaders.SOURCE_PARTITION)),
+                    decimal(header(record, DlqHeaders.SOURCE_OFFSET)), "streams", streamsStage,
+                    streamsReason(streamsStage, message), header(record, DlqHeaders.ERROR_CLASS), message, key, value,
+                    record.kafkaOffset(), record.timestamp());
         }
-        if (header(record, CONNECT_PREFIX + "topic") != null) {
+        String connectSource = header(record, CONNECT_PREFIX + "topic");
+        if (connectSource != null) {
             String stage = header(record, CONNECT_PREFIX + "stage");
             String message = header(record, CONNECT_PREFIX + "exception.message");
             // a sink refuses a record it cannot decode or that breaks a rule; converters refuse undecodable ones
             String reason = StockTickContract.ruleOf(message).map(StockTickContract.Rule::label).orElse(UNDECODABLE);
-            return new RawDeadLetterRow(header(record, CONNECT_PREFIX + "topic"),
-                    integer(header(record, CONNECT_PREFIX + "partition")), number(header(record, CONNECT_PREFIX + "offset")),
-                    "connect", stage == null ? null : stage.toLowerCase(Locale.ROOT), reason,
+            return new RawDeadLetterRow(connectSource, partition(header(record, CONNECT_PREFIX + "partition")),
+                    decimal(header(record, CONNECT_PREFIX + "offset")), "connect",
+                    stage == null ? null : stage.toLowerCase(Locale.ROOT), reason,
                     header(record, CONNECT_PREFIX + "exception.class.name"), message, key, value, record.kafkaOffset(),
                     record.timestamp());
         }
@@ -62,28 +63,19 @@ public final class DeadLetterRows implements RowDecoder {
         return StockTickContract.ruleOf(message).map(StockTickContract.Rule::label).orElse("other");
     }
 
-    /** The last header of that name as text; header values are bytes (ByteArrayConverter) or already text. */
+    /** The last header of that name as text. */
     private static String header(SinkRecord record, String name) {
         Header header = record.headers().lastWithName(name);
-        return header == null ? null : text(header.value());
+        return header == null ? null : RowDecoder.text(header.value());
     }
 
-    private static String text(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
+    private static Integer partition(String text) {
+        Long number = decimal(text);
+        return number == null ? null : number.intValue();
     }
 
-    private static Integer integer(String text) {
-        try {
-            return text == null ? null : Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Long number(String text) {
+    /** A decimal header value; null when absent or not a number. */
+    private static Long decimal(String text) {
         try {
             return text == null ? null : Long.valueOf(text.trim());
         } catch (NumberFormatException e) {

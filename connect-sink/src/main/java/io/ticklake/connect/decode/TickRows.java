@@ -4,7 +4,6 @@ import io.ticklake.connect.format.RawRow;
 import io.ticklake.connect.format.RawTickRow;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.contract.StockTickContract;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.connect.errors.DataException;
@@ -25,22 +24,13 @@ public final class TickRows implements RowDecoder {
     public RawRow decode(SinkRecord record, byte[] value) {
         StockTick tick = decoder.decode(record.topic(), value);
         long recordTimestamp = record.timestamp() != null ? record.timestamp() : -1;
-        Optional<String> violation = StockTickContract.violation(keyString(record), tick, recordTimestamp, maxFutureMs);
+        Optional<String> violation = StockTickContract.violation(RowDecoder.text(record.key()), tick, recordTimestamp, maxFutureMs);
         if (violation.isPresent()) {
             throw new DataException("tick at " + RowDecoder.coordinates(record) + " breaks the StockTick contract: "
                     + violation.get());
         }
         return new RawTickRow(tick, record.kafkaOffset(),
                 RowDecoder.ingestTime(record, tick.getEventTime().toEpochMilli()));
-    }
-
-    /** The record key as the contract compares it with the symbol: raw bytes (ByteArrayConverter) or a string. */
-    private static String keyString(SinkRecord record) {
-        Object key = record.key();
-        if (key instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return key == null ? null : key.toString();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ticklake.connect.format;
 
 import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
 
 /**
  * One row of a raw file: the record's own fields, which it writes itself, and the Kafka columns the
@@ -19,7 +20,7 @@ public interface RawRow {
     long eventTimeMillis();
 
     /** The Parquet schema of the files this row goes into: its fields, then the Kafka columns. */
-    org.apache.parquet.schema.MessageType schema();
+    MessageType schema();
 
     /** Writes this row's own fields, numbered from 0 in schema order, between startMessage and endMessage. */
     void writeFields(RecordConsumer out);

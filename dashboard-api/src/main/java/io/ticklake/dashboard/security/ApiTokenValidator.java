@@ -4,6 +4,7 @@ import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
+import io.ticklake.schemas.security.Secrets;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.reactivestreams.Publisher;

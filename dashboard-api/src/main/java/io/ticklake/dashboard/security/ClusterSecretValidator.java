@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.validator.TokenValidator;
 import io.ticklake.dashboard.config.ClusterProperties;
+import io.ticklake.schemas.security.Secrets;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.reactivestreams.Publisher;

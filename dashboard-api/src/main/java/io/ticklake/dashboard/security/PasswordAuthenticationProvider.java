@@ -7,6 +7,7 @@ import io.micronaut.security.authentication.AuthenticationFailureReason;
 import io.micronaut.security.authentication.AuthenticationRequest;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
+import io.ticklake.schemas.security.Secrets;
 import jakarta.inject.Singleton;
 import java.util.List;
 

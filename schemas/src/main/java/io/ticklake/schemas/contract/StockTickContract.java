@@ -2,6 +2,7 @@ package io.ticklake.schemas.contract;
 
 import io.ticklake.schemas.StockTick;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -43,7 +44,7 @@ public final class StockTickContract {
 
         /** The rule's name in lower case, e.g. {@code event_time_ahead}. */
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

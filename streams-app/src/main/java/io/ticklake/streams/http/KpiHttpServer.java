@@ -2,6 +2,7 @@ package io.ticklake.streams.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.ticklake.schemas.security.Secrets;
 import io.ticklake.streams.host.ForwardingEndpoint;
 import io.ticklake.streams.host.ForwardingResponse;
 import io.ticklake.streams.query.ForwardingPaths;
@@ -13,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +36,12 @@ public final class KpiHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final ForwardingEndpoint endpoint;
-    private final Optional<byte[]> clusterSecret;
+    private final Optional<String> clusterSecret;
 
     /** Binds to {@code address} (port 0: any free port) and starts serving {@code endpoint} to holders of the secret. */
     public KpiHttpServer(InetSocketAddress address, ForwardingEndpoint endpoint, Optional<String> clusterSecret) {
         this.endpoint = endpoint;
-        this.clusterSecret = clusterSecret.map(secret -> secret.getBytes(StandardCharsets.UTF_8));
+        this.clusterSecret = clusterSecret;
         try {
             this.server = HttpServer.create(address, 0);
         } catch (IOException e) {
@@ -84,12 +84,8 @@ public final class KpiHttpServer implements AutoCloseable {
     }
 
     private boolean authorized(HttpExchange exchange) {
-        if (clusterSecret.isEmpty()) {
-            return true;
-        }
-        String sent = exchange.getRequestHeaders().getFirst(ForwardingPaths.CLUSTER_SECRET_HEADER);
-        // constant time: the comparison must not tell how much of a guess was right
-        return sent != null && MessageDigest.isEqual(clusterSecret.get(), sent.getBytes(StandardCharsets.UTF_8));
+        return clusterSecret.isEmpty() || Secrets.matches(clusterSecret,
+                exchange.getRequestHeaders().getFirst(ForwardingPaths.CLUSTER_SECRET_HEADER));
     }
 
     private static Map<String, String> parseQuery(String rawQuery) {

@@ -1,10 +1,13 @@
-package io.ticklake.dashboard.security;
+package io.ticklake.schemas.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 
-/** Comparison of a presented secret with a configured one that takes the same time wherever they differ. */
+/**
+ * Comparison of a presented secret with a configured one that takes the same time wherever they differ;
+ * shared by the dashboard's logins and tokens and the streams runner's cluster secret.
+ */
 public final class Secrets {
 
     private Secrets() {
