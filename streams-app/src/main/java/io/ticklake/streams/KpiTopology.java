@@ -22,6 +22,7 @@ import io.ticklake.streams.live.ChangedMinutes;
 import io.ticklake.streams.live.LiveChangeTap;
 import io.ticklake.streams.routing.SymbolPartitionRecorder;
 import io.ticklake.streams.routing.SymbolPartitionsUpdater;
+import io.ticklake.streams.state.LongArraySerde;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
@@ -75,8 +76,10 @@ public final class KpiTopology {
     public static final String REPARTITION_NAME = "ticks-by-symbol";
     /** Partition to stream time (highest tick event time) for the late filter (key-value). */
     public static final String STREAM_TIME_STORE = "tick-stream-time";
-    /** {@code (symbol, sequence)} of the accepted ticks within the dedup horizon (window store, retention = 1 min + grace). */
+    /** {@code (symbol, sequence)} of accepted ticks beyond a bucket's ranges in {@link #TICK_SEQUENCES_STORE} (window store, retention = 3 × (1 min + grace)). */
     public static final String TICK_IDENTITY_STORE = "tick-identities";
+    /** Symbol to the sequences of its accepted ticks within the dedup horizon, as ranges per bucket (key-value, cached). */
+    public static final String TICK_SEQUENCES_STORE = "tick-sequences";
     /** Final mode only: rollup windows waiting to close, {@code symbol|size-ms} to window start (key-value). */
     public static final String PENDING_ROLLUPS_STORE = "kpi-pending-rollups";
 
@@ -101,10 +104,12 @@ public final class KpiTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STREAM_TIME_STORE),
                 Serdes.Integer(), Serdes.Long()).withCachingEnabled());
         // changelogged (the default): a restored task recognizes the copies its predecessor had seen
-        long horizonMs = TickDeduplicator.horizonMs(config.graceMs());
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(TICK_IDENTITY_STORE,
-                Duration.ofMillis(horizonMs), Duration.ofMillis(1), false), Serdes.String(), Serdes.Long())
+                Duration.ofMillis(TickDeduplicator.retentionMs(config.graceMs())), Duration.ofMillis(1), false),
+                        Serdes.String(), Serdes.Long())
                 .withCachingDisabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICK_SEQUENCES_STORE),
+                Serdes.String(), new LongArraySerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SYMBOL_INDEX_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
 
@@ -127,8 +132,9 @@ public final class KpiTopology {
 
         KStream<String, StockTick> deduplicated = routes.get("route-accepted")
                 .mapValues(CheckedTick::tick, Named.as("accepted-ticks"))
-                .processValues(() -> new TickDeduplicator(TICK_IDENTITY_STORE), Named.as("drop-duplicate-ticks"),
-                        TICK_IDENTITY_STORE);
+                .processValues(() -> new TickDeduplicator(TICK_SEQUENCES_STORE, TICK_IDENTITY_STORE,
+                        STREAM_TIME_STORE, config.graceMs()), Named.as("drop-duplicate-ticks"),
+                        TICK_IDENTITY_STORE, TICK_SEQUENCES_STORE, STREAM_TIME_STORE);
         addSymbolPartitions(builder, config, deduplicated);
         KStream<String, StockTick> bySymbol = config.repartitionBySymbol()
                 ? deduplicated.repartition(Repartitioned.with(keys, tickSerde).withName(REPARTITION_NAME))

@@ -12,11 +12,14 @@ import static org.assertj.core.api.Assertions.within;
 import io.ticklake.schemas.WindowKpi;
 import io.ticklake.schemas.contract.TickIdentity;
 import io.ticklake.streams.ingest.DuplicateMetrics;
+import io.ticklake.streams.ingest.SeenSequences;
 import io.ticklake.streams.ingest.TickDeduplicator;
 import io.ticklake.streams.kpi.KpiWindow;
 import io.ticklake.streams.testing.TopologyDriverFixture;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.Test;
 
@@ -44,9 +47,9 @@ class DuplicateTicksTopologyTest {
             assertThat(emitted.get("1h@" + T0).getTradeCount()).isEqualTo(2);
             assertThat(fixture.dlq().isEmpty()).isTrue();
             assertThat(DuplicateMetrics.total(fixture.driver().metrics())).isEqualTo(2);
-            // the identities are changelogged: a restored task (exactly-once) recognizes the same copies
+            // the sequences seen are changelogged: a restored task (exactly-once) recognizes the same copies
             assertThat(fixture.driver().producedTopicNames())
-                    .contains(fixture.config().applicationId() + "-" + KpiTopology.TICK_IDENTITY_STORE + "-changelog");
+                    .contains(fixture.config().applicationId() + "-" + KpiTopology.TICK_SEQUENCES_STORE + "-changelog");
 
             // interactive queries read the same stores: they agree with what was emitted
             var views = fixture.views();
@@ -56,17 +59,82 @@ class DuplicateTicksTopologyTest {
     }
 
     @Test
-    void aRecordProcessedAgainIsNotACopyOfItself() throws Exception {
+    void aRecordProcessedAgainIsNotACopyOfItselfWhereIdentitiesAreStoredOneByOne() throws Exception {
         try (TopologyDriverFixture fixture = new TopologyDriverFixture(Map.of(), WALL_CLOCK)) {
-            // what an aborted transaction can leave behind in the local store: the identity of input offset 0
+            // a symbol whose bucket overflowed its ranges, and what an aborted transaction could leave behind in
+            // the identity store: the identity of input offset 0
+            long bucket = TickDeduplicator.bucketOf(T0.toEpochMilli(), fixture.config().graceMs());
+            sequences(fixture).put("AAPL", new long[] {bucket, 1});
             WindowStore<String, Long> identities = fixture.driver().getWindowStore(KpiTopology.TICK_IDENTITY_STORE);
-            identities.put(TickIdentity.key("AAPL", 1), 0L, T0.toEpochMilli());
+            identities.put(TickIdentity.key("AAPL", 1), 0L, bucket);
 
             fixture.ticks().pipeInput("AAPL", tick("AAPL", 100.0, 10, T0, 1));   // offset 0, processed again
             fixture.ticks().pipeInput("AAPL", tick("AAPL", 100.0, 10, T0, 1));   // offset 1, a real copy
 
             assertThat(latestByWindow(fixture.kpis()).get("1m@" + T0).getTradeCount()).isEqualTo(1);
             assertThat(DuplicateMetrics.total(fixture.driver().metrics())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSymbolNumberedWithManyGapsOverflowsIntoTheIdentityStoreAndStillCountsEachTradeOnce() throws Exception {
+        try (TopologyDriverFixture fixture = new TopologyDriverFixture(Map.of(), WALL_CLOCK)) {
+            var ticks = fixture.ticks();
+            int trades = SeenSequences.MAX_RANGES + 10;
+            for (int i = 0; i < trades; i++) {
+                ticks.pipeInput("AAPL", tick("AAPL", 100.0, 1, T0.plusMillis(i), 2L * i));   // every other number
+            }
+            for (int i = 0; i < trades; i++) {
+                ticks.pipeInput("AAPL", tick("AAPL", 100.0, 1, T0.plusMillis(i), 2L * i));   // a copy of each
+            }
+            ticks.pipeInput("AAPL", tick("AAPL", 100.0, 1, T0.plusMillis(trades), 1));       // a gap filled
+
+            assertThat(latestByWindow(fixture.kpis()).get("1m@" + T0).getTradeCount()).isEqualTo(trades + 1);
+            assertThat(DuplicateMetrics.total(fixture.driver().metrics())).isEqualTo(trades);
+            WindowStore<String, Long> identities = fixture.driver().getWindowStore(KpiTopology.TICK_IDENTITY_STORE);
+            long bucket = TickDeduplicator.bucketOf(T0.toEpochMilli() + trades, fixture.config().graceMs());
+            assertThat(identities.fetch(TickIdentity.key("AAPL", 2L * (trades - 1)), bucket)).isNotNull();
+            assertThat(identities.fetch(TickIdentity.key("AAPL", 0), bucket)).isNull();
+        }
+    }
+
+    @Test
+    void aSequenceSeenInTheNextBucketIsStillFoundWhenStreamTimeRestartsBehind() throws Exception {
+        try (TopologyDriverFixture fixture = new TopologyDriverFixture(Map.of(), WALL_CLOCK)) {
+            // after a restore the partition's stream time restarts from the late filter's stored value, up to a
+            // minute behind: a sequence seen just before the crash can sit in the bucket after the current one
+            long grace = fixture.config().graceMs();
+            long nextBucket = TickDeduplicator.bucketOf(T0.toEpochMilli(), grace) + TickDeduplicator.horizonMs(grace);
+            sequences(fixture).put("AAPL", new long[] {nextBucket, 1 << 1, 1, 1});
+
+            fixture.ticks().pipeInput("AAPL", tick("AAPL", 100.0, 10, T0, 1));
+
+            assertThat(DuplicateMetrics.total(fixture.driver().metrics())).isEqualTo(1);
+            assertThat(fixture.kpis().isEmpty()).isTrue();
+        }
+    }
+
+    private static KeyValueStore<String, long[]> sequences(TopologyDriverFixture fixture) {
+        return fixture.driver().getKeyValueStore(KpiTopology.TICK_SEQUENCES_STORE);
+    }
+
+    @Test
+    void copiesAreRecognizedWhenAProducerStartsItsNumberingAgainOrSendsOutOfOrder() throws Exception {
+        try (TopologyDriverFixture fixture = new TopologyDriverFixture(Map.of(), WALL_CLOCK)) {
+            var ticks = fixture.ticks();
+            ticks.pipeInput("AAPL", tick("AAPL", 100.0, 10, T0, 100));
+            // a restarted producer numbers from 1 again, one tick arrives before an earlier-numbered one
+            ticks.pipeInput("AAPL", tick("AAPL", 101.0, 10, T0.plusSeconds(1), 2));
+            ticks.pipeInput("AAPL", tick("AAPL", 102.0, 10, T0.plusSeconds(2), 1));
+            ticks.pipeInput("AAPL", tick("AAPL", 103.0, 10, T0.plusSeconds(3), 3));
+            // copies of each: below the highest sequence, so they take the exact path
+            ticks.pipeInput("AAPL", tick("AAPL", 101.0, 10, T0.plusSeconds(1), 2));
+            ticks.pipeInput("AAPL", tick("AAPL", 102.0, 10, T0.plusSeconds(2), 1));
+            ticks.pipeInput("AAPL", tick("AAPL", 103.0, 10, T0.plusSeconds(3), 3));
+            ticks.pipeInput("AAPL", tick("AAPL", 100.0, 10, T0, 100));
+
+            assertThat(latestByWindow(fixture.kpis()).get("1m@" + T0).getTradeCount()).isEqualTo(4);
+            assertThat(DuplicateMetrics.total(fixture.driver().metrics())).isEqualTo(4);
         }
     }
 
@@ -103,17 +171,20 @@ class DuplicateTicksTopologyTest {
             assertThat(dead).hasSize(1);
             assertThat(header(dead.get(0), "dlq.error.stage")).isEqualTo("late");
 
-            // documented limit: the horizon runs from the first copy's event time; once stream time passed
-            // it, a copy carrying a later event time (so in an open window) counts again
-            var afterHorizon = T0.plusSeconds(59).plusMillis(TickDeduplicator.horizonMs(grace));
-            ticks.pipeInput("AAPL", tick("AAPL", 100.0, 10, afterHorizon.minusMillis(1), 1));
+            // documented limit: an identity is remembered from its first copy's stream time until the end of
+            // the bucket after it; from then on a copy carrying a later event time (so in an open window)
+            // counts again
+            long until = TickDeduplicator.rememberedUntil(T0.plusSeconds(59).toEpochMilli(), grace);
+            assertThat(until).isGreaterThanOrEqualTo(T0.plusSeconds(59).toEpochMilli() + TickDeduplicator.horizonMs(grace));
+            ticks.pipeInput("AAPL", tick("AAPL", 100.0, 10, Instant.ofEpochMilli(until - 1), 1));
             assertThat(DuplicateMetrics.total(fixture.driver().metrics())).isEqualTo(2);
-            ticks.pipeInput("AAPL", tick("AAPL", 103.0, 1, afterHorizon, 4));
-            ticks.pipeInput("AAPL", tick("AAPL", 100.0, 10, afterHorizon, 1));
+            ticks.pipeInput("AAPL", tick("AAPL", 103.0, 1, Instant.ofEpochMilli(until), 4));
+            ticks.pipeInput("AAPL", tick("AAPL", 100.0, 10, Instant.ofEpochMilli(until), 1));
             Map<String, WindowKpi> emitted = latestByWindow(fixture.kpis());
             assertThat(emitted.get("1m@" + T0).getTradeCount()).isEqualTo(1);
             assertThat(emitted.get("1m@" + T0.plus(Duration.ofMinutes(1))).getTradeCount()).isEqualTo(2);
-            assertThat(emitted.get("1m@" + T0.plus(Duration.ofMinutes(2))).getTradeCount()).isEqualTo(2);
+            Instant lastMinute = Instant.ofEpochMilli(KpiWindow.ONE_MINUTE.startOf(until));
+            assertThat(emitted.get("1m@" + lastMinute).getTradeCount()).isEqualTo(2);
             assertThat(DuplicateMetrics.total(fixture.driver().metrics())).isEqualTo(2);
         }
     }

@@ -4,6 +4,7 @@ import io.ticklake.schemas.Alert;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.serde.SpecificAvroSerde;
 import io.ticklake.streams.StreamsAppConfig;
+import io.ticklake.streams.state.LongArraySerde;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -58,7 +59,7 @@ public final class AlertTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SYMBOL_STATE_STORE),
                 Serdes.String(), new SymbolStateSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VOLUME_HISTORY_STORE),
-                Serdes.String(), new VolumeHistorySerde()).withCachingEnabled());
+                Serdes.String(), new LongArraySerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LAST_FIRED_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
 

@@ -3,6 +3,7 @@ package io.ticklake.streams.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticklake.streams.kpi.KpiWindow;
+import io.ticklake.streams.state.LongArraySerde;
 import org.junit.jupiter.api.Test;
 
 class TrackedWindowTest {
@@ -89,7 +90,7 @@ class TrackedWindowTest {
         assertThat(copy.windows[2].previous().close()).isEqualTo(98.0);
         assertThat(copy.windows[2].current().close()).isEqualTo(99.0);
         assertThat(copy.windows[3].start()).isEqualTo(TrackedWindow.NONE);
-        assertThat(new VolumeHistorySerde().deserialize("t", new VolumeHistorySerde().serialize("t",
+        assertThat(new LongArraySerde().deserialize("t", new LongArraySerde().serialize("t",
                 new long[] {1, 0, 3}))).containsExactly(1, 0, 3);
     }
 }

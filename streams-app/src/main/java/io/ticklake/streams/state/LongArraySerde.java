@@ -1,4 +1,4 @@
-package io.ticklake.streams.alerts;
+package io.ticklake.streams.state;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -7,17 +7,17 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Binary serde of a volume history ({@code long[]}, oldest first) for its store and changelog. */
-final class VolumeHistorySerde implements Serde<long[]>, Serializer<long[]>, Deserializer<long[]> {
+/** Binary serde of a {@code long[]} (8 bytes per element, in order) for a store and its changelog. */
+public final class LongArraySerde implements Serde<long[]>, Serializer<long[]>, Deserializer<long[]> {
 
     @Override
-    public byte[] serialize(String topic, long[] volumes) {
-        if (volumes == null) {
+    public byte[] serialize(String topic, long[] values) {
+        if (values == null) {
             return null;
         }
-        ByteBuffer buffer = ByteBuffer.allocate(volumes.length * Long.BYTES);
-        for (long volume : volumes) {
-            buffer.putLong(volume);
+        ByteBuffer buffer = ByteBuffer.allocate(values.length * Long.BYTES);
+        for (long value : values) {
+            buffer.putLong(value);
         }
         return buffer.array();
     }
@@ -28,14 +28,14 @@ final class VolumeHistorySerde implements Serde<long[]>, Serializer<long[]>, Des
             return null;
         }
         if (data.length % Long.BYTES != 0) {
-            throw new SerializationException("Not a volume history (" + data.length + " bytes) on '" + topic + "'");
+            throw new SerializationException("Not a long array (" + data.length + " bytes) on '" + topic + "'");
         }
         ByteBuffer buffer = ByteBuffer.wrap(data);
-        long[] volumes = new long[data.length / Long.BYTES];
-        for (int i = 0; i < volumes.length; i++) {
-            volumes[i] = buffer.getLong();
+        long[] values = new long[data.length / Long.BYTES];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = buffer.getLong();
         }
-        return volumes;
+        return values;
     }
 
     @Override
