@@ -106,7 +106,8 @@ final class AlertEvaluator implements Processor<String, StockTick, String, Alert
                 cooldowns.fired(rule, symbol, eventTime);
                 Alert alert = decision.get().toAlert(rule, symbol, eventTime, context.currentSystemTimeMs());
                 context.forward(new Record<>(symbol, alert, record.timestamp()));
-                // after the forward: the alert is in this transaction's output before anyone is told of it
+                // after the forward: the record is then serialized into this transaction's output, so nobody is
+                // told of an alert the transaction lacks, and this thread no longer touches the object it shares
                 provisional.offer(alert);
             }
         }
