@@ -1,6 +1,7 @@
 // TickLake dashboard: a REST snapshot on load, then every KPI update pushed over /ws/kpis (no polling).
 // Frames flagged "provisional" carry values read before their commit: shown dimmed until the confirmed
-// (committed) value of the same window replaces them; only confirmed values are final.
+// (committed) value of the same window replaces them; only confirmed values are final. Alerts likewise: a
+// provisional alert is shown dimmed until its confirmed copy replaces it in place (see addAlert).
 (function () {
     'use strict';
 
@@ -28,6 +29,8 @@
         alerts: []               // newest first, at most MAX_ALERTS
     };
     const MAX_ALERTS = 200;
+    // a provisional alert not confirmed within this was taken back (its transaction aborted): it is removed
+    const PROVISIONAL_ALERT_MS = 30000;
     const WINDOW_MS = {'1m': 60000, '5m': 300000, '15m': 900000, '1h': 3600000};
 
     const chartElement = document.getElementById('chart');
@@ -197,7 +200,7 @@
                 refreshSnapshot();
             }
         } else if (frame.type === 'alert') {
-            addAlert(frame.alert, true);
+            addAlert(frame.alert, true, frame.provisional === true);
         } else if (frame.type === 'error') {
             console.warn('subscription refused:', frame.error);
         }
@@ -414,15 +417,41 @@
                 : 'Alerts unavailable: ' + e.message;
             return;
         }
-        state.alerts = [];
-        alerts.forEach(alert => addAlert(alert, false));
+        // the log holds committed alerts only: keep the provisional ones still waiting for their confirmation
+        state.alerts = state.alerts.filter(alert => alert.provisional);
+        alerts.forEach(alert => addAlert(alert, false, false));
         renderAlerts();
     }
 
-    function addAlert(alert, live) {
-        const key = alert => alert.rule_id + '|' + alert.symbol + '|' + alert.event_time;
-        if (state.alerts.some(known => key(known) === key(alert))) {
+    /** What identifies an alert, whichever copy of it (provisional or confirmed) arrives. */
+    function alertKey(alert) {
+        return alert.rule_id + '|' + alert.symbol + '|' + alert.event_time + '|' + alert.kind;
+    }
+
+    /**
+     * Lists an alert, or confirms one listed. A provisional alert (pushed before its transaction committed) is
+     * shown dimmed; its confirmed copy (same rule_id, symbol, event_time and kind, read committed) replaces it in
+     * place, so an alert is never listed twice, and a confirmed alert never goes back to provisional. A
+     * provisional alert whose transaction aborted gets no confirmed copy of its own (a replay that fires again
+     * commits an alert of the same identity, which then confirms it): unconfirmed after PROVISIONAL_ALERT_MS it
+     * is removed, so an aborted alert is never shown as confirmed.
+     */
+    function addAlert(alert, live, provisional) {
+        alert.provisional = provisional;
+        const known = state.alerts.find(shown => alertKey(shown) === alertKey(alert));
+        if (known) {
+            if (known.provisional && !provisional) {
+                clearTimeout(known.expiry);
+                delete known.expiry;
+                Object.assign(known, alert);   // the committed copy's values are the final ones
+                if (live) {
+                    renderAlerts();
+                }
+            }
             return;
+        }
+        if (provisional) {
+            alert.expiry = setTimeout(() => expireAlert(alert), PROVISIONAL_ALERT_MS);
         }
         state.alerts.unshift(alert);
         state.alerts.sort((a, b) => b.event_time.localeCompare(a.event_time));
@@ -438,6 +467,14 @@
         }
     }
 
+    function expireAlert(alert) {
+        const index = state.alerts.indexOf(alert);
+        if (index >= 0 && alert.provisional) {
+            state.alerts.splice(index, 1);
+            renderAlerts();
+        }
+    }
+
     function renderAlerts(fresh) {
         alertsMessage.textContent = state.alerts.length ? '' : 'No alert in the last 24 hours.';
         alertsBody.innerHTML = '';
@@ -445,7 +482,10 @@
             const row = alertsBody.insertRow();
             row.dataset.rule = alert.rule_id;
             row.dataset.symbol = alert.symbol;
+            row.dataset.provisional = String(alert.provisional);
             row.classList.toggle('fresh', alert === fresh);
+            row.classList.toggle('provisional', alert.provisional);
+            row.title = alert.provisional ? 'provisional: not committed yet' : '';
             [alert.event_time.substring(11, 19), alert.symbol, alert.kind, alert.message]
                 .forEach(text => row.insertCell().textContent = text);
             row.addEventListener('click', () => selectSymbol(alert.symbol));

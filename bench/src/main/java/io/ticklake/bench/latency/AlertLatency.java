@@ -3,10 +3,10 @@ package io.ticklake.bench.latency;
 import org.HdrHistogram.Histogram;
 
 /**
- * Tick → alert frame latency: an alert carries the event time of the tick that fired it, which the open-loop
- * producer sets to the tick's due send time (to the millisecond), so each alert's latency is taken from when
- * that tick was due (at most 1 ms more than the exact due time), and only alerts of ticks due in the measured
- * interval are recorded.
+ * Tick → alert frame latency, for one kind of frame (the first frame of each alert, or its confirmed one): an
+ * alert carries the event time of the tick that fired it, which the open-loop producer sets to the tick's due
+ * send time (to the millisecond), so each alert's latency is taken from when that tick was due (at most 1 ms more
+ * than the exact due time), and only alerts of ticks due in the measured interval are recorded.
  */
 final class AlertLatency {
 

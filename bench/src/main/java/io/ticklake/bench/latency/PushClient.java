@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +17,10 @@ import java.util.concurrent.TimeUnit;
  * A WebSocket client subscribed to every symbol's 1-minute KPIs. Each frame's arrival time is taken
  * when its last fragment arrives; every KPI in it reports what it shows to {@code anyFrame}, and a
  * confirmed (committed) one also to {@code confirmed}. Every tick a frame's counts cover is counted,
- * not only its newest. It also subscribes to every alert and hands each one's tick event time to
- * {@link AlertLatency}.
+ * not only its newest. It also subscribes to every alert: an alert is identified by (rule_id, symbol,
+ * event_time, kind), and its first frame, provisional or confirmed, reports the tick event time to
+ * {@code firstAlert}, its confirmed (committed) frame to {@code confirmedAlerts}; each alert is counted once in
+ * each, whatever the number of copies.
  */
 final class PushClient implements WebSocket.Listener, AutoCloseable {
 
@@ -24,16 +28,20 @@ final class PushClient implements WebSocket.Listener, AutoCloseable {
 
     private final Visibility anyFrame;
     private final Visibility confirmed;
-    private final AlertLatency alerts;
+    private final AlertLatency firstAlert;
+    private final AlertLatency confirmedAlerts;
+    private final Set<String> alertsSeen = new HashSet<>();
+    private final Set<String> alertsConfirmed = new HashSet<>();
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
     private WebSocket socket;
     private volatile long frames;
 
-    PushClient(Visibility anyFrame, Visibility confirmed, AlertLatency alerts) {
+    PushClient(Visibility anyFrame, Visibility confirmed, AlertLatency firstAlert, AlertLatency confirmedAlerts) {
         this.anyFrame = anyFrame;
         this.confirmed = confirmed;
-        this.alerts = alerts;
+        this.firstAlert = firstAlert;
+        this.confirmedAlerts = confirmedAlerts;
     }
 
     void connect(String dashboardUrl, String token) throws Exception {
@@ -86,13 +94,26 @@ final class PushClient implements WebSocket.Listener, AutoCloseable {
                         }
                     }
                 }
-                case "alert" -> alerts.alert(Instant.parse(frame.path("alert").path("event_time").asText())
-                        .toEpochMilli(), arrived);
+                case "alert" -> alert(frame, arrived);
                 case "error" -> subscribed.completeExceptionally(new IllegalStateException(text));
                 default -> { } // heartbeats
             }
         } catch (Exception e) {
             subscribed.completeExceptionally(e);
+        }
+    }
+
+    /** Frames arrive on one thread at a time (one listener call at a time), so the sets need no lock. */
+    private void alert(JsonNode frame, long arrived) {
+        JsonNode alert = frame.path("alert");
+        String identity = alert.path("rule_id").asText() + '|' + alert.path("symbol").asText() + '|'
+                + alert.path("event_time").asText() + '|' + alert.path("kind").asText();
+        long eventTime = Instant.parse(alert.path("event_time").asText()).toEpochMilli();
+        if (alertsSeen.add(identity)) {
+            firstAlert.alert(eventTime, arrived);
+        }
+        if (!frame.path("provisional").asBoolean(false) && alertsConfirmed.add(identity)) {
+            confirmedAlerts.alert(eventTime, arrived);
         }
     }
 

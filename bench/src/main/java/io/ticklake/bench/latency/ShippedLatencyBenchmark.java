@@ -37,8 +37,10 @@ import org.HdrHistogram.Histogram;
  *
  * <p>With {@code rules=N}, N alert rules are created through the REST API before the ticks are offered: per
  * symbol one that fires at every crossing of 100 (the price's start, which its random walk keeps crossing), the
- * rest mixed kinds that seldom fire; every alert's latency from its tick's due time to its WebSocket frame is
- * recorded ({@link AlertLatency}). Running with {@code rules=0} and {@code rules=1000} compares the cost.
+ * rest mixed kinds that seldom fire; every alert's latency from its tick's due time to its first WebSocket frame
+ * (provisional or confirmed, each alert counted once by its identity) is recorded, the headline alert row, and
+ * to its confirmed (committed) frame ({@link AlertLatency}). Running with {@code rules=0} and {@code rules=1000}
+ * compares the cost.
  *
  * <pre>
  * bench/bin/bench latency [rate=10000] [seconds=60] [warmup=15] [max-warmup=120] [symbols=20] [rest-rate=2000]
@@ -85,11 +87,12 @@ public final class ShippedLatencyBenchmark {
             Visibility anyFrame = new Visibility(ledger);
             Visibility confirmed = new Visibility(ledger);
             AlertLatency alerts = new AlertLatency();
+            AlertLatency confirmedAlerts = new AlertLatency();
             if (ruleCount > 0) {
                 new AlertRuleLoad(launcher.dashboardUrl(), launcher.dashboardCredentials()
                         .get("TICKLAKE_SECURITY_ADMIN_TOKEN")).create(ruleCount, symbols);
             }
-            try (PushClient push = new PushClient(anyFrame, confirmed, alerts);
+            try (PushClient push = new PushClient(anyFrame, confirmed, alerts, confirmedAlerts);
                  OpenLoopProducer producer = new OpenLoopProducer(platform.kafka().bootstrapServers(),
                          platform.registry().schemaRegistryUrl(), "stock-ticks", symbols, ledger)) {
                 push.connect(launcher.dashboardUrl(), token);
@@ -98,6 +101,7 @@ public final class ShippedLatencyBenchmark {
                     long startMillis = System.currentTimeMillis() + 1_000;
                     AtomicLong end = new AtomicLong(Long.MAX_VALUE);
                     alerts.start(start, startMillis);
+                    confirmedAlerts.start(start, startMillis);
                     System.out.printf(Locale.ROOT, "offering %d ticks/s of %d symbols: warm-up until the platform keeps"
                             + " up (at least %d s, at most %d s), then %d s measured%n", rate, symbolCount, warmup,
                             maxWarmup, seconds);
@@ -110,6 +114,7 @@ public final class ShippedLatencyBenchmark {
                         visibility.measure(from, until);
                     }
                     alerts.measure(from, until);
+                    confirmedAlerts.measure(from, until);
                     end.set(until);
                     OpenLoopProducer.Offered offered = sending.join();
                     double warmedUp = (from - start) / 1e9;
@@ -127,12 +132,10 @@ public final class ShippedLatencyBenchmark {
                     rows.write(latencyRow("shipped: tick -> confirmed WebSocket frame (committed output), " + at,
                             confirmed, "", null, load, machine));
                     if (ruleCount > 0) {
-                        Histogram alerted = alerts.histogram();
-                        double alertP99 = alerted.getValueAtPercentile(99) / 1000.0;
-                        rows.write(new BenchRow(HARNESS, "shipped: tick -> alert WebSocket frame (committed), every alert"
-                                + " counted, " + at, alertP99, "ms", "≤ 100", alerted.getTotalCount() > 0 && alertP99 <= 100,
-                                alerted.getValueAtPercentile(50) / 1000.0, alertP99, alerted.getMaxValue() / 1000.0,
-                                alerted.getTotalCount(), load, machine));
+                        rows.write(alertRow("shipped: tick -> first alert WebSocket frame (provisional or confirmed),"
+                                + " each alert counted once, " + at, alerts, "≤ 100", 100.0, load, machine));
+                        rows.write(alertRow("shipped: tick -> confirmed alert WebSocket frame (committed), each alert"
+                                + " counted once, " + at, confirmedAlerts, "", null, load, machine));
                     }
                     rows.write(new BenchRow(HARNESS, "shipped: ticks sent per second, until the producer flushed (" + at
                             + ")", achieved, "ticks/s", "", null, null, null, null, offered.ticks(), load, machine));
@@ -173,6 +176,16 @@ public final class ShippedLatencyBenchmark {
         Boolean met = limit == null ? null : unseen == 0 && p99 <= limit;
         return new BenchRow(HARNESS, metric, p99, "ms", target, met, p50, p99, max, histogram.getTotalCount(), load,
                 machine);
+    }
+
+    /** A row of alert latencies; met when some alert was measured and its p99 is within {@code limit}. */
+    private static BenchRow alertRow(String metric, AlertLatency alerts, String target, Double limit, double load,
+                                     String machine) {
+        Histogram histogram = alerts.histogram();
+        double p99 = histogram.getValueAtPercentile(99) / 1000.0;
+        Boolean met = limit == null ? null : histogram.getTotalCount() > 0 && p99 <= limit;
+        return new BenchRow(HARNESS, metric, p99, "ms", target, met, histogram.getValueAtPercentile(50) / 1000.0, p99,
+                histogram.getMaxValue() / 1000.0, histogram.getTotalCount(), load, machine);
     }
 
     /**

@@ -21,7 +21,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads the committed alerts of {@code stock-alerts} (every partition, from {@value #LOOKBACK_HOURS} hours ago
- * at start) into the {@link AlertLog} and pushes each one to the WebSocket sessions subscribed to it.
+ * at start) into the {@link AlertLog} and pushes each one to the WebSocket sessions subscribed to it, as confirmed
+ * ({@code "provisional": false}). Only these committed alerts enter the log: a provisional one
+ * ({@link ProvisionalAlertFeed}) may belong to a transaction that aborts.
  */
 @Singleton
 class AlertFeed implements ApplicationEventListener<ServerStartupEvent> {
@@ -50,7 +52,8 @@ class AlertFeed implements ApplicationEventListener<ServerStartupEvent> {
                 values.deserializer(), AlertFeed::fromLookback, record -> {
                     Alert alert = record.value();
                     log.add(alert);
-                    hub.publishAlert(alert.getSymbol(), alert.getKind().name(), ControlFrames.alert(AvroJson.write(alert)));
+                    hub.publishAlert(alert.getSymbol(), alert.getKind().name(),
+                            ControlFrames.alert(AvroJson.write(alert), false), false);
                 });
         feed.start();
     }

@@ -64,6 +64,14 @@ class TickLakeMeters implements MeterBinder {
         FunctionCounter.builder("ticklake.provisional.changes.dropped", instance, KpiInstance::provisionalDropped)
                 .description("Changed windows not pushed provisionally because the backlog"
                         + " (ticklake.live.max.pending) was full").register(registry);
+        FunctionCounter.builder("ticklake.websocket.provisional.alerts.published", hub,
+                        PushHub::publishedProvisionalAlertCount)
+                .description("Provisional alerts (handed over before their commit) offered to the sessions")
+                .register(registry);
+        FunctionCounter.builder("ticklake.provisional.alerts.dropped", instance,
+                        KpiInstance::provisionalAlertsDropped)
+                .description("Alerts not pushed provisionally because the instance's backlog of them was full"
+                        + " (they still come confirmed)").register(registry);
         FunctionCounter.builder("ticklake.websocket.updates.dropped", hub, PushHub::droppedCount)
                 .description("KPI updates dropped for slow clients (drop-oldest)").register(registry);
         FunctionCounter.builder("ticklake.websocket.slow.disconnects", hub, PushHub::slowDisconnectCount)

@@ -38,9 +38,13 @@ public final class ControlFrames {
         return frame.toString();
     }
 
-    /** {@code {"type":"alert","alert":{...}}}: one committed alert, its fields as the REST API shows them. */
-    public static String alert(Map<String, Object> alert) {
-        ObjectNode frame = MAPPER.createObjectNode().put("type", "alert");
+    /**
+     * {@code {"type":"alert","provisional":false,"alert":{...}}}: one alert, its fields as the REST API shows them;
+     * {@code provisional} when it was handed over before its transaction committed (it may be taken back),
+     * otherwise read committed from the alerts topic (confirmed).
+     */
+    public static String alert(Map<String, Object> alert, boolean provisional) {
+        ObjectNode frame = MAPPER.createObjectNode().put("type", "alert").put("provisional", provisional);
         frame.set("alert", MAPPER.valueToTree(alert));
         return frame.toString();
     }

@@ -30,6 +30,7 @@ public class PushHub implements OutboxListener {
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong publishedProvisional = new AtomicLong();
     private final AtomicLong publishedAlerts = new AtomicLong();
+    private final AtomicLong publishedProvisionalAlerts = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong slowDisconnects = new AtomicLong();
     private final AtomicLong policyCloses = new AtomicLong();
@@ -121,10 +122,11 @@ public class PushHub implements OutboxListener {
 
     /**
      * Queues an alert frame ({@link ControlFrames#alert}) for every session subscribed to alerts of {@code kind}
-     * for {@code symbol}. Alerts are rare and each one matters: they go like control frames, never dropped.
+     * for {@code symbol}: {@code provisional} for one handed over before its commit (the provisional alert feed),
+     * otherwise a committed one. Alerts are rare and each one matters: they go like control frames, never dropped.
      */
-    public void publishAlert(String symbol, String kind, String frame) {
-        publishedAlerts.incrementAndGet();
+    public void publishAlert(String symbol, String kind, String frame, boolean provisional) {
+        (provisional ? publishedProvisionalAlerts : publishedAlerts).incrementAndGet();
         for (PushSession session : sessions.values()) {
             if (session.alertSubscription().matches(symbol, kind)) {
                 session.outbox().offerControl(frame);
@@ -132,8 +134,14 @@ public class PushHub implements OutboxListener {
         }
     }
 
+    /** Committed alerts offered to the sessions. */
     public long publishedAlertCount() {
         return publishedAlerts.get();
+    }
+
+    /** Provisional alerts (handed over before their commit) offered to the sessions. */
+    public long publishedProvisionalAlertCount() {
+        return publishedProvisionalAlerts.get();
     }
 
     /** True for a session of {@code /ws/kpis} (the broadcaster sees the sessions of every endpoint). */

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Alert rules and alerts through the API on the real broker and registry: only an admin writes rules, a rule the
  * contract refuses answers 400 naming the field, a rule created through REST fires for the ticks produced after
- * it, and its alert reaches a WebSocket client subscribed to the alert channel and {@code GET /api/alerts}.
+ * it, and its alert reaches a WebSocket client subscribed to the alert channel (first provisional, then the
+ * confirmed copy of the same alert; not a client subscribed to another kind) and {@code GET /api/alerts} (once:
+ * the committed copy).
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,10 +94,15 @@ class AlertsApiIT implements TestPropertyProvider {
 
     @Test
     void aRuleCreatedThroughRestFiresForLaterTicksAndReachesTheSocketAndTheApi() throws Exception {
-        try (KpiFrames socket = KpiFrames.connect(webSockets, WAIT)) {
+        try (KpiFrames socket = KpiFrames.connect(webSockets, WAIT);
+             KpiFrames otherKind = KpiFrames.connect(webSockets, WAIT)) {
             socket.send("{\"action\":\"subscribe\",\"channel\":\"alerts\",\"symbols\":[\"ALRT\"]}");
-            await().atMost(WAIT).until(() -> socket.ofType("subscribed")
-                    .anyMatch(frame -> frame.get("channel").asText().equals("alerts")));
+            otherKind.send("{\"action\":\"subscribe\",\"channel\":\"alerts\",\"symbols\":[\"ALRT\"],"
+                    + "\"kinds\":[\"VOLUME_SPIKE\"]}");
+            for (KpiFrames subscriber : List.of(socket, otherKind)) {
+                await().atMost(WAIT).until(() -> subscriber.ofType("subscribed")
+                        .anyMatch(frame -> frame.get("channel").asText().equals("alerts")));
+            }
 
             HttpResponse<String> created = http.toBlocking().exchange(TestCredentials.admin(HttpRequest.POST(
                     "/api/alert-rules", "{\"rule_id\":\"alrt-up-100\",\"symbol\":\"ALRT\",\"kind\":\"PRICE_CROSS\","
@@ -116,14 +123,20 @@ class AlertsApiIT implements TestPropertyProvider {
             producer.send("ALRT", 99.0, 10, now);
             producer.send("ALRT", 101.0, 10, now.plusMillis(10));
 
-            await().atMost(WAIT).untilAsserted(() -> assertThat(socket.ofType("alert").map(frame -> frame.get("alert"))
-                    .filter(alert -> alert.get("rule_id").asText().equals("alrt-up-100")))
-                    .singleElement().satisfies(alert -> {
-                        assertThat(alert.get("symbol").asText()).isEqualTo("ALRT");
-                        assertThat(alert.get("kind").asText()).isEqualTo("PRICE_CROSS");
-                        assertThat(alert.get("price").asDouble()).isEqualTo(101.0);
-                        assertThat(alert.get("threshold").asDouble()).isEqualTo(100.0);
-                    }));
+            // first the provisional copy (handed over before the commit), then the confirmed one: the same alert
+            await().atMost(WAIT).untilAsserted(() -> assertThat(alertFrames(socket, "alrt-up-100"))
+                    .extracting(frame -> frame.get("provisional").asBoolean()).containsExactly(true, false));
+            List<JsonNode> frames = alertFrames(socket, "alrt-up-100");
+            assertThat(identity(frames.get(1).get("alert"))).isEqualTo(identity(frames.get(0).get("alert")));
+            assertThat(frames).map(frame -> frame.get("alert")).allSatisfy(alert -> {
+                assertThat(alert.get("symbol").asText()).isEqualTo("ALRT");
+                assertThat(alert.get("kind").asText()).isEqualTo("PRICE_CROSS");
+                assertThat(Instant.parse(alert.get("event_time").asText())).isEqualTo(now.plusMillis(10));
+                assertThat(alert.get("price").asDouble()).isEqualTo(101.0);
+                assertThat(alert.get("threshold").asDouble()).isEqualTo(100.0);
+            });
+            assertThat(otherKind.ofType("alert")).as("neither copy for a session subscribed to another kind")
+                    .isEmpty();
             await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/alerts?symbol=ALRT"))
                     .singleElement().satisfies(alert -> {
                         assertThat(alert.get("rule_id").asText()).isEqualTo("alrt-up-100");
@@ -138,6 +151,18 @@ class AlertsApiIT implements TestPropertyProvider {
             await().atMost(WAIT).untilAsserted(() -> assertThat(status(TestCredentials.viewer(
                     HttpRequest.GET("/api/alert-rules/alrt-up-100")))).isEqualTo(404));
         }
+    }
+
+    /** The alert frames of {@code ruleId} that {@code socket} received, in order. */
+    private static List<JsonNode> alertFrames(KpiFrames socket, String ruleId) {
+        return socket.ofType("alert").filter(frame -> frame.get("alert").get("rule_id").asText().equals(ruleId))
+                .toList();
+    }
+
+    /** What identifies an alert, whichever copy: (rule_id, symbol, event_time, kind). */
+    private static List<String> identity(JsonNode alert) {
+        return List.of(alert.get("rule_id").asText(), alert.get("symbol").asText(), alert.get("event_time").asText(),
+                alert.get("kind").asText());
     }
 
     private List<String> ruleIds() throws Exception {

@@ -200,6 +200,11 @@ class DashboardBrowserIT implements TestPropertyProvider {
             // an alert of a rule the page has not listed yet makes it read the rules again
             assertThat(browser.findElements(By.cssSelector("#rules tr[data-rule='acme-above-110']"))).hasSize(1);
         });
+        // its provisional copy (pushed before the commit) is replaced in place by the confirmed one: one row
+        eventually().untilAsserted(() -> assertThat(browser.findElements(By.cssSelector(
+                "#alerts tr[data-rule='acme-above-110']"))).singleElement()
+                .satisfies(alert -> assertThat(alert.getDomAttribute("data-provisional")).isEqualTo("false")));
+        assertThat(chart.getDomAttribute("data-alert-marks")).isEqualTo("1");
 
         eventually().untilAsserted(() -> {
             assertThat(row("ACME").findElement(By.className("last")).getText()).isEqualTo("117.25");

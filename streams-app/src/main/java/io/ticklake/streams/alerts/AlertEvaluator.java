@@ -4,6 +4,7 @@ import io.ticklake.schemas.Alert;
 import io.ticklake.schemas.AlertRule;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.contract.AlertRuleContract;
+import io.ticklake.streams.live.ProvisionalAlerts;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -29,6 +30,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * </ul>
  * Only the symbol's newest tick by {@code (event_time, sequence)} is judged: a late tick still counts in its
  * window, but it is not the current price. STALE_FEED rules are checked by a wall-clock punctuation instead.
+ *
+ * <p>Each forwarded alert is then offered to the host's {@link ProvisionalAlerts} (from {@code appConfigs()}), for a
+ * push ahead of the commit; that sink never blocks, and costs a volatile read while nobody listens.
  */
 final class AlertEvaluator implements Processor<String, StockTick, String, Alert> {
 
@@ -43,6 +47,7 @@ final class AlertEvaluator implements Processor<String, StockTick, String, Alert
     private RuleDecoder decoder;
     private RuleIndex rules;
     private StaleFeedCheck staleFeeds;
+    private ProvisionalAlerts provisional;
 
     AlertEvaluator(String rulesTopic, Map<String, Object> serdeConfig, RuleChanges changes, long staleCheckMs) {
         this.rulesTopic = rulesTopic;
@@ -59,7 +64,8 @@ final class AlertEvaluator implements Processor<String, StockTick, String, Alert
         this.cooldowns = new Cooldowns(context.getStateStore(AlertTopology.LAST_FIRED_STORE));
         this.decoder = new RuleDecoder(rulesTopic, serdeConfig);
         this.rules = new RuleIndex(context.getStateStore(AlertTopology.RULES_STORE), decoder, changes);
-        this.staleFeeds = new StaleFeedCheck(context, states, rules, cooldowns);
+        this.provisional = ProvisionalAlerts.from(context.appConfigs());
+        this.staleFeeds = new StaleFeedCheck(context, states, rules, cooldowns, provisional);
         context.schedule(Duration.ofMillis(staleCheckMs), PunctuationType.WALL_CLOCK_TIME, staleFeeds::run);
     }
 
@@ -98,8 +104,11 @@ final class AlertEvaluator implements Processor<String, StockTick, String, Alert
             Optional<Decision> decision = decide(rule, symbol, state, hadPrice, previousPrice, price, olderVolumes);
             if (decision.isPresent() && cooldowns.allows(rule, symbol, eventTime)) {
                 cooldowns.fired(rule, symbol, eventTime);
-                context.forward(new Record<>(symbol, decision.get().toAlert(rule, symbol, eventTime,
-                        context.currentSystemTimeMs()), record.timestamp()));
+                Alert alert = decision.get().toAlert(rule, symbol, eventTime, context.currentSystemTimeMs());
+                context.forward(new Record<>(symbol, alert, record.timestamp()));
+                // after the forward: the record is then serialized into this transaction's output, so nobody is
+                // told of an alert the transaction lacks, and this thread no longer touches the object it shares
+                provisional.offer(alert);
             }
         }
     }
@@ -163,14 +172,16 @@ final class AlertEvaluator implements Processor<String, StockTick, String, Alert
         private final KeyValueStore<String, SymbolState> states;
         private final RuleIndex rules;
         private final Cooldowns cooldowns;
+        private final ProvisionalAlerts provisional;
         private long sweptAt = -1;
 
         StaleFeedCheck(ProcessorContext<String, Alert> context, KeyValueStore<String, SymbolState> states,
-                       RuleIndex rules, Cooldowns cooldowns) {
+                       RuleIndex rules, Cooldowns cooldowns, ProvisionalAlerts provisional) {
             this.context = context;
             this.states = states;
             this.rules = rules;
             this.cooldowns = cooldowns;
+            this.provisional = provisional;
         }
 
         void run(long now) {
@@ -202,7 +213,9 @@ final class AlertEvaluator implements Processor<String, StockTick, String, Alert
                     continue;
                 }
                 cooldowns.fired(rule, symbol, now);
-                context.forward(new Record<>(symbol, decision.get().toAlert(rule, symbol, now, now), now));
+                Alert alert = decision.get().toAlert(rule, symbol, now, now);
+                context.forward(new Record<>(symbol, alert, now));
+                provisional.offer(alert);
             }
         }
     }

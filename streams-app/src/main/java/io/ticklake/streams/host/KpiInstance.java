@@ -4,6 +4,9 @@ import io.ticklake.streams.KpiTopology;
 import io.ticklake.streams.StreamsAppConfig;
 import io.ticklake.streams.kpi.KpiWindow;
 import io.ticklake.streams.live.ChangedMinutes;
+import io.ticklake.streams.live.ProvisionalAlertListener;
+import io.ticklake.streams.live.ProvisionalAlertPublisher;
+import io.ticklake.streams.live.ProvisionalAlerts;
 import io.ticklake.streams.live.ProvisionalKpiListener;
 import io.ticklake.streams.live.ProvisionalPublisher;
 import io.ticklake.streams.query.HttpKpiRemoteClient;
@@ -14,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -38,7 +42,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Listeners registered with {@link #addProvisionalListener} get the windows this instance owns
  * within {@code ticklake.live.interval.ms} of a tick changing them, before the change commits
- * (provisional, see {@link ProvisionalPublisher}); the committed KPIs are in {@code stock-kpis}.
+ * (provisional, see {@link ProvisionalPublisher}); the committed KPIs are in {@code stock-kpis}. Likewise
+ * listeners registered with {@link #addProvisionalAlertListener} get each alert this instance's tasks forward as
+ * soon as it is forwarded, before its commit ({@link ProvisionalAlertPublisher}); the committed alerts are in
+ * {@code stock-alerts}.
  */
 public final class KpiInstance implements AutoCloseable {
 
@@ -48,6 +55,12 @@ public final class KpiInstance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KpiInstance.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TOPIC_RETRY = Duration.ofSeconds(2);
+    /**
+     * Most alerts waiting for the provisional delivery thread. Alerts are rare (a rule fires once per crossing and
+     * cool-down) and the thread takes them at once: this many waiting means it is stuck, and dropping (counted)
+     * is better than holding a stream thread or unbounded memory; the alert still comes confirmed.
+     */
+    static final int PROVISIONAL_ALERT_CAPACITY = 10_000;
     private static final Set<KafkaStreams.State> DEAD = EnumSet.of(KafkaStreams.State.PENDING_ERROR,
             KafkaStreams.State.ERROR, KafkaStreams.State.NOT_RUNNING);
 
@@ -58,6 +71,8 @@ public final class KpiInstance implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ChangedMinutes changes;
     private final ProvisionalPublisher provisional;
+    private final ProvisionalAlerts alertSink = new ProvisionalAlerts(PROVISIONAL_ALERT_CAPACITY);
+    private final ProvisionalAlertPublisher provisionalAlerts = new ProvisionalAlertPublisher(alertSink);
     private volatile StreamsAppConfig config;
     private volatile KafkaStreams streams;
     private volatile KpiQueryService queries;
@@ -102,8 +117,10 @@ public final class KpiInstance implements AutoCloseable {
             return;
         }
         running = running.with(StreamsAppConfig.DLQ_MAX_RECORD_BYTES, DlqRecordLimit.resolve(running));
-        KafkaStreams created = new KafkaStreams(KpiTopology.topology(running, changes),
-                running.streamsProperties());
+        Properties props = running.streamsProperties();
+        // an object of this process for the alert evaluator (appConfigs()), kept out of the configuration
+        props.put(ProvisionalAlerts.CONFIG, alertSink);
+        KafkaStreams created = new KafkaStreams(KpiTopology.topology(running, changes), props);
         created.setUncaughtExceptionHandler(new StreamThreadFailurePolicy());
         created.setGlobalStateRestoreListener(restores);
         created.setStateListener((newState, oldState) -> {
@@ -122,6 +139,9 @@ public final class KpiInstance implements AutoCloseable {
             KpiQueryService service = queries;
             provisional.start(change -> service.localAround(change.partition(), change.symbol(),
                     change.minuteStart()));
+        }
+        if (running.alertsEnabled()) {
+            provisionalAlerts.start();
         }
         config = running;
         streams = created;
@@ -187,6 +207,27 @@ public final class KpiInstance implements AutoCloseable {
     /** Changed windows not pushed provisionally because {@code ticklake.live.max.pending} waited already. */
     public long provisionalDropped() {
         return provisional.droppedCount();
+    }
+
+    /**
+     * Registers {@code listener} for provisional alerts: every alert this instance's tasks forward to the alerts
+     * topic, handed over within a few milliseconds, before its transaction commits (an abort takes it back; only
+     * the committed {@code stock-alerts} record is confirmed). Unlike provisional KPIs it needs no
+     * {@code application.server}; nothing comes while {@code ticklake.alerts.enabled} is false. May be called
+     * before {@link #start}. Closing the registration removes the listener.
+     */
+    public ProvisionalPublisher.Registration addProvisionalAlertListener(ProvisionalAlertListener listener) {
+        return provisionalAlerts.subscribe(listener);
+    }
+
+    /** Provisional alerts handed to the listeners since start. */
+    public long provisionalAlertsPublished() {
+        return provisionalAlerts.publishedCount();
+    }
+
+    /** Provisional alerts not handed over because {@value #PROVISIONAL_ALERT_CAPACITY} waited already. */
+    public long provisionalAlertsDropped() {
+        return provisionalAlerts.droppedCount();
     }
 
     /** The forwarding endpoint of this instance, to be served on {@code application.server}. */
@@ -303,6 +344,7 @@ public final class KpiInstance implements AutoCloseable {
             starter.interrupt();
         }
         provisional.close();
+        provisionalAlerts.close();
         if (streams != null) {
             streams.close(new KafkaStreams.CloseOptions().timeout(CLOSE_TIMEOUT).leaveGroup(true));
         }
