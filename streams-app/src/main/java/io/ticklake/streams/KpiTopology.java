@@ -18,7 +18,7 @@ import io.ticklake.streams.kpi.CandleSerde;
 import io.ticklake.streams.kpi.EmitMode;
 import io.ticklake.streams.kpi.KpiEmitter;
 import io.ticklake.streams.kpi.KpiWindow;
-import io.ticklake.streams.live.ChangedMinutes;
+import io.ticklake.streams.live.LiveTaps;
 import io.ticklake.streams.live.LiveChangeTap;
 import io.ticklake.streams.routing.SymbolPartitionRecorder;
 import io.ticklake.streams.routing.SymbolPartitionsUpdater;
@@ -86,16 +86,16 @@ public final class KpiTopology {
     private KpiTopology() {
     }
 
-    /** Adds the KPI topology to {@code builder}, with nobody recording changes for a provisional push. */
+    /** Adds the KPI topology to {@code builder}, with nobody listening for a provisional push. */
     public static void build(StreamsBuilder builder, StreamsAppConfig config) {
-        build(builder, config, new ChangedMinutes(1));
+        build(builder, config, LiveTaps.none());
     }
 
     /**
-     * Adds the KPI topology to {@code builder}; while {@code changes} is enabled, every accepted tick's
-     * minute is marked there once the tick is in its candle, for the provisional push.
+     * Adds the KPI topology to {@code builder}; while its taps are enabled, every accepted tick's minute is
+     * marked once the tick is in its candle, and every forwarded alert is handed over, for the provisional push.
      */
-    public static void build(StreamsBuilder builder, StreamsAppConfig config, ChangedMinutes changes) {
+    public static void build(StreamsBuilder builder, StreamsAppConfig config, LiveTaps taps) {
         Map<String, Object> serdeConfig = config.serdeConfig();
         Serde<String> keys = new SymbolKeySerde();
         Serde<StockTick> tickSerde = specificSerde(serdeConfig);
@@ -142,7 +142,7 @@ public final class KpiTopology {
         KStream<String, StockTick> accepted = bySymbol
                 .processValues(() -> new SymbolIndexer(SYMBOL_INDEX_STORE), Named.as("index-symbols"),
                         SYMBOL_INDEX_STORE)
-                .processValues(() -> new LiveChangeTap(changes), Named.as("mark-live-changes"));
+                .processValues(() -> new LiveChangeTap(taps.minutes()), Named.as("mark-live-changes"));
         TimeWindowedKStream<String, StockTick> minutes = accepted
                 .groupByKey(Grouped.with(REPARTITION_NAME, keys, tickSerde))
                 .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(1),
@@ -172,7 +172,7 @@ public final class KpiTopology {
                 .process(() -> new KpiEmitter(MINUTE_HISTORY_STORE, PENDING_ROLLUPS_STORE, config.rollupWindows(),
                         config.emitMode()), Named.as("emit-kpis"), emitterStores)
                 .to(config.kpisTopic(), Produced.with(Serdes.String(), kpiSerde).withName("kpis"));
-        AlertTopology.build(builder, config, accepted);
+        AlertTopology.build(builder, config, accepted, taps.alerts());
     }
 
     /**
@@ -218,13 +218,13 @@ public final class KpiTopology {
 
     /** The topology for {@code config}. */
     public static Topology topology(StreamsAppConfig config) {
-        return topology(config, new ChangedMinutes(1));
+        return topology(config, LiveTaps.none());
     }
 
-    /** The topology for {@code config}, marking changed minutes in {@code changes} (see {@link #build(StreamsBuilder, StreamsAppConfig, ChangedMinutes)}). */
-    public static Topology topology(StreamsAppConfig config, ChangedMinutes changes) {
+    /** The topology for {@code config}, reporting to {@code taps} (see {@link #build(StreamsBuilder, StreamsAppConfig, LiveTaps)}). */
+    public static Topology topology(StreamsAppConfig config, LiveTaps taps) {
         StreamsBuilder builder = new StreamsBuilder();
-        build(builder, config, changes);
+        build(builder, config, taps);
         return builder.build();
     }
 

@@ -31,7 +31,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Only the symbol's newest tick by {@code (event_time, sequence)} is judged: a late tick still counts in its
  * window, but it is not the current price. STALE_FEED rules are checked by a wall-clock punctuation instead.
  *
- * <p>Each forwarded alert is then offered to the host's {@link ProvisionalAlerts} (from {@code appConfigs()}), for a
+ * <p>Each forwarded alert is then offered to the host's {@link ProvisionalAlerts}, for a
  * push ahead of the commit; that sink never blocks, and costs a volatile read while nobody listens.
  */
 final class AlertEvaluator implements Processor<String, StockTick, String, Alert> {
@@ -47,9 +47,11 @@ final class AlertEvaluator implements Processor<String, StockTick, String, Alert
     private RuleDecoder decoder;
     private RuleIndex rules;
     private StaleFeedCheck staleFeeds;
-    private ProvisionalAlerts provisional;
+    private final ProvisionalAlerts provisional;
 
-    AlertEvaluator(String rulesTopic, Map<String, Object> serdeConfig, RuleChanges changes, long staleCheckMs) {
+    AlertEvaluator(String rulesTopic, Map<String, Object> serdeConfig, RuleChanges changes, long staleCheckMs,
+                   ProvisionalAlerts provisional) {
+        this.provisional = provisional;
         this.rulesTopic = rulesTopic;
         this.serdeConfig = serdeConfig;
         this.changes = changes;
@@ -64,7 +66,6 @@ final class AlertEvaluator implements Processor<String, StockTick, String, Alert
         this.cooldowns = new Cooldowns(context.getStateStore(AlertTopology.LAST_FIRED_STORE));
         this.decoder = new RuleDecoder(rulesTopic, serdeConfig);
         this.rules = new RuleIndex(context.getStateStore(AlertTopology.RULES_STORE), decoder, changes);
-        this.provisional = ProvisionalAlerts.from(context.appConfigs());
         this.staleFeeds = new StaleFeedCheck(context, states, rules, cooldowns, provisional);
         context.schedule(Duration.ofMillis(staleCheckMs), PunctuationType.WALL_CLOCK_TIME, staleFeeds::run);
     }

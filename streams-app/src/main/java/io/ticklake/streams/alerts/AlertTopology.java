@@ -4,6 +4,7 @@ import io.ticklake.schemas.Alert;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.serde.SpecificAvroSerde;
 import io.ticklake.streams.StreamsAppConfig;
+import io.ticklake.streams.live.ProvisionalAlerts;
 import io.ticklake.streams.state.LongArraySerde;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -47,7 +48,8 @@ public final class AlertTopology {
      * Adds the rules' global store and the evaluation of {@code ticks} (accepted, deduplicated, keyed by symbol)
      * to {@code builder}, when {@code ticklake.alerts.enabled}; nothing otherwise.
      */
-    public static void build(StreamsBuilder builder, StreamsAppConfig config, KStream<String, StockTick> ticks) {
+    public static void build(StreamsBuilder builder, StreamsAppConfig config, KStream<String, StockTick> ticks,
+                             ProvisionalAlerts provisional) {
         if (!config.alertsEnabled()) {
             return;
         }
@@ -67,7 +69,7 @@ public final class AlertTopology {
         SpecificAvroSerde<Alert> alertSerde = new SpecificAvroSerde<>();
         alertSerde.configure(serdeConfig, false);
         ticks.process(() -> new AlertEvaluator(config.alertRulesTopic(), serdeConfig, changes,
-                        config.alertsStaleCheckMs()), Named.as("evaluate-alerts"),
+                        config.alertsStaleCheckMs(), provisional), Named.as("evaluate-alerts"),
                         SYMBOL_STATE_STORE, VOLUME_HISTORY_STORE, LAST_FIRED_STORE)
                 .to(config.alertsTopic(), Produced.with(Serdes.String(), alertSerde).withName("alerts"));
     }

@@ -4,6 +4,7 @@ import io.ticklake.streams.KpiTopology;
 import io.ticklake.streams.StreamsAppConfig;
 import io.ticklake.streams.kpi.KpiWindow;
 import io.ticklake.streams.live.ChangedMinutes;
+import io.ticklake.streams.live.LiveTaps;
 import io.ticklake.streams.live.ProvisionalAlertListener;
 import io.ticklake.streams.live.ProvisionalAlertPublisher;
 import io.ticklake.streams.live.ProvisionalAlerts;
@@ -17,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -117,10 +117,8 @@ public final class KpiInstance implements AutoCloseable {
             return;
         }
         running = running.with(StreamsAppConfig.DLQ_MAX_RECORD_BYTES, DlqRecordLimit.resolve(running));
-        Properties props = running.streamsProperties();
-        // an object of this process for the alert evaluator (appConfigs()), kept out of the configuration
-        props.put(ProvisionalAlerts.CONFIG, alertSink);
-        KafkaStreams created = new KafkaStreams(KpiTopology.topology(running, changes), props);
+        KafkaStreams created = new KafkaStreams(KpiTopology.topology(running, new LiveTaps(changes, alertSink)),
+                running.streamsProperties());
         created.setUncaughtExceptionHandler(new StreamThreadFailurePolicy());
         created.setGlobalStateRestoreListener(restores);
         created.setStateListener((newState, oldState) -> {

@@ -3,7 +3,6 @@ package io.ticklake.streams.live;
 import io.ticklake.schemas.Alert;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,15 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * stall on a listener. A dropped alert still reaches the page confirmed, from {@code stock-alerts}.
  *
  * <p>Disabled (every offer ignored, after one volatile read) until a listener wants provisional alerts.
- *
- * <p>The owning host passes its instance to the alert evaluator in the Kafka Streams properties under
- * {@link #CONFIG} (a processor reads them with {@code appConfigs()}): an object of this process, not a setting,
- * so it is never written to a file nor given on a command line.
  */
 public final class ProvisionalAlerts {
-
-    /** Key of the Kafka Streams property holding the instance's sink (an object, not a user setting). */
-    public static final String CONFIG = "ticklake.internal.provisional.alerts";
 
     private final ArrayBlockingQueue<Alert> waiting;
     private final AtomicLong dropped = new AtomicLong();
@@ -36,15 +28,6 @@ public final class ProvisionalAlerts {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
         this.waiting = new ArrayBlockingQueue<>(capacity);
-    }
-
-    /**
-     * The sink the host put in {@code appConfigs} under {@link #CONFIG}, or a disabled one of its own when there
-     * is none (a topology run without a host, such as the runner's tests): then offering costs a volatile read.
-     */
-    public static ProvisionalAlerts from(Map<String, Object> appConfigs) {
-        Object configured = appConfigs.get(CONFIG);
-        return configured instanceof ProvisionalAlerts sink ? sink : new ProvisionalAlerts(1);
     }
 
     /** Starts or stops recording; stopping forgets what waits. */

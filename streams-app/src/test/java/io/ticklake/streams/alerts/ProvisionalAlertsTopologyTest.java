@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ticklake.schemas.Alert;
 import io.ticklake.schemas.AlertKind;
 import io.ticklake.schemas.AlertRule;
+import io.ticklake.streams.live.ChangedMinutes;
+import io.ticklake.streams.live.LiveTaps;
 import io.ticklake.streams.live.ProvisionalAlerts;
 import io.ticklake.streams.testing.TopologyDriverFixture;
 import java.time.Duration;
@@ -28,8 +30,8 @@ class ProvisionalAlertsTopologyTest {
     void everyForwardedAlertIsHandedToTheSinkOnce() throws Exception {
         ProvisionalAlerts sink = new ProvisionalAlerts(100);
         sink.enabled(true);
-        try (TopologyDriverFixture fixture = new TopologyDriverFixture(Map.of(ProvisionalAlerts.CONFIG, sink),
-                WALL_CLOCK)) {
+        try (TopologyDriverFixture fixture = new TopologyDriverFixture(Map.of(), WALL_CLOCK,
+                new LiveTaps(new ChangedMinutes(1), sink))) {
             var rules = fixture.alertRules();
             for (AlertRule rule : List.of(
                     rule("cross-100", AlertKind.PRICE_CROSS).setLevel(100.0).setCooldownMs(0L).build(),

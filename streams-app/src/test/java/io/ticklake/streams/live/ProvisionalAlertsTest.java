@@ -67,11 +67,9 @@ class ProvisionalAlertsTest {
 
     @Test
     void aTopologyWithoutAHostGetsADisabledSink() {
-        ProvisionalAlerts configured = new ProvisionalAlerts(1);
-
-        assertThat(ProvisionalAlerts.from(Map.of(ProvisionalAlerts.CONFIG, configured))).isSameAs(configured);
-        ProvisionalAlerts none = ProvisionalAlerts.from(Map.of());
+        ProvisionalAlerts none = LiveTaps.none().alerts();
         assertThat(none.isEnabled()).isFalse();
         assertThat(none.offer(alert("a", 0))).isFalse();
+        assertThat(none.dropped()).isZero();
     }
 }

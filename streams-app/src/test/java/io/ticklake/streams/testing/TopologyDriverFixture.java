@@ -11,6 +11,7 @@ import io.ticklake.streams.KpiTopology;
 import io.ticklake.streams.StreamsAppConfig;
 import io.ticklake.streams.kpi.Candle;
 import io.ticklake.streams.live.ChangedMinutes;
+import io.ticklake.streams.live.LiveTaps;
 import io.ticklake.streams.query.KpiViews;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,11 @@ public final class TopologyDriverFixture implements AutoCloseable {
     /** The same, with the topology marking changed minutes in {@code changes} (the provisional push). */
     public TopologyDriverFixture(Map<String, Object> overrides, Instant wallClock, ChangedMinutes changes)
             throws Exception {
+        this(overrides, wallClock, new LiveTaps(changes, LiveTaps.none().alerts()));
+    }
+
+    /** The same, with the topology reporting to {@code taps} (the provisional push of KPIs and alerts). */
+    public TopologyDriverFixture(Map<String, Object> overrides, Instant wallClock, LiveTaps taps) throws Exception {
         this.wallClock = wallClock;
         Map<String, Object> props = new HashMap<>();
         props.put(StreamsAppConfig.BOOTSTRAP_SERVERS, "unused:9092");
@@ -67,7 +73,7 @@ public final class TopologyDriverFixture implements AutoCloseable {
         props.putAll(overrides);
         this.config = new StreamsAppConfig(props);
         Properties streamsProps = config.streamsProperties();
-        this.driver = new TopologyTestDriver(KpiTopology.topology(config, changes), streamsProps, wallClock);
+        this.driver = new TopologyTestDriver(KpiTopology.topology(config, taps), streamsProps, wallClock);
         Map<String, Object> serdeConfig = Map.of(StreamsAppConfig.SCHEMA_REGISTRY_URL, "mock://" + registryScope);
         kpiSerde.configure(serdeConfig, false);
         alertSerde.configure(serdeConfig, false);
