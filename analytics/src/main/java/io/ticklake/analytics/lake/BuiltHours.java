@@ -7,7 +7,6 @@ import io.ticklake.analytics.time.TimeRange;
 import io.ticklake.lake.LakeUri;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -62,19 +61,22 @@ public final class BuiltHours {
     }
 
     /**
-     * Records that the models of {@code range} now reflect {@code snapshot}: the hours of the range get the
-     * snapshot's identities (an hour without data drops out), the hours outside it keep theirs.
+     * Records that the models of {@code range} now reflect {@code snapshot} and the side tables: the hours of the
+     * range get their {@code identities} (an hour without data drops out), the hours outside it keep theirs.
      */
-    public void record(TimeRange range, TableSnapshot snapshot) {
-        Collection<TableHour> hours = snapshot.hoursIn(range).values();
+    public void record(TimeRange range, TableSnapshot snapshot, NavigableMap<Instant, String> identities) {
+        Map<Instant, String> hours = identities.subMap(range.start(), true, range.end(), false);
         String snapshotId = snapshot.snapshotId().isPresent() ? snapshot.snapshotId().getAsLong() + "::BIGINT"
                 : "NULL::BIGINT";
         String fresh = hours.isEmpty()
                 ? "SELECT NULL::TIMESTAMPTZ AS hour_start, NULL::VARCHAR AS data_identity, NULL::INTEGER AS data_files,"
                         + " NULL::BIGINT AS row_count, NULL::BIGINT AS snapshot_id, NULL::TIMESTAMPTZ AS built_at WHERE false"
-                : "SELECT * FROM (VALUES " + hours.stream().map(h -> "(" + SqlLiterals.timestamp(h.hourStart()) + ", "
-                        + SqlLiterals.string(h.identity()) + ", " + h.files().size() + "::INTEGER, " + h.rowCount()
-                        + "::BIGINT, " + snapshotId + ", current_timestamp)").collect(Collectors.joining(", "))
+                : "SELECT * FROM (VALUES " + hours.entrySet().stream().map(h -> {
+                    TableHour table = snapshot.hours().get(h.getKey());
+                    return "(" + SqlLiterals.timestamp(h.getKey()) + ", " + SqlLiterals.string(h.getValue()) + ", "
+                            + (table == null ? 0 : table.files().size()) + "::INTEGER, "
+                            + (table == null ? 0 : table.rowCount()) + "::BIGINT, " + snapshotId + ", current_timestamp)";
+                }).collect(Collectors.joining(", "))
                         + ") AS b(hour_start, data_identity, data_files, row_count, snapshot_id, built_at)";
         try {
             String kept = exists() ? "SELECT * FROM read_parquet(" + SqlLiterals.string(path) + ") WHERE NOT (hour_start >= "

@@ -8,6 +8,7 @@ import io.ticklake.analytics.lake.BuiltHours;
 import io.ticklake.analytics.lake.LakeAccess;
 import io.ticklake.analytics.lake.ModelPartitions;
 import io.ticklake.analytics.lake.PartitionWriter;
+import io.ticklake.analytics.lake.SideTables;
 import io.ticklake.analytics.lake.TableSnapshot;
 import io.ticklake.analytics.lake.TicksTableReader;
 import io.ticklake.analytics.model.Materialization;
@@ -24,8 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Runs the models over a lake: reads the current snapshot of {@code ticklake.ticks} once, decides which
@@ -61,14 +62,17 @@ public final class AnalyticsRunner {
         long started = System.nanoTime();
         TableSnapshot snapshot = new TicksTableReader(config.lake(), config.s3(), config.catalog()).current();
         List<TimeRange> ranges;
+        NavigableMap<Instant, String> identities;
         try (DuckDbSession session = openSession()) {
             BuiltHours built = new BuiltHours(session, config.lake());
-            ranges = scope.ranges(new TreeMap<>(snapshot.identities()), built.read());
+            identities = sideTables(session).identities(snapshot);
+            ranges = scope.ranges(identities, built.read());
             if (ranges.isEmpty()) {
                 listener.message(snapshot.isEmpty()
                         ? "nothing to build: " + TicksTable.IDENTIFIER + " has no data yet (" + snapshot + ")"
                         : "nothing to build: every hour of " + TicksTable.IDENTIFIER + " " + snapshot
-                                + " is as the models were built from it (" + built.path() + ")");
+                                + " and of the raw alerts and dead letters is as the models were built from it ("
+                                + built.path() + ")");
                 return new RunResult(scope, snapshot.toString(), ranges, List.of(), elapsedMillis(started));
             }
         }
@@ -78,7 +82,7 @@ public final class AnalyticsRunner {
             try (DuckDbSession session = openSession()) {
                 passes.add(runPass(session, snapshot, changed));
                 // only now do the models of these hours reflect the snapshot
-                new BuiltHours(session, config.lake()).record(changed, snapshot);
+                new BuiltHours(session, config.lake()).record(changed, snapshot, identities);
             }
         }
         return new RunResult(scope, snapshot.toString(), ranges, RunResult.combine(passes), elapsedMillis(started));
@@ -93,6 +97,16 @@ public final class AnalyticsRunner {
     public List<ThresholdBreach> checkQuality(Optional<TimeRange> hours) {
         try (DuckDbSession session = openSession()) {
             return new QualityCheck(session, catalog, new ModelPartitions(config.lake()), config.quality()).run(hours);
+        }
+    }
+
+    /** The raw alert and dead-letter files per hour, which the models read beside the table. */
+    private SideTables sideTables(DuckDbSession session) {
+        try {
+            return SideTables.list(session, config.lake());
+        } catch (SQLException e) {
+            throw new AnalyticsException("cannot list the raw alert and dead-letter files of " + config.lake() + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -58,4 +58,28 @@ class AlertsDailyTest {
                         "2026-11-20 BBB STALE_FEED alerts=2 rules=1 2026-11-20T14:59:59.999Z..2026-11-20T23:10:00Z",
                         "2026-11-21 AAA PRICE_CROSS alerts=1 rules=1 2026-11-21T00:00:00Z..2026-11-21T00:00:00Z");
     }
+
+    @Test
+    void aChangedRunRebuildsTheDayOfAnAlertLandedLaterThoughNoTickChangedAndThatDayHasNone() throws Exception {
+        try (FixtureLake fixture = new FixtureLake(lake.toString())) {
+            fixture.publish(List.of(new Tick("AAA", 100.0, 1, Instant.parse("2026-11-20T14:00:00Z"), 0, 0, 1)));
+        }
+        AnalyticsRunner runner = AnalyticsRunner.create(AnalyticsConfig.forLake(lake.toUri().toString()),
+                RunListener.NONE);
+        assertThat(runner.run(BuildScope.changed()).changed()).isNotEmpty();
+        assertThat(ModelOutput.rows(lake.toString(), "alerts_daily", "day")).isEmpty();
+
+        // a STALE_FEED alert lands for a later day the table has no tick of
+        RawFiles.writeAlerts(lake, "stock-alerts+0+00000000000000000000.parquet",
+                List.of(alert("quiet", "AAA", "STALE_FEED", "2026-11-22T05:10:00Z", 0)));
+        RunResult second = runner.run(BuildScope.changed());
+
+        assertThat(second.changed()).extracting(Object::toString)
+                .containsExactly("[2026-11-22T05:00:00Z, 2026-11-22T06:00:00Z)");
+        assertThat(ModelOutput.rows(lake.toString(), "alerts_daily", "day").stream()
+                .map(row -> row.get("day") + " " + row.get("symbol") + " alerts=" + row.get("alerts")).toList())
+                .containsExactly("2026-11-22 AAA alerts=1");
+        // recorded: nothing changed since
+        assertThat(runner.run(BuildScope.changed()).changed()).isEmpty();
+    }
 }
