@@ -19,7 +19,9 @@
 --   invalid_ticks       records of the ticks topic rejected as invalid (undecodable or breaking a StockTick
 --                       rule; late ones are late_ticks), from the dead letters the sink lands in
 --                       raw/stock_ticks_dlq: each rejected record once (the streams app and the sink both
---                       report one), counted under its record key in the hour of its Kafka timestamp
+--                       report one), counted under its record key in the hour of its Kafka timestamp; a symbol
+--                       and hour with invalid ticks only has a row too (no landed ticks: the counts are 0, the
+--                       latencies, sequences and the ratios over landed ticks NULL, invalid_ratio 1)
 --   invalid_reasons     the same by reason, e.g. 'price=2, undecodable=1'; NULL when there are none
 --   latency_p50_ms/_p99_ms  median and 99th percentile of ingest_time - event_time over the Kafka records
 --                       (ingest_time is the Kafka record timestamp the sink writes)
@@ -29,11 +31,12 @@
 -- time_column: hour_start
 -- unique_key: symbol, hour_start
 -- not_null: symbol, hour_start, hour_end, raw_rows, ticks_landed, distinct_trades, duplicates, sequence_gaps
--- not_null: out_of_order_ticks, late_ticks, invalid_ticks, latency_p50_ms, latency_p99_ms
+-- not_null: out_of_order_ticks, late_ticks, invalid_ticks, invalid_ratio
+-- expect: (latency_p50_ms IS NULL) = (ticks_landed = 0) AND (ticks_landed > 0 OR invalid_ticks > 0)
 -- expect: (invalid_ticks = 0) = (invalid_reasons IS NULL)
 -- expect: distinct_trades + duplicates = ticks_landed AND ticks_landed <= raw_rows AND duplicates >= 0
 -- expect: sequence_gaps >= 0 AND out_of_order_ticks <= distinct_trades AND late_ticks <= ticks_landed
--- expect: latency_p50_ms <= latency_p99_ms
+-- expect: coalesce(latency_p50_ms <= latency_p99_ms, ticks_landed = 0)
 -- threshold: duplicate_ratio warn=0.01
 -- threshold: gap_ratio warn=0.001
 -- threshold: out_of_order_ratio warn=0.01
@@ -105,28 +108,45 @@ WITH landed AS (
     SELECT symbol, window_start_of(event_time, 3600) AS hour_start, count(*) AS raw_rows
     FROM raw_ticks
     GROUP BY ALL
+), rows_judged AS (
+    -- every symbol and hour with landed ticks, and every one with invalid ticks only
+    SELECT symbol, hour_start FROM per_hour
+    UNION
+    SELECT symbol, hour_start FROM invalid WHERE symbol IS NOT NULL
+), counts AS (
+    SELECT k.symbol, k.hour_start,
+        coalesce(r.raw_rows, 0) AS raw_rows,
+        coalesce(g.ticks_landed, 0) AS ticks_landed,
+        coalesce(g.distinct_trades, 0) AS distinct_trades,
+        coalesce(g.sequence_gaps, 0) AS sequence_gaps,
+        coalesce(g.out_of_order_ticks, 0) AS out_of_order_ticks,
+        coalesce(g.late_ticks, 0) AS late_ticks,
+        coalesce(i.invalid_ticks, 0) AS invalid_ticks,
+        i.invalid_reasons, g.min_sequence, g.max_sequence, g.latency_p50_ms, g.latency_p99_ms
+    FROM rows_judged k LEFT JOIN per_hour g USING (symbol, hour_start) LEFT JOIN raw_rows r USING (symbol, hour_start)
+        LEFT JOIN invalid i USING (symbol, hour_start)
+    WHERE k.hour_start >= range_start() AND k.hour_start < range_end()
 )
 SELECT
-    g.symbol,
-    g.hour_start,
-    g.hour_start + INTERVAL 1 HOUR AS hour_end,
-    r.raw_rows,
-    g.ticks_landed,
-    g.distinct_trades,
-    g.ticks_landed - g.distinct_trades AS duplicates,
-    g.sequence_gaps,
-    g.out_of_order_ticks,
-    g.late_ticks,
-    coalesce(i.invalid_ticks, 0) AS invalid_ticks,
-    i.invalid_reasons,
-    g.min_sequence,
-    g.max_sequence,
-    g.latency_p50_ms,
-    g.latency_p99_ms,
-    (g.ticks_landed - g.distinct_trades) / g.ticks_landed AS duplicate_ratio,
-    g.sequence_gaps / (g.distinct_trades + g.sequence_gaps) AS gap_ratio,
-    g.out_of_order_ticks / g.distinct_trades AS out_of_order_ratio,
-    g.late_ticks / g.ticks_landed AS late_ratio,
-    coalesce(i.invalid_ticks, 0) / (g.ticks_landed + coalesce(i.invalid_ticks, 0)) AS invalid_ratio
-FROM per_hour g JOIN raw_rows r USING (symbol, hour_start) LEFT JOIN invalid i USING (symbol, hour_start)
-WHERE g.hour_start >= range_start() AND g.hour_start < range_end()
+    symbol,
+    hour_start,
+    hour_start + INTERVAL 1 HOUR AS hour_end,
+    raw_rows,
+    ticks_landed,
+    distinct_trades,
+    ticks_landed - distinct_trades AS duplicates,
+    sequence_gaps,
+    out_of_order_ticks,
+    late_ticks,
+    invalid_ticks,
+    invalid_reasons,
+    min_sequence,
+    max_sequence,
+    latency_p50_ms,
+    latency_p99_ms,
+    (ticks_landed - distinct_trades) / nullif(ticks_landed, 0) AS duplicate_ratio,
+    sequence_gaps / nullif(distinct_trades + sequence_gaps, 0) AS gap_ratio,
+    out_of_order_ticks / nullif(distinct_trades, 0) AS out_of_order_ratio,
+    late_ticks / nullif(ticks_landed, 0) AS late_ratio,
+    invalid_ticks / (ticks_landed + invalid_ticks) AS invalid_ratio
+FROM counts

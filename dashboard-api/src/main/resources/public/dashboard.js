@@ -665,8 +665,9 @@
                     const r = rows[p.dataIndex];
                     return r.symbol + ' ' + r.hour_start.slice(0, 13) + ':00Z<br>landed ' + r.ticks_landed
                         + ', duplicates ' + r.duplicates + ', gaps ' + r.sequence_gaps + ', out of order '
-                        + r.out_of_order_ticks + ', late ' + r.late_ticks + '<br>latency p50/p99 '
-                        + r.latency_p50_ms.toFixed(0) + ' / ' + r.latency_p99_ms.toFixed(0) + ' ms';
+                        + r.out_of_order_ticks + ', late ' + r.late_ticks + ', invalid ' + (r.invalid_ticks ?? '–')
+                        + '<br>latency p50/p99 ' + (r.latency_p50_ms == null ? '– (no landed ticks)'
+                            : r.latency_p50_ms.toFixed(0) + ' / ' + r.latency_p99_ms.toFixed(0) + ' ms');
                 }
             },
             grid: {left: 80, right: 24, top: 10, bottom: 60},

@@ -80,14 +80,16 @@ class DataQualityHourlyTest {
         RawFiles.write(lake, "stock-ticks+1+00000000000000000000.parquet", List.of(new Landed(b0, 100),
                 new Landed(b1, 300)));
         // dead letters: a price violation reported by both the streams app and the sink (one record), an
-        // undecodable record, a late tick (counted as late, not invalid) and an alert the alerts sink refused
+        // undecodable record, a late tick (counted as late, not invalid), an alert the alerts sink refused, and
+        // an invalid tick of a symbol that landed no valid one
         Instant t = Instant.parse("2026-11-20T14:30:00Z");
         RawFiles.writeDeadLetters(lake, "stock-ticks-dlq+0+00000000000000000000.parquet", List.of(
                 new LandedDeadLetter("stock-ticks", 0, 100, "streams", "price", "AAA", 0, t),
                 new LandedDeadLetter("stock-ticks", 0, 100, "connect", "price", "AAA", 1, t.plusMillis(3)),
                 new LandedDeadLetter("stock-ticks", 0, 101, "streams", "undecodable", "AAA", 2, t.plusSeconds(1)),
                 new LandedDeadLetter("stock-ticks", 0, 102, "streams", "late", "AAA", 3, t.plusSeconds(2)),
-                new LandedDeadLetter("stock-alerts", 0, 7, "connect", "undecodable", "AAA", 4, t.plusSeconds(3))));
+                new LandedDeadLetter("stock-alerts", 0, 7, "connect", "undecodable", "AAA", 4, t.plusSeconds(3)),
+                new LandedDeadLetter("stock-ticks", 1, 200, "streams", "volume", "CCC", 5, t.plusSeconds(4))));
         try (FixtureLake fixture = new FixtureLake(lake.toString())) {
             // compaction keeps a trade once
             fixture.publish(List.of(a0, a1, a2, a4, a5, a6, a7, a9, b0, b1));
@@ -162,7 +164,21 @@ class DataQualityHourlyTest {
         Map<String, Object> bbb15 = incremental.get("BBB 2026-11-20T15:00:00Z");
         assertThat(l(bbb15, "sequence_gaps")).isEqualTo(2);
         assertThat(d(bbb15, "gap_ratio")).isCloseTo(2.0 / 3, within(1e-12));
-        assertThat(incremental).hasSize(4);
+        assertThat(incremental).hasSize(5);
+    }
+
+    @Test
+    void aSymbolAndHourWithInvalidTicksOnlyHasARowWithoutLandedFigures() {
+        Map<String, Object> ccc14 = incremental.get("CCC 2026-11-20T14:00:00Z");
+        assertThat(List.of(l(ccc14, "raw_rows"), l(ccc14, "ticks_landed"), l(ccc14, "distinct_trades"),
+                l(ccc14, "duplicates"), l(ccc14, "sequence_gaps"), l(ccc14, "late_ticks"), l(ccc14, "invalid_ticks")))
+                .containsExactly(0L, 0L, 0L, 0L, 0L, 0L, 1L);
+        assertThat(ccc14.get("invalid_reasons")).isEqualTo("volume=1");
+        assertThat(d(ccc14, "invalid_ratio")).isEqualTo(1.0);
+        assertThat(ccc14.get("latency_p50_ms")).isNull();
+        assertThat(ccc14.get("duplicate_ratio")).isNull();
+        assertThat(ccc14.get("late_ratio")).isNull();
+        assertThat(ccc14.get("min_sequence")).isNull();
     }
 
     @Test
@@ -171,7 +187,7 @@ class DataQualityHourlyTest {
         // without hour 15, a9 was not late yet and 9 looked missing
         assertThat(l(aaa14, "late_ticks")).isEqualTo(1);
         assertThat(l(aaa14, "sequence_gaps")).isEqualTo(2);
-        assertThat(beforeHour15).hasSize(2);
+        assertThat(beforeHour15).hasSize(3);
     }
 
     @Test

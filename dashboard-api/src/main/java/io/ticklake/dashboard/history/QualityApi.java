@@ -41,8 +41,9 @@ public class QualityApi {
                 List.of(range.from().toString(), range.to().toString()),
                 row -> new QualityView(row.getString(1), instant(row, 2), instant(row, 3), row.getLong(4),
                         row.getLong(5), row.getLong(6), row.getLong(7), row.getLong(8), row.getLong(9),
-                        row.getLong(10), nullableLong(row, 11), row.getDouble(12), row.getDouble(13),
-                        row.getDouble(14), row.getDouble(15), row.getDouble(16), row.getDouble(17)));
+                        row.getLong(10), nullableLong(row, 11), nullableDouble(row, 12), nullableDouble(row, 13),
+                        nullableDouble(row, 14), nullableDouble(row, 15), nullableDouble(row, 16),
+                        nullableDouble(row, 17)));
     }
 
     private static String instant(ResultSet row, int column) throws SQLException {
@@ -51,6 +52,11 @@ public class QualityApi {
 
     private static Long nullableLong(ResultSet row, int column) throws SQLException {
         long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Double nullableDouble(ResultSet row, int column) throws SQLException {
+        double value = row.getDouble(column);
         return row.wasNull() ? null : value;
     }
 }

@@ -23,10 +23,11 @@ public record QualityView(
         @JsonProperty("invalid_ticks") @Nullable @Schema(description = "ticks rejected as invalid (dead letters landed in raw/stock_ticks_dlq);"
                 + " null in hours built before dead letters were landed")
         Long invalidTicks,
-        @JsonProperty("latency_p50_ms") @Schema(description = "median of ingest_time - event_time") double latencyP50Ms,
-        @JsonProperty("latency_p99_ms") double latencyP99Ms,
-        @JsonProperty("duplicate_ratio") double duplicateRatio,
-        @JsonProperty("gap_ratio") double gapRatio,
-        @JsonProperty("out_of_order_ratio") double outOfOrderRatio,
-        @JsonProperty("late_ratio") double lateRatio) {
+        @JsonProperty("latency_p50_ms") @Nullable @Schema(description = "median of ingest_time - event_time;"
+                + " null (like the p99 and the ratios below) for an hour with invalid ticks only") Double latencyP50Ms,
+        @JsonProperty("latency_p99_ms") @Nullable Double latencyP99Ms,
+        @JsonProperty("duplicate_ratio") @Nullable Double duplicateRatio,
+        @JsonProperty("gap_ratio") @Nullable Double gapRatio,
+        @JsonProperty("out_of_order_ratio") @Nullable Double outOfOrderRatio,
+        @JsonProperty("late_ratio") @Nullable Double lateRatio) {
 }
