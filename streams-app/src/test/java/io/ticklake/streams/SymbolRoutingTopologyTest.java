@@ -49,7 +49,7 @@ class SymbolRoutingTopologyTest {
             assertThat(recorded).containsExactly(KeyValue.pair(symbol + "@0", T0.toEpochMilli()),
                     KeyValue.pair(symbol + "@0", T0.plusSeconds(60).toEpochMilli()));
 
-            SymbolPartitioner partitioner = new SymbolPartitioner(name -> partitions(fixture).answering(name));
+            SymbolPartitioner partitioner = new SymbolPartitioner((name, count) -> partitions(fixture).answering(name, count));
             assertThat(partitioner.partitions("t", symbol, null, PARTITIONS)).contains(Set.of(0));
             assertThat(SymbolPartitioner.murmur2(symbol, PARTITIONS)).isNotZero();
             // a symbol never seen goes where Java's producer would put it
@@ -77,12 +77,15 @@ class SymbolRoutingTopologyTest {
             SymbolPartitions partitions = partitions(fixture);
             assertThat(partitions.split()).containsOnlyKeys("SPLIT");
             assertThat(partitions.split().get("SPLIT")).containsExactly(0, 4);
-            assertThat(partitions.answering("SPLIT")).contains(4);
-            assertThat(partitions.answering("OLD")).contains(0);
+            assertThat(partitions.answering("SPLIT", PARTITIONS)).contains(4);
+            assertThat(partitions.splitAnswering()).containsExactly(Map.entry("SPLIT", 4));
+            assertThat(partitions.answering("OLD", PARTITIONS)).contains(0);
+            assertThat(partitions.answering("NEVER", PARTITIONS)).isEmpty();
 
             // its minute on partition 0 is newer now: answered there
             ticks.pipeInput("SPLIT", tick("SPLIT", 101.0, 10, T0.plusSeconds(130), 2));
-            assertThat(partitions.answering("SPLIT")).contains(0);
+            assertThat(partitions.answering("SPLIT", PARTITIONS)).contains(0);
+            assertThat(partitions.splitAnswering()).containsExactly(Map.entry("SPLIT", 0));
         }
     }
 
@@ -105,7 +108,7 @@ class SymbolRoutingTopologyTest {
             assertThat(fixture.driver().producedTopicNames()).contains(repartition);
             assertThat(KpiTopology.topology(fixture.config()).describe().subtopologies()).hasSize(2);
             // where ticks arrive is still recorded before the repartition
-            assertThat(partitions(fixture).answering("AAPL")).contains(0);
+            assertThat(partitions(fixture).answering("AAPL", PARTITIONS)).contains(0);
         }
         assertThat(plain.get("1m@" + T0).getTradeCount()).isEqualTo(3);
     }

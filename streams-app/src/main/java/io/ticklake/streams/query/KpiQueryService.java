@@ -83,8 +83,8 @@ public final class KpiQueryService implements KpiQueries {
         this.historyMs = config.historyMs();
         this.repartitioned = config.repartitionBySymbol();
         // repartitioned: the stores are where murmur2 puts a symbol; otherwise where its producer put it
-        this.partitioner = new SymbolPartitioner(repartitioned ? symbol -> Optional.empty()
-                : symbol -> symbolPartitions().answering(symbol));
+        this.partitioner = new SymbolPartitioner(repartitioned ? (symbol, count) -> Optional.empty()
+                : (symbol, count) -> symbolPartitions().answering(symbol, count));
         config.allWindows().forEach(window -> windows.put(window.label(), window));
         this.rollups = config.rollupWindows();
         this.staleReadsAllowed = config.staleReadsAllowed();
@@ -166,13 +166,13 @@ public final class KpiQueryService implements KpiQueries {
     public List<WindowKpi> localLatestAll(String window, Set<Integer> partitions, boolean stale) {
         KpiWindow size = window(window);
         SymbolPartitions where = repartitioned ? null : symbolPartitions();
-        Set<String> split = where == null ? Set.of() : where.split().keySet();
+        Map<String, Integer> split = where == null ? Map.of() : where.splitAnswering();
         List<WindowKpi> all = new ArrayList<>();
         for (int partition : new TreeSet<>(partitions)) {
             for (WindowKpi kpi : localViews(partition, stale, views -> views.latestAll(size))) {
                 // a split symbol is listed by the partition that answers for it, as its own query is
                 String symbol = kpi.getSymbol();
-                if (!split.contains(symbol) || where.answering(symbol).orElse(partition) == partition) {
+                if (!split.containsKey(symbol) || split.get(symbol) == partition) {
                     all.add(kpi);
                 }
             }

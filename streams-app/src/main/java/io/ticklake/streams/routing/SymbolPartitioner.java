@@ -3,7 +3,7 @@ package io.ticklake.streams.routing;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
@@ -15,19 +15,19 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  */
 public final class SymbolPartitioner implements StreamPartitioner<String, Object> {
 
-    private final Function<String, Optional<Integer>> known;
+    private final BiFunction<String, Integer, Optional<Integer>> known;
 
     /**
-     * {@code known} answers a symbol's partition when it is known (e.g. {@link SymbolPartitions#answering}, asked at
-     * every routing), empty for murmur2.
+     * {@code known} answers a symbol's partition, given the input topic's partition count, when it is known (e.g.
+     * {@link SymbolPartitions#answering}, asked at every routing), empty for murmur2.
      */
-    public SymbolPartitioner(Function<String, Optional<Integer>> known) {
+    public SymbolPartitioner(BiFunction<String, Integer, Optional<Integer>> known) {
         this.known = known;
     }
 
     @Override
     public Optional<Set<Integer>> partitions(String topic, String symbol, Object value, int numPartitions) {
-        int partition = known.apply(symbol).filter(p -> p < numPartitions)
+        int partition = known.apply(symbol, numPartitions).filter(p -> p < numPartitions)
                 .orElseGet(() -> murmur2(symbol, numPartitions));
         return Optional.of(Set.of(partition));
     }

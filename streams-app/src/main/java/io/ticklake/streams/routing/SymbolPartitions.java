@@ -6,7 +6,6 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -23,7 +22,6 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class SymbolPartitions {
 
     private static final char SEPARATOR = '@';
-    private static final StringSerializer PREFIX_SERIALIZER = new StringSerializer();
 
     private final ReadOnlyKeyValueStore<String, Long> store;
     private final long historyMs;
@@ -38,25 +36,38 @@ public final class SymbolPartitions {
         return symbol + SEPARATOR + partition;
     }
 
-    /** The input partitions holding {@code symbol}, each with the start of its latest minute there. */
-    public SortedMap<Integer, Long> of(String symbol) {
-        SortedMap<Integer, Long> found = new TreeMap<>();
-        try (KeyValueIterator<String, Long> entries = store.prefixScan(symbol + SEPARATOR, PREFIX_SERIALIZER)) {
-            entries.forEachRemaining(entry -> found.put(partitionOf(entry.key), entry.value));
-        }
-        return current(found);
-    }
-
     /**
      * The partition that answers for {@code symbol}: the one with its latest minute (the lowest such partition on a
-     * tie), empty for a symbol not seen yet.
+     * tie), empty for a symbol not seen yet. One point read per partition of the input topic
+     * ({@code partitionCount}), no iterator: every routed query asks, and opening a store iterator costs far more
+     * (Kafka Streams registers an open-iterator metric with JMX whenever none was open).
      */
-    public Optional<Integer> answering(String symbol) {
-        return newest(of(symbol));
+    public Optional<Integer> answering(String symbol, int partitionCount) {
+        SortedMap<Integer, Long> found = new TreeMap<>();
+        for (int partition = 0; partition < partitionCount; partition++) {
+            Long minute = store.get(key(symbol, partition));
+            if (minute != null) {
+                found.put(partition, minute);
+            }
+        }
+        return newest(current(found));
     }
 
     /** Every symbol held by more than one input partition, with those partitions. */
     public SortedMap<String, SortedSet<Integer>> split() {
+        SortedMap<String, SortedSet<Integer>> split = new TreeMap<>();
+        splitCurrent().forEach((symbol, partitions) -> split.put(symbol, new TreeSet<>(partitions.keySet())));
+        return split;
+    }
+
+    /** Every symbol held by more than one input partition, with the partition that answers for it. */
+    public SortedMap<String, Integer> splitAnswering() {
+        SortedMap<String, Integer> answering = new TreeMap<>();
+        splitCurrent().forEach((symbol, partitions) -> answering.put(symbol, newest(partitions).orElseThrow()));
+        return answering;
+    }
+
+    private SortedMap<String, SortedMap<Integer, Long>> splitCurrent() {
         Map<String, SortedMap<Integer, Long>> all = new TreeMap<>();
         try (KeyValueIterator<String, Long> entries = store.all()) {
             while (entries.hasNext()) {
@@ -65,11 +76,11 @@ public final class SymbolPartitions {
                         .put(partitionOf(entry.key), entry.value);
             }
         }
-        SortedMap<String, SortedSet<Integer>> split = new TreeMap<>();
+        SortedMap<String, SortedMap<Integer, Long>> split = new TreeMap<>();
         all.forEach((symbol, partitions) -> {
             SortedMap<Integer, Long> current = current(partitions);
             if (current.size() > 1) {
-                split.put(symbol, new TreeSet<>(current.keySet()));
+                split.put(symbol, current);
             }
         });
         return split;
