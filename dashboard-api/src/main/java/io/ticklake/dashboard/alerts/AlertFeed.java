@@ -3,7 +3,6 @@ package io.ticklake.dashboard.alerts;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.ticklake.dashboard.push.CommittedTopicFeed;
-import io.ticklake.dashboard.push.ControlFrames;
 import io.ticklake.dashboard.push.PushHub;
 import io.ticklake.schemas.Alert;
 import io.ticklake.schemas.serde.SpecificAvroSerde;
@@ -52,8 +51,7 @@ class AlertFeed implements ApplicationEventListener<ServerStartupEvent> {
                 values.deserializer(), AlertFeed::fromLookback, record -> {
                     Alert alert = record.value();
                     log.add(alert);
-                    hub.publishAlert(alert.getSymbol(), alert.getKind().name(),
-                            ControlFrames.alert(AvroJson.write(alert), false), false);
+                    hub.publishAlert(alert.getSymbol(), alert.getKind().name(), AvroJson.write(alert), false);
                 });
         feed.start();
     }

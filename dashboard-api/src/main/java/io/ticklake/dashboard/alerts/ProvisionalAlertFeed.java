@@ -2,7 +2,6 @@ package io.ticklake.dashboard.alerts;
 
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
-import io.ticklake.dashboard.push.ControlFrames;
 import io.ticklake.dashboard.push.PushHub;
 import io.ticklake.schemas.Alert;
 import io.ticklake.streams.host.KpiInstance;
@@ -39,8 +38,7 @@ class ProvisionalAlertFeed implements ApplicationEventListener<ServerStartupEven
     /** Runs on the instance's delivery thread; the hub only queues, so this never blocks it. */
     private void publish(List<Alert> alerts) {
         for (Alert alert : alerts) {
-            hub.publishAlert(alert.getSymbol(), alert.getKind().name(),
-                    ControlFrames.alert(AvroJson.write(alert), true), true);
+            hub.publishAlert(alert.getSymbol(), alert.getKind().name(), AvroJson.write(alert), true);
         }
     }
 

@@ -121,12 +121,14 @@ public class PushHub implements OutboxListener {
     }
 
     /**
-     * Queues an alert frame ({@link ControlFrames#alert}) for every session subscribed to alerts of {@code kind}
-     * for {@code symbol}: {@code provisional} for one handed over before its commit (the provisional alert feed),
-     * otherwise a committed one. Alerts are rare and each one matters: they go like control frames, never dropped.
+     * Queues an alert frame ({@link ControlFrames#alert} of {@code fields}) for every session subscribed to alerts
+     * of {@code kind} for {@code symbol}: {@code provisional} for one handed over before its commit (the
+     * provisional alert feed), otherwise a committed one. Alerts are rare and each one matters: they go like
+     * control frames, never dropped.
      */
-    public void publishAlert(String symbol, String kind, String frame, boolean provisional) {
+    public void publishAlert(String symbol, String kind, Map<String, Object> fields, boolean provisional) {
         (provisional ? publishedProvisionalAlerts : publishedAlerts).incrementAndGet();
+        String frame = ControlFrames.alert(fields, provisional);
         for (PushSession session : sessions.values()) {
             if (session.alertSubscription().matches(symbol, kind)) {
                 session.outbox().offerControl(frame);

@@ -218,11 +218,6 @@ public final class KpiInstance implements AutoCloseable {
         return provisionalAlerts.subscribe(listener);
     }
 
-    /** Provisional alerts handed to the listeners since start. */
-    public long provisionalAlertsPublished() {
-        return provisionalAlerts.publishedCount();
-    }
-
     /** Provisional alerts not handed over because {@value #PROVISIONAL_ALERT_CAPACITY} waited already. */
     public long provisionalAlertsDropped() {
         return provisionalAlerts.droppedCount();

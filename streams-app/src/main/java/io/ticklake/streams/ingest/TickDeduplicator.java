@@ -113,10 +113,11 @@ public final class TickDeduplicator implements FixedKeyProcessor<String, StockTi
             metrics.record();
             return;
         }
-        String identity = TickIdentity.key(record.value());
-        long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(NO_OFFSET);
+        // the identity store is read only for an overflowed symbol and written only when a bucket overflows:
+        // most ticks build neither the identity nor the offset
         if (seenSequences.anyOverflowed()) {
-            Long firstOffset = firstCopy(identity, bucket);
+            Long firstOffset = firstCopy(TickIdentity.key(record.value()), bucket);
+            long offset = inputOffset();
             if (firstOffset != null && (offset == NO_OFFSET || firstOffset != offset)) {
                 metrics.record();
                 return;
@@ -124,10 +125,14 @@ public final class TickDeduplicator implements FixedKeyProcessor<String, StockTi
             // else new, or the same record again: a replay after an aborted transaction whose write outlived it
         }
         if (!seenSequences.add(bucket, sequence)) {
-            seen.put(identity, offset, bucket);
+            seen.put(TickIdentity.key(record.value()), inputOffset(), bucket);
         }
         sequences.put(record.key(), seenSequences.toArray());
         context.forward(record);
+    }
+
+    private long inputOffset() {
+        return context.recordMetadata().map(RecordMetadata::offset).orElse(NO_OFFSET);
     }
 
     private Long firstCopy(String identity, long bucket) {
