@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ticklake.e2e.connect.SinkConnector;
 import io.ticklake.e2e.process.WorkDirs;
 import io.ticklake.e2e.kafka.Coordinates;
 import io.ticklake.e2e.kafka.DlqRecord;
@@ -18,7 +17,6 @@ import io.ticklake.e2e.lake.DailySummaryRow;
 import io.ticklake.e2e.lake.LakeReader;
 import io.ticklake.e2e.lake.LakeRow;
 import io.ticklake.e2e.process.Artifacts;
-import io.ticklake.e2e.process.DashboardInstance;
 import io.ticklake.e2e.process.LakeJobs;
 import io.ticklake.e2e.reference.Classified;
 import io.ticklake.e2e.reference.CompactedTicks;
@@ -30,8 +28,12 @@ import io.ticklake.e2e.reference.Verdict;
 import io.ticklake.e2e.reference.WindowKey;
 import io.ticklake.e2e.web.DashboardClient;
 import io.ticklake.e2e.web.DashboardCredentials;
+import io.ticklake.infra.PlatformConfig;
+import io.ticklake.infra.PlatformListener;
+import io.ticklake.infra.launch.Launcher;
+import io.ticklake.infra.launch.RunSettings;
+import io.ticklake.infra.process.Ports;
 import io.ticklake.infra.testing.HeadlessChromium;
-import io.ticklake.infra.testing.LocalPlatformExtension;
 import io.ticklake.infra.testing.TestPlatform;
 import io.ticklake.schemas.StockTick;
 import io.ticklake.simulator.inject.InjectionKind;
@@ -57,6 +59,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -68,7 +71,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -93,12 +95,10 @@ import org.slf4j.LoggerFactory;
  * keeps one copy per hour. So the models equal the streams KPIs on every window where the compacted
  * table holds no tick that the streams app did not count, and differ by exactly those ticks elsewhere.
  */
-@ExtendWith(LocalPlatformExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EndToEndIT {
 
-    private static final Topics TOPICS = Topics.prefixed("e2e-");
-    private static final String APPLICATION_ID = "e2e-kpis";
+    private static final Topics TOPICS = Topics.shipped();
     private static final List<String> SYMBOLS = List.of("AAPL", "BRK.B", "JPM", "MSFT", "NVDA");
     private static final int SOURCE_TICKS = 3_000;
     /** Event time covered by the ticks: more than an hour of 1-minute windows. */
@@ -114,9 +114,8 @@ class EndToEndIT {
     private Path workDir;
     private LakeReader lake;
     private LakeJobs jobs;
-    private DashboardInstance dashboard;
+    private TestPlatform platform;
     private DashboardClient api;
-    private SinkConnector sink;
     private TopicReader reader;
 
     private RunSummary summary;
@@ -128,26 +127,33 @@ class EndToEndIT {
     private String analytics;
 
     @BeforeAll
-    void startThePlatformAndSendTicks(TestPlatform platform) throws IOException {
+    void startThePlatformAsTheRunCommandDoesAndSendTicks() throws IOException {
         Artifacts artifacts = Artifacts.locate();
         workDir = Files.createTempDirectory("ticklake-e2e-");
         Path lakeDir = Files.createDirectories(workDir.resolve("lake"));
         lake = new LakeReader(lakeDir);
         jobs = new LakeJobs(artifacts, workDir);
+
+        // ./ticklake run's own orchestration on a platform of the test's: the contracts, the three sink
+        // connectors from their shipped configs, dashboard-api with the streams topology. What the test
+        // sets differently, each as a user can: its own producer instead of the simulator, the lake
+        // directory, a dashboard port, the test's credentials in the launcher's credentials file, and
+        // the sink closing a partition's files 5 s after its last tick (the test sends one burst). The
+        // schedule's first round would come after a day: the test runs compaction and models itself,
+        // to check each; RunCommandIT checks the schedule.
+        platform = TestPlatform.isolated();
+        RunSettings run = new RunSettings(artifacts.repo(), false, "", 1, Optional.empty(), 0,
+                Optional.of(lake.uri()), false, Duration.ofDays(1), false, Ports.pickFree(PlatformConfig.HOST),
+                Map.of("rotate.idle.ms", "5000"));
+        Launcher launcher = platform.launcher(run, System.out);
+        DashboardCredentials.writeLauncherFile(launcher.credentialsFile());
+        launcher.start(PlatformListener.SILENT);
+        api = new DashboardClient(launcher.dashboardUrl());
+        api.awaitReady(WAIT, () -> true, () -> "see " + platform.workDir().resolve("logs/dashboard.log"));
+
         String bootstrap = platform.kafkaBootstrapServers();
         String registry = platform.schemaRegistryUrl();
         reader = new TopicReader(bootstrap, registry);
-        for (String topic : List.of(TOPICS.ticks(), TOPICS.kpis(), TOPICS.dlq())) {
-            platform.createTopic(topic, Topics.PARTITIONS);
-        }
-
-        dashboard = DashboardInstance.start("dashboard", artifacts, new DashboardInstance.Settings(bootstrap, registry,
-                APPLICATION_ID, TOPICS, lake.uri(), Map.of()), workDir);
-        api = new DashboardClient(dashboard.url());
-        sink = SinkConnector.createForLocalLake(platform.connectUrl(), "e2e-stock-ticks-sink",
-                artifacts.connectorConfigTemplate(), lake.uri(), registry, platform.connectSecretsFile(), TOPICS, 2);
-        dashboard.awaitReady(WAIT);
-        sink.awaitRunning(2, WAIT);
 
         // Event times in the past, in hours that are closed for compaction (end + 15 min grace) by now:
         // from three hours before the current hour, for about 70 minutes; late ticks 10 minutes earlier.
@@ -169,11 +175,8 @@ class EndToEndIT {
 
     @AfterAll
     void stopEverything() throws IOException {
-        if (sink != null) {
-            sink.delete();
-        }
-        if (dashboard != null) {
-            dashboard.close();
+        if (platform != null) {
+            platform.close(); // the launcher's dashboard first, then the services
         }
         if (lake != null) {
             lake.close();
@@ -380,8 +383,8 @@ class EndToEndIT {
 
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
             WebDriver browser = chromium.driver();
-            DashboardCredentials.logIn(browser, dashboard.url());
-            browser.get(dashboard.url() + "/?symbol=" + selected);
+            DashboardCredentials.logIn(browser, api.baseUrl());
+            browser.get(api.baseUrl() + "/?symbol=" + selected);
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
                 assertThat(browser.findElement(By.id("status")).getDomAttribute("data-state")).isEqualTo("live");
                 assertThat(browser.findElements(By.cssSelector("#symbols tbody tr")).stream()

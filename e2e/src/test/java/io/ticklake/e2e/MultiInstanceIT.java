@@ -23,7 +23,12 @@ import io.ticklake.e2e.reference.ReferenceKpis;
 import io.ticklake.e2e.reference.StreamsVerdicts;
 import io.ticklake.e2e.reference.WindowKey;
 import io.ticklake.e2e.web.DashboardClient;
-import io.ticklake.infra.testing.LocalPlatformExtension;
+import io.ticklake.e2e.web.DashboardCredentials;
+import io.ticklake.infra.PlatformConfig;
+import io.ticklake.infra.PlatformListener;
+import io.ticklake.infra.launch.Launcher;
+import io.ticklake.infra.launch.RunSettings;
+import io.ticklake.infra.process.Ports;
 import io.ticklake.infra.testing.ServiceHandle;
 import io.ticklake.infra.testing.TestPlatform;
 import io.ticklake.simulator.inject.InjectionSettings;
@@ -39,23 +44,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Two dashboard-api/streams instances (separate JVMs, one application id, own ports and state
- * directories) and two Connect workers (the platform's and one more in the same group) share the
+ * directories: the one {@code ./ticklake run}'s launcher starts and a second one) and two Connect workers (the platform's and one more in the same group) share the
  * work on loopback. Then one of each is killed with SIGKILL while ticks are still being processed:
  * the survivors take over their partitions and tasks, the lake ends up with every tick exactly once,
  * the KPIs are complete, and the remaining instance answers every query correctly, never with
@@ -66,12 +70,12 @@ import org.slf4j.LoggerFactory;
  * for Connect's {@code scheduled.rebalance.max.delay.ms}, 5 minutes by default, in case it comes
  * back; see e2e/README.md.)
  */
-@ExtendWith(LocalPlatformExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MultiInstanceIT {
 
-    private static final Topics TOPICS = Topics.prefixed("multi-");
-    private static final String APPLICATION_ID = "multi-kpis";
+    private static final Topics TOPICS = Topics.shipped();
+    /** The dashboard's default Kafka Streams application id (streams-app's {@code APPLICATION_ID_DEFAULT}). */
+    private static final String APPLICATION_ID = "ticklake-kpis";
     private static final List<String> SYMBOLS = List.of("AAPL", "AMZN", "GOOGL", "JPM", "META", "MSFT", "NVDA", "TSLA");
     private static final int TICKS_PER_PHASE = 2_000;
     private static final long SEED = 4_242L;
@@ -87,47 +91,56 @@ class MultiInstanceIT {
     private TopicReader reader;
     private ExtraConnectWorker extraWorker;
     private SinkConnector sink;
-    private DashboardInstance survivor;
+    private DashboardClient survivor;
     private DashboardInstance victim;
 
     @BeforeAll
-    void startTwoOfEach(TestPlatform platform) throws IOException {
-        this.platform = platform;
+    void startTwoOfEach() throws IOException {
         Artifacts artifacts = Artifacts.locate();
         workDir = Files.createTempDirectory("ticklake-multi-");
         lake = new LakeReader(Files.createDirectories(workDir.resolve("lake")));
+
+        // two Connect workers before any connector exists, so that each connector's tasks are spread over both
+        // (Connect balances the count of all tasks per worker, not each connector's); the platform's worker
+        // first: it joins the group first and leads it
+        platform = TestPlatform.isolated();
+        platform.connectUrl();
+        extraWorker = ExtraConnectWorker.start(workDir.resolve("connect-2"), platform::kafkaBootstrapServers);
+
+        // then the rest of the platform, the sink connectors and the first instance as ./ticklake run starts
+        // them (see EndToEndIT), the sinks with one task per partition so that both workers get some
+        RunSettings run = new RunSettings(artifacts.repo(), false, "", 1, Optional.empty(), 0,
+                Optional.of(lake.uri()), false, Duration.ofDays(1), false, Ports.pickFree(PlatformConfig.HOST),
+                Map.of("tasks.max", Integer.toString(Topics.PARTITIONS), "rotate.idle.ms", "5000"));
+        Launcher launcher = platform.launcher(run, System.out);
+        DashboardCredentials.writeLauncherFile(launcher.credentialsFile());
+        launcher.start(PlatformListener.SILENT);
+        survivor = new DashboardClient(launcher.dashboardUrl());
         String bootstrap = platform.kafkaBootstrapServers();
         String registry = platform.schemaRegistryUrl();
         reader = new TopicReader(bootstrap, registry);
-        for (String topic : List.of(TOPICS.ticks(), TOPICS.kpis(), TOPICS.dlq())) {
-            platform.createTopic(topic, Topics.PARTITIONS);
-        }
-
-        platform.connectUrl(); // the platform's worker first: it joins the group first and leads it
-        extraWorker = ExtraConnectWorker.start(workDir.resolve("connect-2"), platform::kafkaBootstrapServers);
         // managed through the worker that stays up; any worker of the cluster serves the REST API
-        sink = SinkConnector.createForLocalLake(extraWorker.url(), "multi-stock-ticks-sink",
-                artifacts.connectorConfigTemplate(), lake.uri(), registry, platform.connectSecretsFile(), TOPICS,
-                Topics.PARTITIONS);
+        sink = SinkConnector.existing(extraWorker.url(), Launcher.CONNECTOR);
 
-        // a dead member is noticed after the session timeout: 10 s instead of the consumer's 45 s
-        DashboardInstance.Settings settings = new DashboardInstance.Settings(bootstrap, registry, APPLICATION_ID,
-                TOPICS, null, Map.of("consumer.session.timeout.ms", "10000"));
-        survivor = DashboardInstance.start("instance-a", artifacts, settings, workDir);
-        victim = DashboardInstance.start("instance-b", artifacts, settings, workDir);
-        survivor.awaitReady(WAIT);
+        // a second instance of the same application; a dead member is noticed after its session timeout:
+        // 10 s instead of the consumer's 45 s
+        victim = DashboardInstance.start("instance-b", artifacts, new DashboardInstance.Settings(bootstrap, registry,
+                APPLICATION_ID, TOPICS, null, Map.of("consumer.session.timeout.ms", "10000")), workDir);
+        survivor.awaitReady(WAIT, () -> true, () -> "see " + platform.workDir().resolve("logs/dashboard.log"));
         victim.awaitReady(WAIT);
         sink.awaitRunning(Topics.PARTITIONS, WAIT);
     }
 
     @AfterAll
     void stopEverything() throws IOException {
-        if (sink != null) {
-            sink.delete();
+        if (victim != null) {
+            victim.close();
         }
-        Stream.of(survivor, victim).filter(i -> i != null).forEach(DashboardInstance::close);
         if (extraWorker != null) {
             extraWorker.close();
+        }
+        if (platform != null) {
+            platform.close();
         }
         if (lake != null) {
             lake.close();
@@ -159,8 +172,8 @@ class MultiInstanceIT {
             feed.send(TICKS_PER_PHASE);
             List<TickRecord> firstPhase = reader.ticks(TOPICS.ticks());
             // every symbol answers through either instance (forwarded to the owner when it is the other)
-            for (DashboardInstance instance : List.of(survivor, victim)) {
-                awaitKpisThrough(new DashboardClient(instance.url()), firstPhase, new CopyOnWriteArrayList<>());
+            for (DashboardClient instance : List.of(survivor, new DashboardClient(victim.url()))) {
+                awaitKpisThrough(instance, firstPhase, new CopyOnWriteArrayList<>());
             }
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
                     landedCoordinates()).containsAll(coordinates(firstPhase)));
@@ -178,8 +191,8 @@ class MultiInstanceIT {
             assertThat(TopicContents.differences(feed.sent(), all)).isEmpty();
 
             List<Integer> unexpectedStatuses = new CopyOnWriteArrayList<>();
-            awaitKpisThrough(new DashboardClient(survivor.url()), all, unexpectedStatuses);
-            LOG.info("{} answers every query correctly {} s after the kill", survivor.name(),
+            awaitKpisThrough(survivor, all, unexpectedStatuses);
+            LOG.info("{} answers every query correctly {} s after the kill", survivor.baseUrl(),
                     (System.nanoTime() - killedAt) / 1_000_000_000);
             assertThat(unexpectedStatuses).as("answers other than 200 or 503 during the take-over").isEmpty();
             assertThat(GroupAssignment.partitionsPerMember(platform.kafkaBootstrapServers(), APPLICATION_ID,

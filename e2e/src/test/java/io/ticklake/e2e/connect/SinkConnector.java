@@ -60,6 +60,11 @@ public final class SinkConnector {
         return connector;
     }
 
+    /** A connector that exists already (e.g. one the launcher created), managed through {@code connectUrl}. */
+    public static SinkConnector existing(String connectUrl, String name) {
+        return new SinkConnector(connectUrl, name);
+    }
+
     /**
      * The sink of {@code topics.ticks()} into a lake on the local filesystem, with the shipped settings
      * except: dead letters to {@code topics.dlq()}, {@code tasks} tasks, and a partition's files closed

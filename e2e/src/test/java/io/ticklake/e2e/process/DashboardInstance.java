@@ -1,24 +1,18 @@
 package io.ticklake.e2e.process;
 
-import static org.awaitility.Awaitility.await;
-
 import io.ticklake.e2e.kafka.Topics;
+import io.ticklake.e2e.web.DashboardClient;
 import io.ticklake.e2e.web.DashboardCredentials;
 import io.ticklake.infra.PlatformConfig;
 import io.ticklake.infra.process.Ports;
 import io.ticklake.infra.runtime.JavaCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One dashboard-api instance (the Micronaut app hosting the streams topology) as its own JVM, run
@@ -29,12 +23,9 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class DashboardInstance implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     private final String name;
     private final int port;
     private final ChildProcess process;
-    private volatile String lastReadiness = "no answer yet";
 
     /**
      * What an instance is started with.
@@ -111,36 +102,13 @@ public final class DashboardInstance implements AutoCloseable {
 
     /** Waits until {@code /health/readiness} is UP (Kafka Streams running, nothing restoring). */
     public DashboardInstance awaitReady(Duration timeout) {
-        try {
-            await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("dashboard-api " + name + " exited during start-up; last lines:\n"
-                            + process.logTail(60));
-                }
-                return isReady();
-            });
-        } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("dashboard-api " + name + " was not ready within " + timeout
-                    + "; its readiness said: " + lastReadiness + "; last lines:\n" + process.logTail(60), e);
-        }
+        new DashboardClient(url()).awaitReady(timeout, process::isAlive, () -> "last lines:\n" + process.logTail(60));
         return this;
     }
 
-    /** True when the readiness probe answers 200; its last answer is kept for the error of {@link #awaitReady}. */
+    /** True when the readiness probe answers 200. */
     public boolean isReady() {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/health/readiness"))
-                    .timeout(Duration.ofSeconds(5)).GET().build();
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            lastReadiness = response.statusCode() + " " + response.body();
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            lastReadiness = e.toString();
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return new DashboardClient(url()).isReady();
     }
 
     public boolean isAlive() {

@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 
 /**
@@ -62,6 +65,45 @@ public final class DashboardClient {
         List<Kpi> kpis = new ArrayList<>();
         get("/api/kpis?window=" + window).forEach(node -> kpis.add(Kpi.fromJson(node)));
         return kpis;
+    }
+
+    /**
+     * Waits until {@code /health/readiness} answers 200 (Kafka Streams running, nothing restoring) while
+     * {@code alive} holds; fails with the probe's last answer and {@code whatWentOn}'s text (a log tail).
+     */
+    public void awaitReady(Duration timeout, BooleanSupplier alive, Supplier<String> whatWentOn) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String notReady;
+        while ((notReady = notReadyBecause()) != null) {
+            if (!alive.getAsBoolean()) {
+                throw new IllegalStateException("dashboard-api at " + baseUrl + " exited during start-up; "
+                        + whatWentOn.get());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("dashboard-api at " + baseUrl + " was not ready within " + timeout
+                        + "; its readiness said: " + notReady + "; " + whatWentOn.get());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+        }
+    }
+
+    public boolean isReady() {
+        return notReadyBecause() == null;
+    }
+
+    /** Null when {@code /health/readiness} answers 200; else its answer, or why there was none. */
+    private String notReadyBecause() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? null : response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
     }
 
     /** The JSON body of a 200 answer. */

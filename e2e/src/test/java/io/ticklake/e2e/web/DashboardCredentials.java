@@ -1,5 +1,9 @@
 package io.ticklake.e2e.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -23,6 +27,18 @@ public final class DashboardCredentials {
     public static Map<String, String> environment() {
         return Map.of("TICKLAKE_SECURITY_VIEWER_TOKEN", VIEWER_TOKEN, "TICKLAKE_SECURITY_VIEWER_PASSWORD",
                 VIEWER_PASSWORD, "TICKLAKE_CLUSTER_SECRET", CLUSTER_SECRET);
+    }
+
+    /**
+     * Writes these credentials as the launcher's credentials file ({@code NAME=value} lines, owner-only), which
+     * {@code ./ticklake run} keeps when it exists, as it keeps a user's own: the dashboard it starts takes them.
+     */
+    public static void writeLauncherFile(Path file) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        environment().forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+        Files.createDirectories(file.getParent());
+        Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))), lines);
     }
 
     /** The value of the {@code Authorization} header of the viewer's requests. */

@@ -8,7 +8,9 @@ import io.ticklake.infra.security.SecurityMode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +65,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "dashboard port (default 8080)")
     int port;
 
+    @Option(names = "--sink-config", paramLabel = "KEY=VALUE", description = "a connector key set on every sink"
+            + " connector on top of its shipped config, e.g. rotate.idle.ms=5000 (repeatable; no secrets)")
+    Map<String, String> sinkConfig = new LinkedHashMap<>();
+
     RunCommand(CliContext context) {
         this.context = context;
     }
@@ -72,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         RunSettings settings;
         try {
             settings = new RunSettings(checkout(), !noSimulator, symbols, rate, Optional.ofNullable(replay), speed,
-                    Optional.ofNullable(lake), minio, Duration.ofMinutes(everyMinutes), !noAirflow, port);
+                    Optional.ofNullable(lake), minio, Duration.ofMinutes(everyMinutes), !noAirflow, port, sinkConfig);
         } catch (IllegalArgumentException e) {
             context.err().println("run: " + e.getMessage());
             return PlatformCli.USAGE;

@@ -180,7 +180,9 @@ public final class Launcher implements AutoCloseable {
                 "TICKLAKE_S3_REGION", platform.config().region(),
                 "TICKLAKE_CONNECT_SECRETS", platform.connect().secretsFile().toString(),
                 "TICKLAKE_SCHEMA_REGISTRY_URL", platform.registry().schemaRegistryUrl());
-        Map<String, String> config = ConnectorTemplate.fill(settings.artifact(shippedConfig), variables);
+        Map<String, String> config = new LinkedHashMap<>(ConnectorTemplate.fill(settings.artifact(shippedConfig),
+                variables));
+        config.putAll(settings.sinkConfig());
         ConnectorDeployment connector = new ConnectorDeployment(platform.connect().url(), name);
         connector.apply(config);
         int tasks = Integer.parseInt(config.getOrDefault("tasks.max", "1"));

@@ -32,4 +32,14 @@ class RunCommandTest {
         assertThat(run.exitCode()).isEqualTo(PlatformCli.USAGE);
         assertThat(run.err()).contains("--every-minutes");
     }
+
+    @Test
+    void aSinkSecretGivenAsAnArgumentIsRefusedBeforeAnythingStarts() {
+        CliRun run = CliRun.inProcess(Map.of("TICKLAKE_REPO", home.toString()), "run", "--home", home.toString(),
+                "--sink-config", "rotate.idle.ms=5000", "--sink-config", "s3.secret.key=visible-in-ps");
+
+        assertThat(run.exitCode()).isEqualTo(PlatformCli.USAGE);
+        assertThat(run.err()).contains("--sink-config s3.secret.key").doesNotContain("visible-in-ps");
+        assertThat(home.resolve("run")).doesNotExist();
+    }
 }

@@ -1,9 +1,11 @@
 package io.ticklake.infra.launch;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,16 @@ class RunSettingsTest {
     }
 
     @Test
+    void aSinkKeyHoldingASecretIsRefusedNamingTheKeyAndAnEmptyKeyIsRefused() {
+        assertThatThrownBy(() -> withSinkConfig(Map.of("s3.secret.key", "x")))
+                .hasMessageContaining("--sink-config s3.secret.key").hasMessageContaining("config provider");
+        assertThatThrownBy(() -> withSinkConfig(Map.of("schema.registry.ssl.truststore.password", "x")))
+                .hasMessageContaining("schema.registry.ssl.truststore.password");
+        assertThatThrownBy(() -> withSinkConfig(Map.of(" ", "x"))).hasMessageContaining("KEY=VALUE");
+        assertThat(withSinkConfig(Map.of("rotate.idle.ms", "5000")).sinkConfig()).containsEntry("rotate.idle.ms", "5000");
+    }
+
+    @Test
     void aMissingBuildIsNamedWithTheCommandThatMakesIt() {
         RunSettings settings = settings(50, 60, 10, 8080);
 
@@ -26,6 +38,11 @@ class RunSettingsTest {
                 .isInstanceOf(LaunchException.class)
                 .hasMessageContaining("dashboard-api.jar does not exist")
                 .hasMessageContaining("./ticklake run --rebuild");
+    }
+
+    private static RunSettings withSinkConfig(Map<String, String> sinkConfig) {
+        return new RunSettings(Path.of("/nonexistent-checkout"), true, "", 50, Optional.empty(), 60, Optional.empty(),
+                false, Duration.ofMinutes(10), false, 8080, sinkConfig);
     }
 
     private static RunSettings settings(int rate, double speed, int everyMinutes, int port) {

@@ -5,14 +5,18 @@ import io.ticklake.infra.PlatformConfig;
 import io.ticklake.infra.PlatformListener;
 import io.ticklake.infra.kafka.KafkaTopics;
 import io.ticklake.infra.kafka.TopicSpec;
+import io.ticklake.infra.launch.Launcher;
+import io.ticklake.infra.launch.RunSettings;
 import io.ticklake.infra.security.PlatformSecurity;
 import io.ticklake.infra.security.SecurityMode;
 import io.ticklake.infra.service.PlatformService;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +40,7 @@ public final class TestPlatform implements AutoCloseable {
 
     private final Path workDir;
     private final Platform platform;
+    private final List<Launcher> launchers = new ArrayList<>();
     private boolean closed;
 
     private TestPlatform(Path workDir, SecurityMode security, int brokers) {
@@ -202,6 +207,18 @@ public final class TestPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code ./ticklake run}'s orchestration ({@link Launcher}) on this platform: its {@code start} starts the
+     * platform, the contracts, the sink connectors and the dashboard as the run command does. It is closed with
+     * the platform, or by a shutdown hook should the JVM end first (its children run in sessions of their own).
+     */
+    public synchronized Launcher launcher(RunSettings settings, PrintStream out) {
+        Launcher launcher = new Launcher(platform, settings, out);
+        launchers.add(launcher);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "ticklake-test-launcher-shutdown"));
+        return launcher;
+    }
+
     /** The platform's directory: data, logs ({@code logs/<service>.log}) and pid files. */
     public Path workDir() {
         return workDir;
@@ -219,6 +236,7 @@ public final class TestPlatform implements AutoCloseable {
             return;
         }
         closed = true;
+        launchers.forEach(Launcher::close);
         try {
             platform.down(PlatformListener.SILENT);
         } catch (RuntimeException e) {
