@@ -57,6 +57,8 @@ def main() -> None:
     parser.add_argument("--ticks-per-hour", type=int, default=20_000)
     parser.add_argument("--late-ticks", type=int, default=500)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=REPO / "target" / "bench-results" / "airflow.jsonl",
+                        help="the benchmark rows (JSON lines) ./ticklake bench reads")
     args = parser.parse_args()
 
     lake = Path(tempfile.mkdtemp(prefix="late-file-bench-")) / "lake"
@@ -95,6 +97,24 @@ def main() -> None:
     print(f"{'models --changed (fresh JVM), median':46} {statistics.median(models):.1f} s")
     print(f"{'late file -> models updated, median (max)':46} {statistics.median(totals):.1f} s ({max(totals):.1f} s)")
     print(f"(median of {args.runs} late files; each checked: ohlcv_1m of the hour +{args.late_ticks} trades)")
+    total = statistics.median(totals)
+    write_row(args.out, "shipped DAG commands (fresh JVMs): late raw file -> updated models of its hour, median of "
+              f"{args.runs}", total, "s", "≤ 5", total <= 5, load)
+    write_row(args.out, "shipped DAG commands: compaction of the late file's hour in the JVM after start-up, median",
+              statistics.median(in_jvm), "s", "", None, load)
+
+
+def write_row(out: Path, metric: str, value: float, unit: str, target: str, met, load: float) -> None:
+    """One benchmark row in the format of infra's BenchRow (one JSON object per line)."""
+    java = subprocess.run(["java", "-XshowSettings:properties", "-version"], capture_output=True, text=True).stderr
+    version = next((line.split("=", 1)[1].strip() for line in java.splitlines() if "java.version =" in line), "?")
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    row = {"harness": "airflow", "metric": "airflow: " + metric, "value": value, "unit": unit, "target": target,
+           "met": met, "p50": None, "p99": None, "max": None, "count": None, "load_average": load,
+           "machine": f"{os.cpu_count()} cores, {memory:.0f} GiB, Java {version}"}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("a", encoding="utf-8") as rows:
+        rows.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

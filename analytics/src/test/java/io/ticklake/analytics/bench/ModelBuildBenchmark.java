@@ -6,6 +6,8 @@ import io.ticklake.analytics.run.AnalyticsRunner;
 import io.ticklake.analytics.run.BuildScope;
 import io.ticklake.analytics.run.RunListener;
 import io.ticklake.analytics.run.RunResult;
+import io.ticklake.infra.bench.BenchRow;
+import io.ticklake.infra.bench.RowWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -27,7 +30,8 @@ import java.util.stream.Stream;
  * ./mvnw -q -Pbench -pl analytics test-compile exec:exec [-Dbench.args="--rows 10000000 --symbols 50 --runs 5"]
  * </pre>
  * Options: {@code --rows} ticks in the day (10,000,000), {@code --symbols} (50), {@code --runs} per scenario
- * (5), {@code --dir} where the lake goes ({@code <tmp>/ticklake-analytics-bench}), {@code --threads}.
+ * (5), {@code --dir} where the lake goes ({@code <tmp>/ticklake-analytics-bench}), {@code --threads}, {@code --out}
+ * the rows' JSON-lines file ({@code target/bench-results/analytics.jsonl}).
  * Other arguments (the root bench profile's JMH filter) are ignored.
  */
 public final class ModelBuildBenchmark {
@@ -90,6 +94,12 @@ public final class ModelBuildBenchmark {
         for (var m : lastFull.models()) {
             System.out.printf("  %-18s %8d %8d%n", m.model(), m.millis(), lastHour.model(m.model()).millis());
         }
+        RowWriter out = new RowWriter(Path.of(options.getOrDefault("out", "target/bench-results/analytics.jsonl")));
+        String day = String.format(Locale.ROOT, "%,d ticks, %d symbols", rows, symbols);
+        out.write(BenchRow.figure("analytics", "analytics: models full build of a day (" + day + "), wall, median of "
+                + runs, median(full), "ms", "≤ 10,000"));
+        out.write(BenchRow.figure("analytics", "analytics: models incremental build of one hour (" + day + "), wall,"
+                + " median of " + runs, median(hour), "ms", "≤ 1,000"));
     }
 
     private static long cpuNanos() {

@@ -1,11 +1,11 @@
 package io.ticklake.bench.latency;
 
-import io.ticklake.bench.BenchRow;
-import io.ticklake.bench.Machine;
-import io.ticklake.bench.RowWriter;
 import io.ticklake.infra.Platform;
 import io.ticklake.infra.PlatformConfig;
 import io.ticklake.infra.PlatformListener;
+import io.ticklake.infra.bench.BenchRow;
+import io.ticklake.infra.bench.Machine;
+import io.ticklake.infra.bench.RowWriter;
 import io.ticklake.infra.launch.Launcher;
 import io.ticklake.infra.launch.RunSettings;
 

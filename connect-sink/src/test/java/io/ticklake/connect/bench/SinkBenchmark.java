@@ -7,6 +7,8 @@ import io.ticklake.connect.storage.ObjectStores;
 import io.ticklake.connect.testing.ManualClock;
 import io.ticklake.connect.testing.RecordingTaskContext;
 import io.ticklake.connect.testing.Ticks;
+import io.ticklake.infra.bench.BenchRow;
+import io.ticklake.infra.bench.RowWriter;
 import io.ticklake.infra.testing.S3Settings;
 import io.ticklake.infra.testing.TestPlatform;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,11 +35,12 @@ import org.apache.kafka.connect.sink.SinkRecord;
  *
  * <pre>
  * ./mvnw -q -pl connect-sink test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
- *     -Dexec.args="-Xmx2g -cp %classpath io.ticklake.connect.bench.SinkBenchmark [--records N] [--runs N] [--no-minio]"
+ *     -Dexec.args="-Xmx2g -cp %classpath io.ticklake.connect.bench.SinkBenchmark [--records N] [--runs N] [--no-minio] [--out FILE.jsonl]"
  * </pre>
  */
 public final class SinkBenchmark {
 
+    private static final String HARNESS = "connect-sink";
     private static final int PARTITIONS = 6;
     private static final int POLL_BATCH = 500;
     private static final Instant START = Instant.parse("2026-11-20T13:30:00Z");
@@ -48,18 +52,27 @@ public final class SinkBenchmark {
         int records = intOption(options, "--records", 600_000);
         int runs = intOption(options, "--runs", 5);
         boolean minio = !options.contains("--no-minio");
-        new SinkBenchmark().run(records, runs, minio);
+        Path out = Path.of(option(options, "--out", "target/bench-results/connect-sink.jsonl"));
+        new SinkBenchmark().run(records, runs, minio, new RowWriter(out));
     }
 
     private static int intOption(List<String> options, String name, int fallback) {
-        int index = options.indexOf(name);
-        return index >= 0 ? Integer.parseInt(options.get(index + 1)) : fallback;
+        return Integer.parseInt(option(options, name, Integer.toString(fallback)));
     }
 
-    private void run(int count, int runs, boolean minio) throws Exception {
+    private static String option(List<String> options, String name, String fallback) {
+        int index = options.indexOf(name);
+        return index >= 0 ? options.get(index + 1) : fallback;
+    }
+
+    /** One store's median run. */
+    private record Throughput(String store, int ticks, double ticksPerSecond, double mbPerSecond, long files) {
+    }
+
+    private void run(int count, int runs, boolean minio, RowWriter rows) throws Exception {
         System.out.printf("Generating %,d ticks over %d partitions...%n", count, PARTITIONS);
         List<List<SinkRecord>> batches = pollBatches(count, 2_000);
-        List<String[]> table = new ArrayList<>();
+        List<Throughput> table = new ArrayList<>();
 
         Path base = Files.createTempDirectory("ticklake-bench-");
         table.add(measure("local filesystem", count, runs, batches, run -> Map.of(
@@ -80,8 +93,11 @@ public final class SinkBenchmark {
                 + " batches of " + POLL_BATCH + ")");
         System.out.printf("| %-18s | %12s | %14s | %10s | %6s |%n", "store", "ticks", "ticks/s/task", "MB/s", "files");
         System.out.println("|--------------------|--------------|----------------|------------|--------|");
-        for (String[] row : table) {
-            System.out.printf("| %-18s | %12s | %14s | %10s | %6s |%n", (Object[]) row);
+        for (Throughput row : table) {
+            System.out.printf(Locale.ROOT, "| %-18s | %,12d | %,14.0f | %10.1f | %6d |%n", row.store(), row.ticks(),
+                    row.ticksPerSecond(), row.mbPerSecond(), row.files());
+            rows.write(BenchRow.figure(HARNESS, "connect-sink: task throughput, " + row.store() + ", median of " + runs
+                    + " runs", row.ticksPerSecond(), "ticks/s/task", "≥ 100,000"));
         }
 
         // measured first, printed after: the task's log lines would otherwise land inside the table's rows
@@ -90,6 +106,8 @@ public final class SinkBenchmark {
             for (int flushSize : new int[] {10_000, 50_000}) {
                 long files = filesPerHour(rate, flushSize);
                 filesRows.add(String.format("| %12d | %10d | %10d | %14d |", rate, flushSize, files, rate * 3600L / files));
+                rows.write(BenchRow.figure(HARNESS, String.format(Locale.ROOT, "connect-sink: files per hour at %,d"
+                        + " ticks/s (flush.size %d, rotate 10 min)", rate, flushSize), files, "files/h", ""));
             }
         }
         System.out.println();
@@ -100,7 +118,7 @@ public final class SinkBenchmark {
         System.out.flush();
     }
 
-    private String[] measure(String label, int count, int runs, List<List<SinkRecord>> batches,
+    private Throughput measure(String label, int count, int runs, List<List<SinkRecord>> batches,
                              Function<Integer, Map<String, String>> storeConfig) {
         double[] rates = new double[runs];
         long bytes = 0;
@@ -138,9 +156,7 @@ public final class SinkBenchmark {
         }
         Arrays.sort(rates);
         double median = rates[runs / 2];
-        double mbPerSecond = bytes / 1e6 / (count / median);
-        return new String[] {label, String.format("%,d", count), String.format("%,.0f", median),
-                String.format("%.1f", mbPerSecond), Long.toString(files)};
+        return new Throughput(label, count, median, bytes / 1e6 / (count / median), files);
     }
 
     private long filesPerHour(int ticksPerSecond, int flushSize) {

@@ -1,5 +1,7 @@
 package io.ticklake.simulator.bench;
 
+import io.ticklake.infra.bench.BenchRow;
+import io.ticklake.infra.bench.RowWriter;
 import io.ticklake.infra.testing.TestPlatform;
 import io.ticklake.simulator.market.MarketSimulator;
 import io.ticklake.simulator.market.SimulationSettings;
@@ -9,6 +11,7 @@ import io.ticklake.simulator.produce.ProducerSettings;
 import io.ticklake.simulator.run.RunOptions;
 import io.ticklake.simulator.run.RunSummary;
 import io.ticklake.simulator.run.TickPipeline;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +29,8 @@ import picocli.CommandLine.Option;
 /**
  * Sustained produce rate to a real broker: the simulator's own pipeline (generator, validation,
  * Avro serde, tuned idempotent {@code acks=all} producer) at full speed, several rounds per producer
- * configuration, each round timed from the first tick to the last acknowledgement. Prints a table and
- * the median per configuration.
+ * configuration, each round timed from the first tick to the last acknowledgement. Prints a table, and
+ * writes the median per configuration as a row ({@code --out}, JSON lines) that {@code ./ticklake bench} reads.
  *
  * <p>Against the local test platform (started and stopped here):
  * <pre>./mvnw -q -pl simulator test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
@@ -61,6 +64,10 @@ public final class ProduceThroughputBench implements Callable<Integer> {
                     + " 5 ms), zstd, none (no compression), kafka-defaults (no compression, 16 KiB batches)."
                     + " Default: ${DEFAULT-VALUE}")
     List<String> configs;
+
+    @Option(names = "--out", defaultValue = "target/bench-results/simulator.jsonl",
+            description = "Where the rows go (JSON lines, one per configuration). Default: ${DEFAULT-VALUE}")
+    Path out;
 
     public static void main(String[] args) {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -104,6 +111,10 @@ public final class ProduceThroughputBench implements Callable<Integer> {
             System.out.println();
             System.out.printf("%-15s %14s%n", "config", "median ticks/s");
             medians.forEach((config, median) -> System.out.printf(Locale.ROOT, "%-15s %,14.0f%n", config, median));
+            RowWriter rows = new RowWriter(out);
+            medians.forEach((config, median) -> rows.write(BenchRow.figure("simulator", "simulator: produce, "
+                    + describe(config) + ", median of " + rounds + " rounds", median, "ticks/s",
+                    "default".equals(config) ? "≥ 200,000" : "")));
             return 0;
         } finally {
             if (platform != null) {
@@ -137,6 +148,14 @@ public final class ProduceThroughputBench implements Callable<Integer> {
             case "none" -> Map.of("compression.type", "none");
             case "kafka-defaults" -> Map.of("compression.type", "none", "batch.size", "16384");
             default -> throw new IllegalArgumentException("unknown config " + config);
+        };
+    }
+
+    private static String describe(String config) {
+        return switch (config) {
+            case "default" -> "simulator settings (lz4, acks=all, idempotent)";
+            case "kafka-defaults" -> "Kafka's producer defaults (no compression, 16 KiB batches)";
+            default -> "compression " + config;
         };
     }
 

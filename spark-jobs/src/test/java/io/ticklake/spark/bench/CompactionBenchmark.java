@@ -1,5 +1,7 @@
 package io.ticklake.spark.bench;
 
+import io.ticklake.infra.bench.BenchRow;
+import io.ticklake.infra.bench.RowWriter;
 import io.ticklake.spark.compaction.Compaction;
 import io.ticklake.spark.compaction.HourCompactionResult;
 import io.ticklake.spark.lake.HourPartition;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -33,13 +36,15 @@ import org.apache.spark.sql.SparkSession;
  * plus backfill files repeating some offsets) and compares a DuckDB query over the raw hour with the same
  * query over the compacted hour. Not a test: run it with {@code spark-jobs/bin/bench-compaction}.
  *
- * <p>Arguments: {@code [files=1000] [rows=10000000] [dir=<temp>] [runs=5]}.
+ * <p>Arguments: {@code [files=1000] [rows=10000000] [dir=<temp>] [runs=5] [out=<rows' JSON-lines file>]}.
  */
 public final class CompactionBenchmark {
 
     private static final HourPartition HOUR = HourPartition.parse("2026-11-20T14");
     private static final int KAFKA_PARTITIONS = 6;
     private static final int SYMBOLS = 50;
+
+    private static final String HARNESS = "spark-jobs";
 
     private CompactionBenchmark() {
     }
@@ -113,6 +118,20 @@ public final class CompactionBenchmark {
         System.out.printf("%-46s raw %.0f ms, compacted %.0f ms, speed-up %.1fx%n",
                 "DuckDB one symbol, 5-minute bars", one[0], one[1], one[0] / one[1]);
         System.out.printf("(query times: median of %d runs after one warm-up)%n", runs);
+
+        RowWriter out = new RowWriter(Path.of(opts.getOrDefault("out", "target/bench-results/spark-jobs.jsonl")));
+        String what = String.format(Locale.ROOT, "spark-jobs: compaction of one hour into ticklake.ticks (%,d rows in %d"
+                + " files, local[*])", result.rowsIn(), result.filesIn());
+        out.write(BenchRow.figure(HARNESS, what + ", rows in per wall second", result.rowsIn() / compactSeconds,
+                "rows/s", "≥ 1,000,000"));
+        out.write(BenchRow.figure(HARNESS, what + ", rows in per CPU-second", result.rowsIn() / cpuSeconds,
+                "rows/cpu-s", ""));
+        out.write(BenchRow.figure(HARNESS, what + ", CPU-seconds", cpuSeconds, "cpu-s", ""));
+        out.write(BenchRow.figure(HARNESS, what + ", files out", result.filesOut(), "files", ""));
+        out.write(BenchRow.figure(HARNESS, "spark-jobs: DuckDB query speed-up raw -> table, per-symbol aggregate, all"
+                + " symbols", all[0] / all[1], "x", ""));
+        out.write(BenchRow.figure(HARNESS, "spark-jobs: DuckDB query speed-up raw -> table, one symbol, 5-minute bars",
+                one[0] / one[1], "x", "≥ 10"));
     }
 
     /** Writes the raw hour: {@code files} sink files over 6 partitions, then 2% of them again as backfill files. */

@@ -1,14 +1,14 @@
 package io.ticklake.spark.bench;
 
+import io.ticklake.infra.bench.Machine;
+import io.ticklake.infra.bench.RowWriter;
 import io.ticklake.spark.session.SparkSessions;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -20,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
  * Side-by-side peer benchmarks (not a test), measured in one run on the same broker and the same topics:
  * windowed KPIs — our Kafka Streams app vs a Spark Structured Streaming windowed aggregation
  * ({@link WindowedKpiPeers}); landing — our Connect sink vs Spark's file sink, plus spark-jobs' backfill
- * ({@link LandingPeers}). Prints one table (and writes it as TSV with {@code results=<file>}).
+ * ({@link LandingPeers}). Prints one table (and writes its rows as JSON lines with {@code out=<file>}).
  * Run it with {@code spark-jobs/bin/bench-peers}; {@code help} lists the options.
  */
 public final class PeerBenchmark {
@@ -68,11 +68,11 @@ public final class PeerBenchmark {
         } finally {
             spark.stop();
             System.out.println();
-            System.out.println("Peer benchmark: " + machine() + (options.describe().isEmpty() ? ""
+            System.out.println("Peer benchmark: " + Machine.describe() + (options.describe().isEmpty() ? ""
                     : "; options: " + options.describe()));
             table.print();
-            if (options.has("results")) {
-                table.writeTsv(Path.of(options.get("results")));
+            if (options.has("out")) {
+                table.write(new RowWriter(Path.of(options.get("out"))), "peers");
             }
             if (temporary) {
                 deleteRecursively(workDir);
@@ -88,13 +88,6 @@ public final class PeerBenchmark {
         Configurator.setLevel("org.apache.spark.sql.execution.streaming.runtime.ProcessingTimeExecutor", Level.ERROR);
         Configurator.setLevel("org.apache.spark.sql.execution.streaming.state.StateStore", Level.ERROR);
         Configurator.setLevel("org.apache.spark.scheduler.DAGScheduler", Level.ERROR);
-    }
-
-    static String machine() {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return String.format(Locale.ROOT, "%d cores, %.0f GiB RAM, Java %s", Runtime.getRuntime().availableProcessors(),
-                os.getTotalMemorySize() / (double) (1L << 30), System.getProperty("java.version"));
     }
 
     private static void deleteRecursively(Path dir) {

@@ -23,7 +23,7 @@ final class PeerOptions {
         known("bootstrap", "", "Kafka bootstrap servers of a running platform (default: the infra test fixture)");
         known("registry", "", "schema registry URL of a running platform (with bootstrap)");
         known("connect", "", "Connect REST URL of a running platform (landing; its plugin path must hold the sink)");
-        known("results", "", "also write the results as TSV to this file");
+        known("out", "", "also write the results as benchmark rows (JSON lines) to this file");
         known("work-dir", "", "directory for lakes, checkpoints and logs (default: a temporary one, deleted)");
         known("kpi.engines", "streams,spark", "windowed-KPI engines: streams (our app), spark (Structured Streaming)");
         known("kpi.ticks", "2000000", "backlog size of the throughput run");

@@ -1,16 +1,16 @@
 package io.ticklake.spark.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.ticklake.infra.bench.BenchRow;
+import io.ticklake.infra.bench.Machine;
+import io.ticklake.infra.bench.RowWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The peers' figures: printed as a Markdown table and, for {@code scripts/bench}, written as TSV with the
- * columns {@code metric, value, unit, target, load, note} (value a plain number, target like {@code >=100000}
- * or empty, load the median 1-minute load average while it was measured).
+ * The peers' figures: printed as a Markdown table (with a note each) and, for {@code ./ticklake bench}, written
+ * as benchmark rows (JSON lines), each with the median 1-minute load average while it was measured; a target
+ * is written like {@code ≥ 100,000}, or empty.
  */
 final class ResultTable {
 
@@ -33,17 +33,17 @@ final class ResultTable {
         }
     }
 
-    synchronized void writeTsv(Path file) throws IOException {
-        StringBuilder tsv = new StringBuilder();
+    /** Writes every measured figure as a row of {@code harness} (a figure that could not be measured is left out). */
+    synchronized void write(RowWriter out, String harness) {
+        String machine = Machine.describe();
         for (Row row : rows) {
-            tsv.append(String.join("\t", clean(row.metric()), Double.isNaN(row.value()) ? "" : String.format(
-                    Locale.ROOT, "%.3f", row.value()), clean(row.unit()), clean(row.target()),
-                    String.format(Locale.ROOT, "%.1f", row.load()), clean(row.note()))).append('\n');
+            if (Double.isNaN(row.value())) {
+                System.err.println("peer benchmark: no figure for '" + row.metric() + "'");
+                continue;
+            }
+            out.write(new BenchRow(harness, row.metric(), row.value(), row.unit(), row.target(),
+                    BenchRow.meets(row.value(), row.target()), null, null, null, null, row.load(), machine));
         }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Files.writeString(file, tsv);
     }
 
     static String format(double value) {

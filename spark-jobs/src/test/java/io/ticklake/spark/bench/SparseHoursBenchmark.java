@@ -1,5 +1,7 @@
 package io.ticklake.spark.bench;
 
+import io.ticklake.infra.bench.BenchRow;
+import io.ticklake.infra.bench.RowWriter;
 import io.ticklake.spark.compaction.Compaction;
 import io.ticklake.spark.compaction.CompactionResult;
 import io.ticklake.spark.lake.HourPartition;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
@@ -21,13 +24,15 @@ import org.apache.spark.sql.SparkSession;
  * History as a new user loads it: a replayed year of daily bars lands as many sparse hours of a few rows
  * each (one raw file per hour), then one {@code compact --from --to} takes the whole range. Prints hours
  * per second and the number of Iceberg commits, then the time of a rerun on unchanged input (no commit).
- * Arguments: [hours=1011] [rows-per-hour=30] [hours-per-commit=500] [dir=/path]
+ * Arguments: [hours=1011] [rows-per-hour=30] [hours-per-commit=500] [dir=/path] [out=rows.jsonl]
  */
 public final class SparseHoursBenchmark {
 
     private static final Instant FIRST_HOUR = Instant.parse("2025-01-02T14:00:00Z");
     // trading days' closes: one hour every 8 h keeps hours sparse (never two adjacent)
     private static final Duration STEP = Duration.ofHours(8);
+
+    private static final String HARNESS = "spark-jobs-sparse";
 
     private SparseHoursBenchmark() {
     }
@@ -69,6 +74,14 @@ public final class SparseHoursBenchmark {
         System.out.printf("%-46s %.0f hours/s%n", "sparse hours compacted per second", result.published() / seconds);
         System.out.printf("%-46s %.1f s, %d commits%n", "rerun on unchanged input", rerunSeconds,
                 rerun.snapshots().size());
+
+        RowWriter out = new RowWriter(Path.of(opts.getOrDefault("out", "target/bench-results/spark-jobs-sparse.jsonl")));
+        String what = String.format(Locale.ROOT, "spark-jobs: sparse hours (%,d hours of %d rows, one job, fresh session)",
+                hours, rowsPerHour);
+        out.write(BenchRow.figure(HARNESS, what + ", hours compacted per second", result.published() / seconds,
+                "hours/s", "≥ 100"));
+        out.write(BenchRow.figure(HARNESS, what + ", Iceberg commits", result.snapshots().size(), "commits", ""));
+        out.write(BenchRow.figure(HARNESS, what + ", rerun on unchanged input", rerunSeconds, "s", ""));
     }
 
     private static CompactionResult compaction(SparkSession spark, String lake, HourPartition from, HourPartition to,

@@ -1,15 +1,14 @@
 package io.ticklake.streams.bench;
 
+import io.ticklake.infra.bench.BenchRow;
+import io.ticklake.infra.bench.RowWriter;
 import io.ticklake.infra.testing.TestPlatform;
 import io.ticklake.schemas.AlertKind;
 import io.ticklake.schemas.AlertRule;
 import io.ticklake.schemas.StockTick;
-import io.ticklake.schemas.WindowKpi;
 import io.ticklake.schemas.serde.KafkaAvroSerializer;
 import io.ticklake.streams.StreamsApp;
 import io.ticklake.streams.StreamsAppConfig;
-import io.ticklake.streams.query.KpiQueryService;
-import io.ticklake.streams.query.KpiUnavailableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,34 +42,36 @@ import org.apache.kafka.streams.StreamsConfig;
  * <ol>
  *   <li>sustained throughput: a backlog of ticks is produced first, then the application (EOS,
  *       every window, update and final emission) consumes it; the rate is taken between 10% and
- *       90% of the backlog from the committed offsets, so start-up and rebalance do not count;</li>
- *   <li>latency: ticks are produced live at a fixed rate; for sampled ticks, the time from
- *       {@code send()} until the tick is visible in its symbol's 1-minute KPI through
- *       {@link KpiQueryService#latest}.</li>
+ *       90% of the backlog from the committed offsets, so start-up and rebalance do not count.</li>
  * </ol>
+ * Latency is measured open loop on the shipped platform by bench/'s {@code latency} harness, not here.
  *
  * Arguments ({@code key=value}): {@code ticks} (backlog size, 2000000), {@code symbols} (100),
- * {@code partitions} (6), {@code threads} (stream threads, a list runs each: {@code 1,2}; 1), {@code rate} (latency phase,
- * ticks/s, 10000), {@code seconds} (latency phase, 30), {@code modes} (throughput runs,
+ * {@code partitions} (6), {@code threads} (stream threads, a list runs each: {@code 1,2}; 1), {@code modes} (throughput runs,
  * {@code update,final}), {@code commit.intervals} (throughput runs per commit interval, e.g.
  * {@code 100,1000}; default: the application's), {@code rules} (active alert rules per throughput run, a list runs each:
- * {@code 0,1000}; 0), {@code latency} ({@code false} skips it), {@code bootstrap} and {@code registry}
+ * {@code 0,1000}; 0), {@code out} (the rows' JSON-lines file,
+ * {@code target/bench-results/streams-app.jsonl}), {@code bootstrap} and {@code registry}
  * (an existing broker and registry; by default the local platform is started on ephemeral
  * ports and stopped at the end). Keys with a dot (e.g. {@code commit.interval.ms=50}) are passed
  * to the application. Prints a table.
  */
 public final class KpiBenchmark {
 
+    private static final String HARNESS = "streams-app";
+
     private final Map<String, String> args;
     private final String bootstrap;
     private final String registry;
     private final List<String> rows = new ArrayList<>();
+    private final RowWriter figures;
     private final List<Path> stateDirs = new ArrayList<>();
 
     private KpiBenchmark(Map<String, String> args, String bootstrap, String registry) {
         this.args = args;
         this.bootstrap = bootstrap;
         this.registry = registry;
+        this.figures = new RowWriter(Path.of(args.getOrDefault("out", "target/bench-results/" + HARNESS + ".jsonl")));
     }
 
     public static void main(String[] argv) throws Exception {
@@ -114,9 +113,6 @@ public final class KpiBenchmark {
                         }
                     }
                 }
-            }
-            if (!"false".equals(args.get("latency"))) {
-                latency(intArg("rate", 10_000), intArg("seconds", 30), threads);
             }
         }
         System.out.println();
@@ -182,117 +178,14 @@ public final class KpiBenchmark {
             double overall = produced / ((done - started) / 1e9);
             rows.add(String.format(Locale.ROOT, "| sustained throughput, emit %s (10%%..90%% of backlog) | %,.0f ticks/s |",
                     label, sustained));
+            String runOf = "emit " + emitMode + ", " + threads + " thread(s), " + rules + " alert rules"
+                    + (commitInterval.isEmpty() ? "" : ", commit.interval.ms=" + commitInterval);
+            figures.write(BenchRow.figure(HARNESS, "streams-app: throughput sustained (10-90% of backlog), EOS, all windows, "
+                    + runOf, sustained, "ticks/s", "≥ 250,000"));
+            figures.write(BenchRow.figure(HARNESS, "streams-app: throughput whole backlog incl. start-up, " + runOf,
+                    overall, "ticks/s", ""));
             rows.add(String.format(Locale.ROOT, "| whole backlog incl. start-up, emit %s | %,.0f ticks/s (%.1f s) |",
                     label, overall, (done - started) / 1e9));
-        }
-    }
-
-    private void latency(int rate, int seconds, int threads) throws Exception {
-        String topic = createTopics("lat");
-        Map<String, Object> config = appConfig(topic, "update", threads, "127.0.0.1:0");
-        int symbols = intArg("symbols", 100);
-        try (StreamsApp app = StreamsApp.start(new StreamsAppConfig(config));
-             KafkaProducer<String, Object> producer = producer(1)) {
-            KpiQueryService queries = app.instance().queries();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (app.instance().streams().state() != KafkaStreams.State.RUNNING) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the application did not start: "
-                            + app.instance().streams().state());
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-            }
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicLong sent = new AtomicLong();
-            long[] lastEventTime = new long[symbols];
-            Probe probe = new Probe();
-            Random random = new Random(1);
-            Thread load = new Thread(() -> {
-                long start = System.nanoTime();
-                long sequence = 0;
-                while (running.get()) {
-                    long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
-                    while (sent.get() < due) {
-                        int symbol = (int) (sent.get() % symbols);
-                        long eventTime = Math.max(System.currentTimeMillis(), lastEventTime[symbol] + 1);
-                        lastEventTime[symbol] = eventTime;
-                        StockTick tick = tick(symbol, 100 + random.nextGaussian(), eventTime, sequence++);
-                        long sendNanos = System.nanoTime();
-                        producer.send(new ProducerRecord<>(topic, tick.getSymbol(), tick));
-                        probe.offer(tick, sendNanos);
-                        sent.incrementAndGet();
-                    }
-                    LockSupport.parkNanos(200_000);
-                }
-            }, "bench-load");
-            load.start();
-            // warm-up, then measure
-            probe.measure(queries, TimeUnit.SECONDS.toNanos(5), false);
-            List<Long> latencies = probe.measure(queries, TimeUnit.SECONDS.toNanos(seconds), true);
-            running.set(false);
-            load.join();
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            String label = threads + " thread(s), " + String.format(Locale.ROOT, "%,d", rate) + " ticks/s offered";
-            rows.add(String.format(Locale.ROOT, "| latency run (%s, %d s) | %,d ticks sent |", label, seconds,
-                    sent.get()));
-            rows.add(String.format(Locale.ROOT, "| produce -> KPI visible via IQ, p50 (%s) | %.1f ms |", label,
-                    percentile(sorted, 50)));
-            rows.add(String.format(Locale.ROOT, "| produce -> KPI visible via IQ, p99 (%s) | %.1f ms |", label,
-                    percentile(sorted, 99)));
-            rows.add(String.format(Locale.ROOT, "| produce -> KPI visible via IQ, max (%s, %d probes) | %.1f ms |",
-                    label, sorted.length, sorted.length == 0 ? 0.0 : sorted[sorted.length - 1] / 1e6));
-        }
-    }
-
-    /** Samples one tick at a time and waits until a query shows it. */
-    private static final class Probe {
-        private volatile StockTick candidate;
-        private volatile long candidateSentNanos;
-        private volatile boolean wanted;
-
-        void offer(StockTick tick, long sentNanos) {
-            if (wanted) {
-                candidateSentNanos = sentNanos;
-                candidate = tick;
-                wanted = false;
-            }
-        }
-
-        List<Long> measure(KpiQueryService queries, long durationNanos, boolean record) {
-            List<Long> latencies = new ArrayList<>();
-            long end = System.nanoTime() + durationNanos;
-            while (System.nanoTime() < end) {
-                candidate = null;
-                wanted = true;
-                while (candidate == null) {
-                    LockSupport.parkNanos(100_000);
-                }
-                StockTick tick = candidate;
-                long sentNanos = candidateSentNanos;
-                long eventTime = tick.getEventTime().toEpochMilli();
-                while (!visible(queries, tick.getSymbol(), eventTime)) {
-                    if (System.nanoTime() - sentNanos > TimeUnit.SECONDS.toNanos(30)) {
-                        throw new IllegalStateException("tick of " + tick.getSymbol() + " not visible after 30 s");
-                    }
-                    // a query costs tens of microseconds: polling every 0.5 ms keeps the probe off the CPU
-                    LockSupport.parkNanos(500_000);
-                }
-                if (record) {
-                    latencies.add(System.nanoTime() - sentNanos);
-                }
-                // about 100 probes per second
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-            }
-            return latencies;
-        }
-
-        private static boolean visible(KpiQueryService queries, String symbol, long eventTime) {
-            try {
-                Optional<WindowKpi> kpi = queries.latest(symbol, "1m");
-                return kpi.isPresent() && kpi.get().getLastEventTime().toEpochMilli() >= eventTime;
-            } catch (KpiUnavailableException e) {
-                return false;
-            }
         }
     }
 
@@ -443,14 +336,6 @@ public final class KpiBenchmark {
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata().get();
         return offsets.values().stream().filter(o -> o != null).mapToLong(OffsetAndMetadata::offset).sum();
-    }
-
-    private static double percentile(long[] sorted, int percentile) {
-        if (sorted.length == 0) {
-            return 0.0;
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
     private int intArg(String name, int defaultValue) {

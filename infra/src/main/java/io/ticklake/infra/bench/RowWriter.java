@@ -1,4 +1,4 @@
-package io.ticklake.bench;
+package io.ticklake.infra.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;

@@ -1,4 +1,4 @@
-package io.ticklake.bench;
+package io.ticklake.infra.bench;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;

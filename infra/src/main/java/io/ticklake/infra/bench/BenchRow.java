@@ -1,4 +1,4 @@
-package io.ticklake.bench;
+package io.ticklake.infra.bench;
 
 /**
  * One row of the benchmark table, as every harness writes it (one JSON object per line) and
@@ -19,4 +19,26 @@ package io.ticklake.bench;
  */
 public record BenchRow(String harness, String metric, double value, String unit, String target, Boolean met,
                        Double p50, Double p99, Double max, Long count, double loadAverage, String machine) {
+
+    /**
+     * A single figure (no distribution) measured just now, on this machine; {@code target} like {@code ≥ 100,000}
+     * or {@code ≤ 50} (empty: none) decides {@code met}.
+     */
+    public static BenchRow figure(String harness, String metric, double value, String unit, String target) {
+        return new BenchRow(harness, metric, value, unit, target, meets(value, target), null, null, null, null,
+                Machine.loadAverage(), Machine.describe());
+    }
+
+    /** Whether {@code value} meets {@code target} ({@code ≥ N} or {@code ≤ N}, N with or without thousands commas). */
+    public static Boolean meets(double value, String target) {
+        if (target.isEmpty()) {
+            return null;
+        }
+        double limit = Double.parseDouble(target.substring(1).replace(",", "").strip());
+        return switch (target.charAt(0)) {
+            case '≥' -> value >= limit;
+            case '≤' -> value <= limit;
+            default -> throw new IllegalArgumentException("a target is '≥ N' or '≤ N', got '" + target + "'");
+        };
+    }
 }
