@@ -167,6 +167,8 @@ public final class CompactionBenchmark {
         }
         try (RawFileWriter<org.apache.spark.sql.Row> writer = RawFileWriter.forRows(layout.rawHour(HOUR) + "/" + name, new Configuration(), 8 << 20)) {
             for (long i = 0; i < perFile; i++) {
+                // every Kafka record its own trade (sequence), as a producer gives them: compaction keeps one row
+                // per (symbol, sequence) of an hour, so only the backfill files' copies of records are duplicates
                 long offset = firstOffset + i;
                 int symbol = random.nextInt(SYMBOLS);
                 // a random walk in cents, like real trade prices
@@ -176,7 +178,8 @@ public final class CompactionBenchmark {
                         + random.nextInt(1000);
                 writer.write(RowFactory.create(String.format("SYM%02d", symbol), price, 1L + random.nextInt(500),
                         random.nextInt(10) == 0 ? null : price - 0.01, price + 0.01, Math.min(eventTime,
-                                hourMillis + 3_599_999L), offset, "SIMULATOR", "stock-ticks", partition, offset,
+                                hourMillis + 3_599_999L), offset * KAFKA_PARTITIONS + partition, "SIMULATOR",
+                        "stock-ticks", partition, offset,
                         Instant.ofEpochMilli(hourMillis + 3_600_000L)));
             }
             writer.closeAndPublish();

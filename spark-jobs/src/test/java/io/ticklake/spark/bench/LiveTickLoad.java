@@ -47,15 +47,17 @@ final class LiveTickLoad implements AutoCloseable {
     private void run() {
         Random random = new Random(1);
         long[] lastEventTime = new long[symbols];
+        // each symbol numbered upwards by one, as the contract's producers number their trades (a numbering
+        // shared by all symbols leaves gaps in each, which the streams app's dedup keeps tick by tick)
+        long[] sequences = new long[symbols];
         long start = System.nanoTime();
-        long sequence = 0;
         while (running) {
             long due = (System.nanoTime() - start) * rate / 1_000_000_000L;
             while (sent.get() < due) {
                 int symbol = (int) (sent.get() % symbols);
                 long eventTime = Math.max(System.currentTimeMillis(), lastEventTime[symbol] + 1);
                 lastEventTime[symbol] = eventTime;
-                StockTick tick = TickBacklog.tick(symbol, 100 + random.nextGaussian(), eventTime, sequence++, false);
+                StockTick tick = TickBacklog.tick(symbol, 100 + random.nextGaussian(), eventTime, sequences[symbol]++, false);
                 long sentNanos = System.nanoTime();
                 producer.send(new ProducerRecord<>(topic, tick.getSymbol(), tick));
                 probes.sample(tick.getSymbol(), eventTime, sentNanos);
