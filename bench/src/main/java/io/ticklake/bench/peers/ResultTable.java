@@ -1,4 +1,4 @@
-package io.ticklake.spark.bench;
+package io.ticklake.bench.peers;
 
 import io.ticklake.infra.bench.BenchRow;
 import io.ticklake.infra.bench.Machine;

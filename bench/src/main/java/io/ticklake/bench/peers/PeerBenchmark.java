@@ -1,4 +1,4 @@
-package io.ticklake.spark.bench;
+package io.ticklake.bench.peers;
 
 import io.ticklake.infra.bench.Machine;
 import io.ticklake.infra.bench.RowWriter;
@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
  * windowed KPIs — our Kafka Streams app vs a Spark Structured Streaming windowed aggregation
  * ({@link WindowedKpiPeers}); landing — our Connect sink vs Spark's file sink, plus spark-jobs' backfill
  * ({@link LandingPeers}). Prints one table (and writes its rows as JSON lines with {@code out=<file>}).
- * Run it with {@code spark-jobs/bin/bench-peers}; {@code help} lists the options.
+ * Run it with {@code bench/bin/bench peers}; {@code help} lists the options.
  */
 public final class PeerBenchmark {
 
@@ -49,7 +49,7 @@ public final class PeerBenchmark {
                 : Files.createDirectories(Path.of(options.get("work-dir")));
         LoadSampler load = new LoadSampler();
         ResultTable table = new ResultTable();
-        BenchEndpoints endpoints = new BenchEndpoints(options);
+        BenchEndpoints endpoints = new BenchEndpoints(options, workDir);
         LazySpark spark = new LazySpark(options.sparkConf());
         int status = 0;
         try {
@@ -67,6 +67,7 @@ public final class PeerBenchmark {
             status = 1;
         } finally {
             spark.stop();
+            endpoints.close();
             System.out.println();
             System.out.println("Peer benchmark: " + Machine.describe() + (options.describe().isEmpty() ? ""
                     : "; options: " + options.describe()));
@@ -78,7 +79,6 @@ public final class PeerBenchmark {
                 deleteRecursively(workDir);
             }
         }
-        // the infra fixture's shutdown hook stops the platform
         System.exit(status);
     }
 

@@ -1,4 +1,4 @@
-package io.ticklake.spark.bench;
+package io.ticklake.bench.peers;
 
 /**
  * One landing run: {@code ticks} landed in {@code seconds} (start → every row durable), as {@code files}

@@ -1,4 +1,4 @@
-package io.ticklake.spark.bench;
+package io.ticklake.bench.peers;
 
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.serde.AvroSerdeConfig;

@@ -1,4 +1,4 @@
-package io.ticklake.spark.bench;
+package io.ticklake.bench.peers;
 
 import io.ticklake.spark.backfill.Backfill;
 import java.nio.file.Path;

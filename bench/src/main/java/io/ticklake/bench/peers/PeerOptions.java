@@ -1,4 +1,4 @@
-package io.ticklake.spark.bench;
+package io.ticklake.bench.peers;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,7 +20,7 @@ final class PeerOptions {
     static {
         known("peers", "kpis,landing", "which peer comparisons to run");
         known("runs", "1", "rounds per measurement (engines take turns; medians are reported)");
-        known("bootstrap", "", "Kafka bootstrap servers of a running platform (default: the infra test fixture)");
+        known("bootstrap", "", "Kafka bootstrap servers of a running platform (default: a local platform of its own)");
         known("registry", "", "schema registry URL of a running platform (with bootstrap)");
         known("connect", "", "Connect REST URL of a running platform (landing; its plugin path must hold the sink)");
         known("out", "", "also write the results as benchmark rows (JSON lines) to this file");

@@ -1,4 +1,4 @@
-package io.ticklake.spark.bench;
+package io.ticklake.bench.peers;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +59,7 @@ final class WindowedKpiPeers extends PeerComparison {
         List<String> engines = options.list("kpi.engines", STREAMS, SPARK);
         if (engines.contains(STREAMS) && !options.has("kpi.streams-classpath")) {
             throw new IllegalArgumentException("option 'kpi.streams-classpath' is needed for the streams engine"
-                    + " (spark-jobs/bin/bench-peers sets it)");
+                    + " (bench/bin/bench peers sets it)");
         }
         int runs = options.intValue("runs");
         String topic = "kpi-peer-backlog-" + id();

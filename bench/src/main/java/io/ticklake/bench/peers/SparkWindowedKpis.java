@@ -1,4 +1,4 @@
-package io.ticklake.spark.bench;
+package io.ticklake.bench.peers;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
