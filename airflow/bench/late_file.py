@@ -10,6 +10,7 @@ as under Airflow, so JVM and Spark start-up are included; the jobs' own in-JVM d
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import statistics
@@ -104,14 +105,20 @@ def main() -> None:
               statistics.median(in_jvm), "s", "", None, load)
 
 
-def write_row(out: Path, metric: str, value: float, unit: str, target: str, met, load: float) -> None:
-    """One benchmark row in the format of infra's BenchRow (one JSON object per line)."""
+@functools.cache
+def machine() -> str:
+    """Cores, memory and Java of this machine, as infra's Machine describes them."""
     java = subprocess.run(["java", "-XshowSettings:properties", "-version"], capture_output=True, text=True).stderr
     version = next((line.split("=", 1)[1].strip() for line in java.splitlines() if "java.version =" in line), "?")
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores, {memory:.0f} GiB, Java {version}"
+
+
+def write_row(out: Path, metric: str, value: float, unit: str, target: str, met, load: float) -> None:
+    """One benchmark row in the format of infra's BenchRow (one JSON object per line)."""
     row = {"harness": "airflow", "metric": "airflow: " + metric, "value": value, "unit": unit, "target": target,
            "met": met, "p50": None, "p99": None, "max": None, "count": None, "load_average": load,
-           "machine": f"{os.cpu_count()} cores, {memory:.0f} GiB, Java {version}"}
+           "machine": machine()}
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("a", encoding="utf-8") as rows:
         rows.write(json.dumps(row, ensure_ascii=False) + "\n")

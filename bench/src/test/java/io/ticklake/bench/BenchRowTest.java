@@ -1,8 +1,10 @@
-package io.ticklake.infra.bench;
+package io.ticklake.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ticklake.infra.bench.BenchRow;
+import io.ticklake.infra.bench.RowWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The row format every harness writes (infra's io.ticklake.infra.bench, shared with the harnesses in their modules). */
 class BenchRowTest {
 
     @TempDir
