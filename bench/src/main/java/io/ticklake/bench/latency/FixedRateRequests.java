@@ -1,5 +1,7 @@
 package io.ticklake.bench.latency;
 
+import io.ticklake.bench.openloop.FixedRateSchedule;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,7 @@
 package io.ticklake.bench.latency;
 
+import io.ticklake.bench.openloop.Visibility;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,5 +1,10 @@
 package io.ticklake.bench.latency;
 
+import io.ticklake.bench.openloop.IqPoller;
+import io.ticklake.bench.openloop.OpenLoopProducer;
+import io.ticklake.bench.openloop.TickLedger;
+import io.ticklake.bench.openloop.Visibility;
+
 import io.ticklake.infra.Platform;
 import io.ticklake.infra.PlatformConfig;
 import io.ticklake.infra.PlatformListener;
@@ -96,7 +101,7 @@ public final class ShippedLatencyBenchmark {
                  OpenLoopProducer producer = new OpenLoopProducer(platform.kafka().bootstrapServers(),
                          platform.registry().schemaRegistryUrl(), "stock-ticks", symbols, ledger)) {
                 push.connect(launcher.dashboardUrl(), token);
-                try (IqPoller poller = new IqPoller(launcher.dashboardUrl(), token, iq)) {
+                try (IqPoller poller = IqPoller.dashboard(launcher.dashboardUrl(), token, iq)) {
                     long start = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
                     long startMillis = System.currentTimeMillis() + 1_000;
                     AtomicLong end = new AtomicLong(Long.MAX_VALUE);

@@ -6,14 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * Landing, side by side over ONE pre-loaded topic in the same run: our Connect sink, Spark Structured
@@ -21,7 +20,8 @@ import org.apache.spark.sql.SparkSession;
  * time at {@code landing.rate} ticks/s (hour-aligned, so files per hour of data = files / hours). Spark runs
  * twice: capped at {@code rate × landing.trigger-seconds} offsets per micro-batch (the files a live query with
  * that trigger would write) and, with {@code landing.catch-up}, uncapped (its best catch-up rate, files as one
- * batch writes them). Every run lands into a fresh directory and must land every tick exactly once.
+ * batch writes them). Every run lands into a fresh directory and must land every tick exactly once. The Spark
+ * landings run in a JVM of their own ({@link SparkPeerProcess}); the Connect sink in the platform's worker.
  */
 final class LandingPeers extends PeerComparison {
 
@@ -33,9 +33,8 @@ final class LandingPeers extends PeerComparison {
     private record Variant(String engine, Long maxOffsetsPerTrigger, String label) {
     }
 
-    LandingPeers(PeerOptions options, BenchEndpoints endpoints, Supplier<SparkSession> spark, Path workDir,
-            ResultTable table, LoadSampler load) {
-        super(options, endpoints, spark, workDir, table, load);
+    LandingPeers(PeerOptions options, BenchEndpoints endpoints, Path workDir, ResultTable table, LoadSampler load) {
+        super(options, endpoints, workDir, table, load);
     }
 
     @Override
@@ -85,15 +84,34 @@ final class LandingPeers extends PeerComparison {
 
     private LandingResult land(Variant variant, String topic, long expected) throws Exception {
         Path dir = Files.createDirectories(workDir.resolve("landing-" + variant.engine() + "-" + id()));
-        return switch (variant.engine()) {
-            case CONNECT -> new ConnectSinkLanding(endpoints.connect(), endpoints.registry(),
+        if (variant.engine().equals(CONNECT)) {
+            return new ConnectSinkLanding(endpoints.connect(), endpoints.registry(),
                     options.intValue("landing.connect-tasks"), options.longValue("landing.flush-size"), load)
                     .land(topic, expected, dir, "landing-peer-" + id());
-            case SPARK -> new SparkFileSinkLanding(spark.get(), endpoints.bootstrap(), endpoints.registry(), load)
-                    .land(topic, expected, dir, variant.maxOffsetsPerTrigger());
-            default -> new BackfillLanding(spark.get(), endpoints.bootstrap(), endpoints.registry(), load)
-                    .land(topic, expected, dir, variant.maxOffsetsPerTrigger());
-        };
+        }
+        // Spark's stock file sink or our backfill, in a JVM of its own; timed from its query's start (session up)
+        Path raw = dir.resolve("lake").resolve("raw").resolve("stock_ticks");
+        Map<String, String> job = new HashMap<>(Map.of("job", variant.engine().equals(SPARK) ? "file-sink" : "backfill",
+                "bootstrap", endpoints.bootstrap(), "registry", endpoints.registry(), "topic", topic,
+                "checkpoint", dir.resolve("checkpoint").toUri().toString(), "lake", dir.resolve("lake").toUri().toString(),
+                "output", raw.toString()));
+        if (variant.maxOffsetsPerTrigger() != null) {
+            job.put("max-offsets-per-trigger", variant.maxOffsetsPerTrigger().toString());
+        }
+        int mark = load.mark();
+        SparkPeerProcess.Result result;
+        try (SparkPeerProcess spark = SparkPeerProcess.start(options.get("heap"), options.get("jvm-options"), job,
+                options.sparkConf(), workDir)) {
+            result = spark.await(Duration.ofMinutes(30));
+        }
+        LandedFiles.Summary landed = new LandedFiles(raw).scan();
+        if (landed.rows() != expected) {
+            throw new IllegalStateException("the " + variant.engine() + " landing landed " + landed.rows() + " rows of "
+                    + expected);
+        }
+        return new LandingResult(landed.rows(), result.querySeconds(), variant.engine().equals(SPARK)
+                ? result.sustained() : Double.NaN, landed.files(), landed.hourDirectories(), landed.bytes(),
+                load.medianSince(mark));
     }
 
     private void report(Map<Variant, List<LandingResult>> results, long produced, long rate) {
@@ -112,6 +130,11 @@ final class LandingPeers extends PeerComparison {
             double loadAverage = median(list, LandingResult::load);
             table.add(label + ": ticks/s", median(list, LandingResult::ticksPerSecond), "ticks/s", "", loadAverage,
                     data + "; " + variant.label() + "; start -> every row durable");
+            if (!variant.engine().equals(BACKFILL)) {
+                table.add(label + ": ticks/s, steady state", median(list, LandingResult::steadyRate), "ticks/s", "",
+                        loadAverage, variant.engine().equals(CONNECT) ? "10%..90% of the rows durable in landed files"
+                                : "rows / micro-batch durations (the first left out from 3 batches on)");
+            }
             table.add(label + ": files per hour of data", median(list, LandingResult::filesPerHour), "files/h", "",
                     loadAverage, String.format(Locale.ROOT, "%.0f rows/file", median(list, LandingResult::rowsPerFile)));
         });

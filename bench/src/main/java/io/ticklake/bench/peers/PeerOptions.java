@@ -25,22 +25,22 @@ final class PeerOptions {
         known("connect", "", "Connect REST URL of a running platform (landing; its plugin path must hold the sink)");
         known("out", "", "also write the results as benchmark rows (JSON lines) to this file");
         known("work-dir", "", "directory for lakes, checkpoints and logs (default: a temporary one, deleted)");
-        known("kpi.engines", "streams,spark", "windowed-KPI engines: streams (our app), spark (Structured Streaming)");
+        known("heap", "2g", "heap of every engine JVM the harness starts (the streams app, each Spark job)");
+        known("jvm-options", "-XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Dsun.net.httpserver.nodelay=true",
+                "JVM options of every engine JVM the harness starts (space-separated)");
+        known("kpi.engines", "streams,streams-shipped,spark", "windowed-KPI engines: streams (our app, 1m windows as"
+                + " the peer), streams-shipped (our app, 1m+5m+15m+1h; throughput only), spark (Structured Streaming)");
         known("kpi.ticks", "2000000", "backlog size of the throughput run");
         known("kpi.symbols", "100", "symbols of both runs");
         known("kpi.partitions", "6", "partitions of the topics");
         known("kpi.rate", "10000", "offered rate of the latency run, ticks/s");
         known("kpi.seconds", "30", "measured seconds of the latency run");
-        known("kpi.warmup-seconds", "10", "live ticks before the latency measurement starts");
-        known("kpi.probes-per-second", "100", "ticks sampled for latency per second");
-        known("kpi.spark-trigger-ms", "100", "Spark micro-batch interval of the latency run (0: back to back)");
+        known("kpi.warmup-seconds", "30", "live ticks after the first output, before the latency measurement starts");
+        known("kpi.spark-trigger-ms", "100", "Spark micro-batch interval of the latency run, ms");
         known("kpi.spark-watermark", "10 seconds", "Spark watermark delay (the streams app's grace is 10 s)");
         known("kpi.spark-max-offsets-per-trigger", "", "cap per micro-batch of the throughput run (default: none)");
         known("kpi.streams-classpath", "", "classpath of streams-app, or @file holding it (required for streams)");
-        known("kpi.streams-heap", "1g", "heap of the Kafka Streams JVM");
         known("kpi.streams-threads", "1", "num.stream.threads of the Kafka Streams application");
-        known("kpi.streams-jvm-options", "-XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Dsun.net.httpserver.nodelay=true",
-                "JVM options of the Kafka Streams JVM (space-separated)");
         known("landing.engines", "connect,spark,backfill",
                 "landing engines: connect (our sink), spark (file sink), backfill (spark-jobs backfill)");
         known("landing.rate", "1000", "ticks per second of event time in the landing topic");

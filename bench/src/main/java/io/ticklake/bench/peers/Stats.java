@@ -2,7 +2,7 @@ package io.ticklake.bench.peers;
 
 import java.util.Arrays;
 
-/** Medians and percentiles of measured values. */
+/** Medians of measured values (over a benchmark's runs). */
 final class Stats {
 
     private Stats() {
@@ -16,14 +16,5 @@ final class Stats {
         }
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    /** Nearest-rank percentile of ascending values; NaN for none. */
-    static double percentile(double[] ascending, double percentile) {
-        if (ascending.length == 0) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * ascending.length) - 1;
-        return ascending[Math.max(0, Math.min(ascending.length - 1, index))];
     }
 }

@@ -1,7 +1,5 @@
 package io.ticklake.bench.peers;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -13,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +21,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Our Kafka Streams application as a user runs it: streams-app's standalone runner
- * ({@code io.ticklake.streams.StreamsApp}) in its own JVM, with its defaults (exactly_once_v2, 1m windows
- * with 5m/15m/1h rollups and moving averages, update emission, commit every second) unless overridden, and
- * its interactive-query HTTP endpoint on a free loopback port. (It cannot share this JVM: Spark keeps
- * kafka-clients 3.9, the streams app runs on 4.1.)
+ * ({@code io.ticklake.streams.StreamsApp}, the shipped {@code KpiInstance} host) in its own JVM, with its
+ * defaults (exactly_once_v2, 1m windows with 5m/15m/1h rollups and moving averages, update emission, commit
+ * every second) unless overridden, and its interactive-query HTTP endpoint on a free loopback port.
  */
-final class StreamsAppProcess implements KpiVisibility, AutoCloseable {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int BULK_ABOVE = 4;
+final class StreamsAppProcess implements AutoCloseable {
 
     private final Process process;
     private final String applicationId;
@@ -88,42 +79,10 @@ final class StreamsAppProcess implements KpiVisibility, AutoCloseable {
         throw new IllegalStateException("the streams app did not answer queries within " + timeout + "; log " + log);
     }
 
-    @Override
-    public long lastEventTime(String symbol) {
-        Answer answer = query(symbol);
-        if (answer.status() != 200) {
-            return NONE;
-        }
-        try {
-            JsonNode kpi = JSON.readTree(answer.body());
-            return Instant.parse(kpi.get("last_event_time").asText()).toEpochMilli();
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable query answer: " + answer.body(), e);
-        }
-    }
-
-    /**
-     * Above a few symbols one {@code /kpis/all} request (every symbol's latest 1-minute KPI) is cheaper than a
-     * request per symbol, and keeps the probing from loading the application it measures.
-     */
-    @Override
-    public Map<String, Long> lastEventTimes(Collection<String> symbols) {
-        if (symbols.size() <= BULK_ABOVE) {
-            return KpiVisibility.super.lastEventTimes(symbols);
-        }
-        Answer answer = get(URI.create(queryBase + "/kpis/all?window=1m"));
-        Map<String, Long> times = new HashMap<>();
-        if (answer.status() != 200) {
-            return times;
-        }
-        try {
-            for (JsonNode kpi : JSON.readTree(answer.body())) {
-                times.put(kpi.get("symbol").asText(), Instant.parse(kpi.get("last_event_time").asText()).toEpochMilli());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable query answer: " + answer.body(), e);
-        }
-        return times;
+    /** Every symbol's latest 1-minute KPI, from whichever instance owns it. */
+    HttpRequest allKpisRequest() {
+        return HttpRequest.newBuilder(URI.create(queryBase + "/kpis/all?window=1m")).timeout(Duration.ofSeconds(10))
+                .GET().build();
     }
 
     /** Fails naming the log when the process has ended. */

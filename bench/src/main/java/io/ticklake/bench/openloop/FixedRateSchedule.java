@@ -1,4 +1,4 @@
-package io.ticklake.bench.latency;
+package io.ticklake.bench.openloop;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * happened to the events before it. {@link #awaitNext} waits for the next due time and returns it (the
  * moment latencies are measured from), or -1 once the end has come.
  */
-final class FixedRateSchedule {
+public final class FixedRateSchedule {
 
     private final long startNanos;
     private final double periodNanos;
@@ -17,13 +17,13 @@ final class FixedRateSchedule {
     private long next;
 
     /** @param endNanos read before every event, so it may be moved while the schedule runs */
-    FixedRateSchedule(int ratePerSecond, long startNanos, LongSupplier endNanos) {
+    public FixedRateSchedule(int ratePerSecond, long startNanos, LongSupplier endNanos) {
         this.startNanos = startNanos;
         this.periodNanos = TimeUnit.SECONDS.toNanos(1) / (double) ratePerSecond;
         this.endNanos = endNanos;
     }
 
-    long awaitNext() {
+    public long awaitNext() {
         long due = startNanos + (long) (next * periodNanos);
         if (due >= endNanos.getAsLong()) {
             return -1;
@@ -36,7 +36,7 @@ final class FixedRateSchedule {
     }
 
     /** How many events were due so far. */
-    long count() {
+    public long count() {
         return next;
     }
 }

@@ -1,4 +1,4 @@
-package io.ticklake.bench.latency;
+package io.ticklake.bench.openloop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Asks the dashboard's REST API for every symbol's latest 1-minute KPI, one request after the other,
- * {@link #PAUSE_MILLIS} apart, and reports what each answer shows. A tick is seen at the first answer
- * that counts it, so the figure includes up to one pause and one round trip more than the tick needed;
- * the pause keeps the poller from taking the CPU the platform is measured on.
+ * Asks an interactive-query endpoint for every symbol's latest 1-minute KPI (the dashboard's
+ * {@code GET /api/kpis?window=1m}, or the streams runner's {@code GET /kpis/all?window=1m}: the same KPI JSON),
+ * one request after the other, {@link #PAUSE_MILLIS} apart, and reports what each answer shows. A tick is seen
+ * at the first answer that counts it, so the figure includes up to one pause and one round trip more than the
+ * tick needed; the pause keeps the poller from taking the CPU the platform is measured on.
  */
-final class IqPoller implements AutoCloseable {
+public final class IqPoller implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     static final long PAUSE_MILLIS = 5;
@@ -28,16 +29,22 @@ final class IqPoller implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long failures;
 
-    IqPoller(String dashboardUrl, String token, Visibility visibility) {
-        this.request = HttpRequest.newBuilder(URI.create(dashboardUrl + "/api/kpis?window=1m"))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+    /** Polls the shipped dashboard's REST API with a viewer's token. */
+    public static IqPoller dashboard(String dashboardUrl, String token, Visibility visibility) {
+        return new IqPoller(HttpRequest.newBuilder(URI.create(dashboardUrl + "/api/kpis?window=1m"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(), visibility);
+    }
+
+    /** Polls {@code request}, whose answer is a JSON array of KPIs. */
+    public IqPoller(HttpRequest request, Visibility visibility) {
+        this.request = request;
         this.visibility = visibility;
         this.thread = new Thread(this::poll, "iq-poller");
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    long failures() {
+    public long failures() {
         return failures;
     }
 

@@ -1,4 +1,4 @@
-package io.ticklake.bench.latency;
+package io.ticklake.bench.openloop;
 
 import io.ticklake.schemas.StockTick;
 import io.ticklake.schemas.serde.KafkaAvroSerializer;
@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * in the ledger with it before it is sent. A producer that falls behind sends late ticks at once; their
  * latency still counts from when they were due (no coordinated omission).
  */
-final class OpenLoopProducer implements AutoCloseable {
+public final class OpenLoopProducer implements AutoCloseable {
 
     private final KafkaProducer<String, Object> producer;
     private final String topic;
@@ -30,7 +30,7 @@ final class OpenLoopProducer implements AutoCloseable {
     private final long[] sequences;
     private final SplittableRandom random = new SplittableRandom(7);
 
-    OpenLoopProducer(String bootstrap, String registryUrl, String topic, List<String> symbols, TickLedger ledger) {
+    public OpenLoopProducer(String bootstrap, String registryUrl, String topic, List<String> symbols, TickLedger ledger) {
         KafkaAvroSerializer values = new KafkaAvroSerializer();
         values.configure(Map.of("schema.registry.url", registryUrl), false);
         // the simulator's producer settings (what ./ticklake run produces with): lz4, 5 ms linger, idempotent
@@ -47,14 +47,14 @@ final class OpenLoopProducer implements AutoCloseable {
     }
 
     /** What was offered, and when the last tick left the producer (flushed): a rate below the offered one means it fell behind. */
-    record Offered(long ticks, long flushedNanos) {
+    public record Offered(long ticks, long flushedNanos) {
     }
 
     /**
      * Offers {@code rate} ticks/s from {@code startNanos} (wall clock {@code startMillis}) until the time
      * {@code endNanos} holds, which may be set while ticks are offered.
      */
-    Offered offer(int rate, long startNanos, long startMillis, AtomicLong endNanos) {
+    public Offered offer(int rate, long startNanos, long startMillis, AtomicLong endNanos) {
         FixedRateSchedule schedule = new FixedRateSchedule(rate, startNanos, endNanos::get);
         for (long due = schedule.awaitNext(); due >= 0; due = schedule.awaitNext()) {
             int symbol = (int) ((schedule.count() - 1) % symbols.size());

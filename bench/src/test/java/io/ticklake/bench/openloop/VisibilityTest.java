@@ -1,4 +1,4 @@
-package io.ticklake.bench.latency;
+package io.ticklake.bench.openloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.ticklake.bench.latency;
+package io.ticklake.bench.openloop;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.HdrHistogram.Histogram;
  * from its intended send time to the moment the answer arrived (open loop: a stall delays every tick
  * behind it, and each of them is counted).
  */
-final class Visibility {
+public final class Visibility {
 
     private final TickLedger ledger;
     private final Map<String, Integer> visible = new HashMap<>();
@@ -19,18 +19,18 @@ final class Visibility {
     private long measureFromNanos = Long.MAX_VALUE;
     private long measureUntilNanos = Long.MAX_VALUE;
 
-    Visibility(TickLedger ledger) {
+    public Visibility(TickLedger ledger) {
         this.ledger = ledger;
     }
 
     /** Only ticks intended in [from, until) are recorded; earlier ones are warm-up. */
-    synchronized void measure(long fromNanos, long untilNanos) {
+    public synchronized void measure(long fromNanos, long untilNanos) {
         measureFromNanos = fromNanos;
         measureUntilNanos = untilNanos;
     }
 
     /** An answer, arrived at {@code arrivedNanos}, shows {@code tradeCount} ticks of {@code symbol}'s window. */
-    synchronized void observed(String symbol, long windowStartMs, long tradeCount, long arrivedNanos) {
+    public synchronized void observed(String symbol, long windowStartMs, long tradeCount, long arrivedNanos) {
         int prefix = ledger.visiblePrefix(symbol, windowStartMs, tradeCount);
         int before = visible.getOrDefault(symbol, 0);
         for (int index = before; index < prefix; index++) {
@@ -45,16 +45,16 @@ final class Visibility {
     }
 
     /** Ticks any answer has shown so far. */
-    synchronized long seen() {
+    public synchronized long seen() {
         return visible.values().stream().mapToLong(Integer::longValue).sum();
     }
 
     /** Ticks offered that no answer has shown yet. */
-    synchronized long unseen() {
+    public synchronized long unseen() {
         return ledger.offeredTotal() - seen();
     }
 
-    synchronized Histogram histogram() {
+    public synchronized Histogram histogram() {
         return micros.copy();
     }
 }

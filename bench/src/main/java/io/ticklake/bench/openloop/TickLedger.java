@@ -1,4 +1,4 @@
-package io.ticklake.bench.latency;
+package io.ticklake.bench.openloop;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -10,31 +10,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * in window {@code w} shows every earlier tick of the symbol too: {@link #visiblePrefix} turns such an
  * answer into "the first k ticks of the symbol are visible".
  */
-final class TickLedger {
+public final class TickLedger {
 
     private static final long MINUTE_MS = 60_000;
 
     private final Map<String, SymbolTicks> symbols = new ConcurrentHashMap<>();
 
     /** Records a tick before it is sent. */
-    void offered(String symbol, long eventTimeMs, long intendedNanos) {
+    public void offered(String symbol, long eventTimeMs, long intendedNanos) {
         symbols.computeIfAbsent(symbol, s -> new SymbolTicks()).add(Math.floorDiv(eventTimeMs, MINUTE_MS) * MINUTE_MS,
                 intendedNanos);
     }
 
     /** How many of {@code symbol}'s ticks an answer of {@code tradeCount} ticks in the window at {@code windowStartMs} shows. */
-    int visiblePrefix(String symbol, long windowStartMs, long tradeCount) {
+    public int visiblePrefix(String symbol, long windowStartMs, long tradeCount) {
         SymbolTicks ticks = symbols.get(symbol);
         return ticks == null ? 0 : ticks.prefix(windowStartMs, tradeCount);
     }
 
     /** The intended send time of {@code symbol}'s {@code index}-th tick. */
-    long intendedNanos(String symbol, int index) {
+    public long intendedNanos(String symbol, int index) {
         return symbols.get(symbol).intended(index);
     }
 
     /** Ticks offered for every symbol together. */
-    long offeredTotal() {
+    public long offeredTotal() {
         long offered = 0;
         for (SymbolTicks ticks : symbols.values()) {
             offered += ticks.size();
