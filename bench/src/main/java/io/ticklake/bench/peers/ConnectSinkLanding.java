@@ -2,6 +2,7 @@ package io.ticklake.bench.peers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ticklake.infra.bench.BacklogSpan;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

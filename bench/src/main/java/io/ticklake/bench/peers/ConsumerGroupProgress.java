@@ -1,5 +1,6 @@
 package io.ticklake.bench.peers;
 
+import io.ticklake.infra.bench.BacklogSpan;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;

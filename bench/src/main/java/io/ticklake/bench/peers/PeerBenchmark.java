@@ -43,6 +43,15 @@ public final class PeerBenchmark {
         LoadSampler load = new LoadSampler();
         ResultTable table = new ResultTable();
         BenchEndpoints endpoints = new BenchEndpoints(options, workDir);
+        // Ctrl-C: stop every engine JVM this harness started, then the local platform, not only the harness
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                EngineJvms.stopAll();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            endpoints.close();
+        }, "peer-benchmark-stop"));
         int status = 0;
         try {
             if (peers.contains("kpis")) {

@@ -67,7 +67,8 @@ final class SparkPeerProcess implements AutoCloseable {
         args.put("result", resultFile.toString());
         args.putAll(sparkConf);
         args.forEach((key, value) -> command.add(key + "=" + value));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = EngineJvms.start(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()));
         return new SparkPeerProcess(process, resultFile, log);
     }
 
@@ -96,9 +97,6 @@ final class SparkPeerProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        EngineJvms.stop(process);
     }
 }

@@ -56,8 +56,8 @@ final class StreamsAppProcess implements AutoCloseable {
         Arrays.stream(jvmOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).forEach(command::add);
         command.addAll(List.of("-cp", cp, "io.ticklake.streams.StreamsApp"));
         settings.forEach((key, value) -> command.add(key + "=" + value));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = EngineJvms.start(new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()));
         return new StreamsAppProcess(process, settings.get("application.id"), "http://127.0.0.1:" + port, log);
     }
 
@@ -94,10 +94,7 @@ final class StreamsAppProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        EngineJvms.stop(process);
     }
 
     /** An HTTP answer; status 0 when nothing answered. */

@@ -4,6 +4,7 @@ import io.ticklake.bench.openloop.IqPoller;
 import io.ticklake.bench.openloop.OpenLoopProducer;
 import io.ticklake.bench.openloop.TickLedger;
 import io.ticklake.bench.openloop.Visibility;
+import io.ticklake.infra.bench.BacklogSpan;
 import io.ticklake.infra.bench.Machine;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
@@ -119,17 +121,16 @@ final class WindowedKpiPeers extends PeerComparison {
         TickBacklog.createTopics(endpoints.bootstrap(), options.intValue("kpi.partitions"), output, applicationId + "-dlq");
         int mark = load.mark();
         long started = System.nanoTime();
+        Throughput result;
         try (StreamsAppProcess app = StreamsAppProcess.start(options.get("kpi.streams-classpath"), options.get("heap"),
                 options.get("jvm-options"), streamsConfig(engine, applicationId, topic, output), workDir);
-             ConsumerGroupProgress progress = new ConsumerGroupProgress(endpoints.bootstrap());
-             KpiOutputFeed feed = new KpiOutputFeed(endpoints.bootstrap(), output,
-                     KpiOutputFeed.windowKpis(endpoints.registry()), null)) {
+             ConsumerGroupProgress progress = new ConsumerGroupProgress(endpoints.bootstrap())) {
             BacklogSpan span = progress.await(applicationId, topic, produced, app::ensureAlive);
-            Throughput result = new Throughput(produced / ((span.at100() - started) / 1e9),
-                    span.steadyRate(), load.medianSince(mark));
-            awaitAggregated(feed, produced, engine);
-            return result;
+            result = new Throughput(produced / ((span.at100() - started) / 1e9), span.steadyRate(),
+                    load.medianSince(mark));
         }
+        checkOutput(output, KpiOutputFeed.windowKpis(endpoints.registry()), produced, engine);
+        return result;
     }
 
     private Throughput sparkThroughput(String topic, long produced) throws Exception {
@@ -137,12 +138,12 @@ final class WindowedKpiPeers extends PeerComparison {
         TickBacklog.createTopics(endpoints.bootstrap(), options.intValue("kpi.partitions"), output);
         int mark = load.mark();
         SparkPeerProcess.Result result;
-        try (SparkPeerProcess spark = startSpark(topic, output, "available-now");
-             KpiOutputFeed feed = new KpiOutputFeed(endpoints.bootstrap(), output, KpiOutputFeed::sparkJson, null)) {
+        try (SparkPeerProcess spark = startSpark(topic, output, "available-now")) {
             result = spark.await(Duration.ofMinutes(30));
-            awaitAggregated(feed, produced, SPARK);
         }
-        return new Throughput(produced / result.jvmSeconds(), result.sustained(), load.medianSince(mark));
+        double loadAverage = load.medianSince(mark);
+        checkOutput(output, KpiOutputFeed::sparkJson, produced, SPARK);
+        return new Throughput(produced / result.jvmSeconds(), result.sustained(), loadAverage);
     }
 
     private SparkPeerProcess startSpark(String topic, String output, String trigger) throws Exception {
@@ -155,15 +156,21 @@ final class WindowedKpiPeers extends PeerComparison {
         return SparkPeerProcess.start(options.get("heap"), options.get("jvm-options"), job, options.sparkConf(), workDir);
     }
 
-    /** Waits (bounded) until the engine's output shows every tick of the backlog aggregated, or fails saying how many. */
-    private static void awaitAggregated(KpiOutputFeed feed, long produced, String engine) throws InterruptedException {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
-        while (feed.ticksAggregated() != produced) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the " + engine + " engine's output counts " + feed.ticksAggregated()
-                        + " ticks of " + produced + " in " + feed.windows() + " 1-minute windows");
+    /**
+     * Reads the engine's output once it is done (not during the timed run, whose CPU it would share) and fails
+     * unless its 1-minute windows' final trade counts add up to the backlog, within {@link #DRAIN}.
+     */
+    private void checkOutput(String output, Function<byte[], KpiOutputFeed.KpiUpdate> decoder, long produced,
+            String engine) throws InterruptedException {
+        try (KpiOutputFeed feed = new KpiOutputFeed(endpoints.bootstrap(), output, decoder, null)) {
+            long deadline = System.nanoTime() + DRAIN.toNanos();
+            while (feed.ticksAggregated() != produced) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the " + engine + " engine's output counts " + feed.ticksAggregated()
+                            + " ticks of " + produced + " in " + feed.windows() + " 1-minute windows");
+                }
+                Thread.sleep(100);
             }
-            Thread.sleep(100);
         }
     }
 

@@ -1,8 +1,9 @@
-package io.ticklake.bench.peers;
+package io.ticklake.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.ticklake.infra.bench.BacklogSpan;
 import org.junit.jupiter.api.Test;
 
 class BacklogSpanTest {
@@ -30,15 +31,5 @@ class BacklogSpanTest {
 
         assertThat(span.at100()).isEqualTo(3 * SECOND);
         assertThat(span.steadyRate()).isNaN();                     // 10 % and 90 % seen at the same moment: not timed
-    }
-
-    @Test
-    void aSparkRunsSustainedRateLeavesOutItsFirstBatchFromThreeOn() {
-        SparkPeerProcess.Result three = new SparkPeerProcess.Result(10, 20, new long[] {1_000, 2_000, 2_000},
-                new long[] {5_000, 1_000, 1_000});
-        SparkPeerProcess.Result one = new SparkPeerProcess.Result(10, 20, new long[] {3_000}, new long[] {2_000});
-
-        assertThat(three.sustained()).isCloseTo(2_000.0, within(1e-9));
-        assertThat(one.sustained()).isCloseTo(1_500.0, within(1e-9));
     }
 }

@@ -1,22 +1,22 @@
-package io.ticklake.bench.peers;
+package io.ticklake.infra.bench;
 
 /**
  * When (System.nanoTime) 10 %, 90 % and all of a backlog were done for good, from observations of how much is
  * done: the 10 %..90 % interval is the steady state, without start-up or idle tails.
  */
-final class BacklogSpan {
+public final class BacklogSpan {
 
     private final long total;
     private long at10;
     private long at90;
     private long at100;
 
-    BacklogSpan(long total) {
+    public BacklogSpan(long total) {
         this.total = total;
     }
 
     /** Records that {@code done} of the backlog was done at {@code now}; true once all of it is. */
-    boolean observe(long done, long now) {
+    public boolean observe(long done, long now) {
         if (at10 == 0 && done >= total / 10) {
             at10 = now;
         }
@@ -30,12 +30,12 @@ final class BacklogSpan {
     }
 
     /** When all of it was done. */
-    long at100() {
+    public long at100() {
         return at100;
     }
 
     /** The steady-state rate: 80 % of the backlog over the 10 %..90 % interval, per second; NaN when no time passed. */
-    double steadyRate() {
+    public double steadyRate() {
         return at90 == at10 ? Double.NaN : total * 0.8 / ((at90 - at10) / 1e9);
     }
 }
