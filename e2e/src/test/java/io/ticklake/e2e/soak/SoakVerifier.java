@@ -238,15 +238,27 @@ final class SoakVerifier {
                 .truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         List<String> symbols = accepted.stream().map(TickRecord::symbol).distinct().sorted().toList();
         for (DashboardInstance instance : pipeline.instances().values()) {
+            try {
+                // an instance killed by the rotation restores its stores before it answers: not an IQ failure
+                instance.awaitReady(wait);
+            } catch (IllegalStateException e) {
+                report.problem("instance " + instance.name() + " not ready for interactive queries: " + e.getMessage());
+                continue;
+            }
             DashboardClient api = new DashboardClient(instance.url());
             AtomicReference<List<String>> last = new AtomicReference<>(List.of("no answer yet"));
             try {
-                await().atMost(wait).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                await().atMost(wait).pollInterval(Duration.ofSeconds(1)).until(() -> {
                     Map<WindowKey, Kpi> actualMinutes = new TreeMap<>();
                     Map<WindowKey, Kpi> actualHours = new TreeMap<>();
-                    for (String symbol : symbols) {
-                        actualMinutes.putAll(api.kpis(symbol, "1m", from, to));
-                        actualHours.putAll(api.kpis(symbol, "1h", from, to));
+                    try {
+                        for (String symbol : symbols) {
+                            actualMinutes.putAll(api.kpis(symbol, "1m", from, to));
+                            actualHours.putAll(api.kpis(symbol, "1h", from, to));
+                        }
+                    } catch (RuntimeException e) {
+                        last.set(List.of("a query failed: " + e.getMessage()));
+                        return false;
                     }
                     List<String> differences = KpiComparison.differences(minutes, actualMinutes, true);
                     differences.addAll(KpiComparison.differences(hours, actualHours, false));
