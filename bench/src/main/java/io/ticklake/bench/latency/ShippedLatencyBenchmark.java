@@ -1,5 +1,6 @@
 package io.ticklake.bench.latency;
 
+import io.ticklake.bench.openloop.BacklogProgress;
 import io.ticklake.bench.openloop.IqPoller;
 import io.ticklake.bench.openloop.OpenLoopProducer;
 import io.ticklake.bench.openloop.TickLedger;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,7 +112,7 @@ public final class ShippedLatencyBenchmark {
                     System.out.printf(Locale.ROOT, "offering %d ticks/s of %d symbols: warm-up until the platform keeps"
                             + " up (at least %d s, at most %d s), then %d s measured%n", rate, symbolCount, warmup,
                             maxWarmup, seconds);
-                    Thread progress = progress(ledger, iq, anyFrame, start);
+                    Thread progress = BacklogProgress.start(System.out, "", ledger, seenVia(iq, anyFrame));
                     CompletableFuture<OpenLoopProducer.Offered> sending = CompletableFuture.supplyAsync(
                             () -> producer.offer(rate, start, startMillis, end));
                     long from = awaitKeepingUp(ledger, iq, rate, start, warmup, maxWarmup);
@@ -213,23 +215,11 @@ public final class ShippedLatencyBenchmark {
         return System.nanoTime();
     }
 
-    /** Every 5 s: ticks offered and seen so far, so a growing backlog shows while it grows. */
-    private static Thread progress(TickLedger ledger, Visibility iq, Visibility push, long start) {
-        Thread thread = new Thread(() -> {
-            try {
-                while (true) {
-                    Thread.sleep(5_000);
-                    long offered = ledger.offeredTotal();
-                    System.out.printf(Locale.ROOT, "%5.1f s: offered %,d, seen via IQ %,d, via WebSocket %,d, load %.1f%n",
-                            (System.nanoTime() - start) / 1e9, offered, iq.seen(), push.seen(), Machine.loadAverage());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "progress");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+    private static Map<String, Visibility> seenVia(Visibility iq, Visibility push) {
+        Map<String, Visibility> seenVia = new LinkedHashMap<>();
+        seenVia.put("IQ", iq);
+        seenVia.put("WebSocket", push);
+        return seenVia;
     }
 
     private static void awaitSeen(List<Visibility> visibilities) throws InterruptedException {

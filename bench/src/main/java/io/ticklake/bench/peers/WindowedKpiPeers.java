@@ -1,11 +1,11 @@
 package io.ticklake.bench.peers;
 
+import io.ticklake.bench.openloop.BacklogProgress;
 import io.ticklake.bench.openloop.IqPoller;
 import io.ticklake.bench.openloop.OpenLoopProducer;
 import io.ticklake.bench.openloop.TickLedger;
 import io.ticklake.bench.openloop.Visibility;
 import io.ticklake.infra.bench.BacklogSpan;
-import io.ticklake.infra.bench.Machine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,7 +225,7 @@ final class WindowedKpiPeers extends PeerComparison {
                     Thread.sleep(50);
                 }
                 // a benchmark's timed phase: warm-up after the first output, then the measured window
-                Thread progress = progress(engine, ledger, seenVia);
+                Thread progress = BacklogProgress.start(System.err, "kpis: " + engine + " ", ledger, seenVia);
                 Thread.sleep(TimeUnit.SECONDS.toMillis(options.longValue("kpi.warmup-seconds")));
                 long backlogAtStart = committed.unseen();
                 long from = System.nanoTime();
@@ -254,27 +254,6 @@ final class WindowedKpiPeers extends PeerComparison {
                 running.get(i).close();
             }
         }
-    }
-
-    /** Every 5 s: ticks offered and seen each way, so a backlog that grows shows while it grows. */
-    private Thread progress(String engine, TickLedger ledger, Map<String, Visibility> seenVia) {
-        long start = System.nanoTime();
-        Thread thread = new Thread(() -> {
-            try {
-                while (true) {
-                    Thread.sleep(5_000);
-                    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "kpis: %s %5.1f s: offered %,d",
-                            engine, (System.nanoTime() - start) / 1e9, ledger.offeredTotal()));
-                    seenVia.forEach((way, v) -> line.append(String.format(Locale.ROOT, ", seen via %s %,d", way, v.seen())));
-                    System.err.println(line.append(String.format(Locale.ROOT, " (load %.1f)", Machine.loadAverage())));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "progress");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     private Map<String, String> streamsConfig(String engine, String applicationId, String topic, String output) {
