@@ -58,21 +58,14 @@ public final class SparkPeer {
         Configurator.setLevel("org.apache.spark.scheduler.DAGScheduler", Level.ERROR);
         SparkSession spark = SparkSessions.getOrCreate("ticklake-peer-" + options.get("job"), conf);
         long started = System.nanoTime();
-        StreamingQuery query = switch (options.get("job")) {
-            case "kpis" -> kpis(spark, options);
-            case "file-sink" -> fileSink(spark, options);
-            case "backfill" -> null;
+        StreamingQuery query = null; // the backfill runs its own query to the end
+        switch (options.get("job")) {
+            case "kpis" -> query = kpis(spark, options);
+            case "file-sink" -> query = fileSink(spark, options);
+            case "backfill" -> backfill(spark, options);
             default -> throw new IllegalArgumentException("job: kpis, file-sink or backfill, not " + options.get("job"));
-        };
-        if (query == null) {
-            Map<String, String> backfill = new HashMap<>(Map.of("lake", options.get("lake"), "bootstrap-servers",
-                    options.get("bootstrap"), "schema-registry-url", options.get("registry"), "checkpoint",
-                    options.get("checkpoint"), "topic", options.get("topic"), "trigger", "available-now"));
-            if (maxOffsets(options) != null) {
-                backfill.put("max-offsets-per-trigger", maxOffsets(options).toString());
-            }
-            Backfill.in(spark).options(backfill).execute();
-        } else {
+        }
+        if (query != null) {
             query.awaitTermination();
         }
         long ended = System.nanoTime();
@@ -98,6 +91,16 @@ public final class SparkPeer {
                 options.get("bootstrap"), options.get("output-topic"), options.get("watermark"),
                 trigger.equals("available-now") ? Trigger.AvailableNow() : Trigger.ProcessingTime(Long.parseLong(trigger)),
                 options.get("checkpoint"));
+    }
+
+    private static void backfill(SparkSession spark, Map<String, String> options) throws Exception {
+        Map<String, String> backfill = new HashMap<>(Map.of("lake", options.get("lake"), "bootstrap-servers",
+                options.get("bootstrap"), "schema-registry-url", options.get("registry"), "checkpoint",
+                options.get("checkpoint"), "topic", options.get("topic"), "trigger", "available-now"));
+        if (maxOffsets(options) != null) {
+            backfill.put("max-offsets-per-trigger", maxOffsets(options).toString());
+        }
+        Backfill.in(spark).options(backfill).execute();
     }
 
     private static StreamingQuery fileSink(SparkSession spark, Map<String, String> options) throws Exception {
