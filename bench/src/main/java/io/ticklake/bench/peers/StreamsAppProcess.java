@@ -28,14 +28,12 @@ import java.util.concurrent.locks.LockSupport;
 final class StreamsAppProcess implements AutoCloseable {
 
     private final Process process;
-    private final String applicationId;
     private final String queryBase;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private StreamsAppProcess(Process process, String applicationId, String queryBase, Path log) {
+    private StreamsAppProcess(Process process, String queryBase, Path log) {
         this.process = process;
-        this.applicationId = applicationId;
         this.queryBase = queryBase;
         this.log = log;
     }
@@ -58,11 +56,7 @@ final class StreamsAppProcess implements AutoCloseable {
         settings.forEach((key, value) -> command.add(key + "=" + value));
         Process process = EngineJvms.start(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()));
-        return new StreamsAppProcess(process, settings.get("application.id"), "http://127.0.0.1:" + port, log);
-    }
-
-    String applicationId() {
-        return applicationId;
+        return new StreamsAppProcess(process, "http://127.0.0.1:" + port, log);
     }
 
     /** Waits until the instance answers queries (not "unavailable"): it is RUNNING and owns its partitions. */

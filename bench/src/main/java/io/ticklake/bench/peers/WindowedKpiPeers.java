@@ -62,7 +62,7 @@ final class WindowedKpiPeers extends PeerComparison {
      * ticks offered but not yet in the committed output when the measured seconds began (a backlog the engine
      * had not caught up on after the warm-up).
      */
-    private record Latency(Map<String, Histogram> histograms, Map<String, Long> unseen, long offered, double load,
+    private record Latency(Map<String, Histogram> histograms, Map<String, Long> unseen, double load,
                            long backlogAtStart) {
     }
 
@@ -233,7 +233,7 @@ final class WindowedKpiPeers extends PeerComparison {
                 seenVia.values().forEach(v -> v.measure(from, until));
                 int mark = load.mark();
                 end.set(until);
-                OpenLoopProducer.Offered offered = sending.join();
+                sending.join();
                 double loadAverage = load.medianSince(mark);
                 long drainDeadline = System.nanoTime() + DRAIN.toNanos();
                 while (System.nanoTime() < drainDeadline && seenVia.values().stream().anyMatch(v -> v.unseen() > 0)) {
@@ -247,7 +247,7 @@ final class WindowedKpiPeers extends PeerComparison {
                     histograms.put(way, v.histogram());
                     unseen.put(way, v.unseen());
                 });
-                return new Latency(histograms, unseen, offered.ticks(), loadAverage, backlogAtStart);
+                return new Latency(histograms, unseen, loadAverage, backlogAtStart);
             }
         } finally {
             for (int i = running.size() - 1; i >= 0; i--) {
