@@ -149,7 +149,7 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
         StructLike partitionKey = TicksTable.partition(hourStart);
         String name = String.format("%s-%05d-%05d.parquet", runId, partition, roll);
         String path = locations.newDataLocation(TicksTable.SPEC, partitionKey, name);
-        FileAppender<InternalRow> appender = Parquet.write(io.newOutputFile(path))
+        FileAppender<InternalRow> appender = Parquet.write(DataFileOutput.of(io, path))
                 .schema(TicksTable.SCHEMA)
                 .setAll(tableProperties)
                 .set(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, Long.toString(rowGroupBytes))

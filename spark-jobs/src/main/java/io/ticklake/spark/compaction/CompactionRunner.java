@@ -1,24 +1,28 @@
 package io.ticklake.spark.compaction;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.hour;
 
 import io.ticklake.lake.RawTickColumns;
 import io.ticklake.spark.parquet.RawFileInspector.Inspection;
 import io.ticklake.spark.parquet.RawTickSchema;
 import io.ticklake.spark.storage.LakeFiles;
+import io.ticklake.spark.storage.SerializableConf;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.iceberg.DataFile;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes the data files of a batch of changed hours in one Spark job: reads their raw data files,
- * hash-partitions them by (hour, symbol) into as many partitions as target-size files the input fills (so
- * each symbol of an hour lives in one partition's files) and has {@link CompactedPartitionWriter} sort and
- * write each partition. Nothing it writes is visible: the files join the table only through the commit.
+ * Writes the data files of a batch of changed hours in one Spark job: splits their raw rows into
+ * partitions (one big hour by symbol, into as many partitions as target-size files the input fills; small
+ * hours whole, each to one partition) and has {@link CompactedPartitionWriter} sort and write each
+ * partition. Either way all rows of a symbol's hour are in one partition. Nothing it writes is visible: the
+ * files join the table only through the commit.
  */
 final class CompactionRunner {
 
@@ -39,19 +43,52 @@ final class CompactionRunner {
         }
         long bytes = inputs.stream().mapToLong(Inspection::bytes).sum();
         // raw files compress worse than the sorted output, so the input size bounds the file count from above
-        int partitions = (int) Math.max(1, (bytes + targetFileBytes - 1) / targetFileBytes);
-        Column[] columns = RawTickColumns.ALL.stream().map(c -> col(c)).toArray(Column[]::new);
-        String[] uris = inputs.stream().map(Inspection::uri).toArray(String[]::new);
-        Dataset<Row> raw = read(uris, LakeFiles.isLocal(uris[0])).select(columns);
-        boolean oneHour = changed.size() == 1;
-        // hash, not range: a range partitioning would first scan the whole input for a sample
-        Dataset<Row> spread = partitions == 1 ? raw.repartition(1)
-                : oneHour ? raw.repartition(partitions, col(RawTickColumns.SYMBOL))
-                : raw.repartition(partitions, hour(col(RawTickColumns.EVENT_TIME)), col(RawTickColumns.SYMBOL));
+        int files = (int) Math.max(1, (bytes + targetFileBytes - 1) / targetFileBytes);
         long[] hours = changed.stream().mapToLong(p -> p.hour().start().getEpochSecond() / 3600L).sorted().toArray();
         CompactedPartitionWriter writer = new CompactedPartitionWriter(target, runId, hours, targetFileBytes,
                 rowGroupBytes);
+        return changed.size() == 1 && files > 1 ? bySymbol(inputs, files, writer) : byHour(changed, files, writer);
+    }
+
+    /** One hour of more than a file: Spark reads it and shuffles it by symbol into a partition per file. */
+    private List<DataFile> bySymbol(List<Inspection> inputs, int files, CompactedPartitionWriter writer) {
+        Column[] columns = RawTickColumns.ALL.stream().map(c -> col(c)).toArray(Column[]::new);
+        String[] uris = inputs.stream().map(Inspection::uri).toArray(String[]::new);
+        Dataset<Row> raw = read(uris, LakeFiles.isLocal(uris[0])).select(columns);
+        // hash, not range: a range partitioning would first scan the whole input for a sample
+        Dataset<Row> spread = raw.repartition(files, col(RawTickColumns.SYMBOL));
         return spread.queryExecution().toRdd().toJavaRDD().mapPartitions(writer).collect();
+    }
+
+    /**
+     * Hours of less than a file each (Compaction.batches): a task reads whole hours' raw files itself, so
+     * no shuffle is needed and each hour gets one file; the hours are spread over the cores by size.
+     */
+    private List<DataFile> byHour(List<HourPlan> changed, int files, CompactedPartitionWriter writer) {
+        int tasks = Math.min(changed.size(), Math.max(files, spark.sparkContext().defaultParallelism()));
+        List<List<String>> groups = new ArrayList<>();
+        long[] groupBytes = new long[tasks];
+        for (int t = 0; t < tasks; t++) {
+            groups.add(new ArrayList<>());
+        }
+        for (HourPlan plan : changed.stream().sorted(Comparator.comparingLong(HourPlan::dataBytes).reversed()).toList()) {
+            int lightest = 0;
+            for (int t = 1; t < tasks; t++) {
+                lightest = groupBytes[t] < groupBytes[lightest] ? t : lightest;
+            }
+            groupBytes[lightest] += plan.dataBytes();
+            List<String> group = groups.get(lightest);
+            plan.dataFiles().forEach(file -> group.add(file.uri()));
+        }
+        SerializableConf conf = new SerializableConf(spark.sparkContext().hadoopConfiguration());
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(groups, tasks)
+                .mapPartitions(group -> {
+                    List<String> uris = new ArrayList<>();
+                    group.forEachRemaining(uris::addAll);
+                    try (RawFileRows rows = new RawFileRows(uris.iterator(), conf.get())) {
+                        return writer.call(rows);
+                    }
+                }).collect();
     }
 
     private Dataset<Row> read(String[] inputs, boolean local) {

@@ -191,6 +191,14 @@ class CompactionIT {
         assertThat(result.snapshots()).hasSize(3);
         assertThat(result.rowsOut()).isEqualTo(75);
         assertThat(table.snapshots()).hasSize(3);
+        List<DataFile> files = new ArrayList<>();
+        for (int h = 0; h < 25; h++) {
+            files.addAll(table.files(new HourPartition(from.start().plusSeconds(3600L * h))));
+        }
+        assertThat(files).as("one file per small hour").hasSize(25);
+        // names are <run>-<task>-<roll>.parquet: a batch of hours is spread over the session's two cores
+        assertThat(files.stream().map(f -> f.location().replaceAll(".*-(\\d{5})-\\d{5}\\.parquet$", "$1"))
+                .distinct()).hasSize(2);
         assertThat(range.execute().snapshots()).isEmpty();
         assertThat(table.snapshots()).hasSize(3);
     }
