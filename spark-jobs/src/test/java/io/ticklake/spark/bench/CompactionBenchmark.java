@@ -36,7 +36,8 @@ import org.apache.spark.sql.SparkSession;
  * plus backfill files repeating some offsets) and compares a DuckDB query over the raw hour with the same
  * query over the compacted hour. Not a test: run it with {@code spark-jobs/bin/bench-compaction}.
  *
- * <p>Arguments: {@code [files=1000] [rows=10000000] [dir=<temp>] [runs=5] [out=<rows' JSON-lines file>]}.
+ * <p>Arguments: {@code [files=1000] [rows=10000000] [dir=<temp>] [runs=5] [out=<rows' JSON-lines file>]
+ * [row-group-size=<the job's default>]}.
  */
 public final class CompactionBenchmark {
 
@@ -71,8 +72,11 @@ public final class CompactionBenchmark {
         long jitStart = jit.getTotalCompilationTime();
         long cpuStart = os.getProcessCpuTime();
         long compactStart = System.nanoTime();
-        HourCompactionResult result = Compaction.in(spark).option("lake", lake).option("hour", HOUR.toString())
-                .execute().hours().get(0);
+        Compaction compaction = Compaction.in(spark).option("lake", lake).option("hour", HOUR.toString());
+        if (opts.containsKey("row-group-size")) {
+            compaction.option("row-group-size", opts.get("row-group-size"));
+        }
+        HourCompactionResult result = compaction.execute().hours().get(0);
         double compactSeconds = seconds(compactStart);
         double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
         double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
