@@ -4,6 +4,8 @@ A day of raw ticks is compacted and modelled; then a file lands for one of its h
 times `spark-job compact` (the lookback run) followed by `analytics.jar run --changed`, as the DAG does,
 and checks that ohlcv_1m of that hour changed by exactly the file's ticks. Each command is a fresh JVM,
 as under Airflow, so JVM and Spark start-up are included; the jobs' own in-JVM durations are printed too.
+The spark-job launcher's class archive (target/spark-job.jsa) is in place for the timed runs, as for every
+run after the first one following a build.
 
     airflow/bin/bench-late-file [--ticks-per-hour 20000] [--late-ticks 500] [--runs 3]
 """

@@ -57,6 +57,30 @@ class LauncherIT {
     }
 
     @Test
+    void theFirstRunArchivesItsClassesForTheNextAndStdoutHoldsOnlyTheResult() throws Exception {
+        Path archive = LAUNCHER.getParent().resolveSibling("target").resolve("spark-job.jsa");
+        Files.deleteIfExists(archive);
+        Path lake = dir.resolve("lake");
+        new RawFiles(lake.toUri().toString(), new org.apache.hadoop.conf.Configuration())
+                .sinkFile(HourPartition.parse("2026-11-20T08"), "stock-ticks", 0, 0, 10);
+        List<String> args = List.of("compact", "--lake", lake.toUri().toString(), "--hour", "2026-11-20T08");
+
+        Result first = launch(args, Map.of());
+
+        assertThat(first.code).as(first.stderr).isZero();
+        assertThat(first.stdout.lines().toList()).as("stdout").hasSize(1).allMatch(line -> line.startsWith("{"));
+        assertThat(archive).exists();
+        try (var left = Files.list(archive.getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith("spark-job.jsa."));
+        }
+        // -Xshare:on: the JVM refuses to start unless it can map the archive
+        Result second = launch(args, Map.of("SPARK_JOB_JAVA_OPTS", "-Xshare:on"));
+
+        assertThat(second.code).as(second.stderr).isZero();
+        assertThat(second.stdout.lines().toList()).as("stdout").hasSize(1).allMatch(line -> line.startsWith("{"));
+    }
+
+    @Test
     void exitsWithTwoNamingABadOption() throws Exception {
         Result result = launch(List.of("compact", "--lake", dir.toUri().toString(), "--on-bad-file", "ignore"), Map.of());
 
