@@ -199,6 +199,13 @@ class CompactionIT {
         // names are <run>-<task>-<roll>.parquet: a batch of hours is spread over the session's two cores
         assertThat(files.stream().map(f -> f.location().replaceAll(".*-(\\d{5})-\\d{5}\\.parquet$", "$1"))
                 .distinct()).hasSize(2);
+        // nothing beside the data files: a side file (a checksum, say) would be an orphan of the table
+        try (var written = Files.walk(dir.resolve("warehouse"))) {
+            assertThat(written.filter(f -> Files.isRegularFile(f) && f.toString().contains("/data/"))
+                    .map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrderElementsOf(files.stream()
+                            .map(f -> f.location().substring(f.location().lastIndexOf('/') + 1)).toList());
+        }
         assertThat(range.execute().snapshots()).isEmpty();
         assertThat(table.snapshots()).hasSize(3);
     }
