@@ -115,8 +115,8 @@ public final class Compaction {
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         LakeStorage.configure(hadoop, s3, LakeLayout.of(lake).root());
         LakeLayout layout = LakeLayout.of(lake);
-        CompactionPlanner planner = new CompactionPlanner(spark, layout, new LakeFiles(hadoop),
-                new SerializableConf(hadoop));
+        SerializableConf shipped = new SerializableConf(hadoop); // what tasks read raw files with
+        CompactionPlanner planner = new CompactionPlanner(spark, layout, new LakeFiles(hadoop), shipped);
         Instant now = clock.instant();
         Duration closeGrace = parsed.get(CompactionOptions.CLOSE_GRACE);
         List<HourPartition> hours = hoursToConsider(parsed, planner, now, closeGrace);
@@ -127,7 +127,7 @@ public final class Compaction {
                     table.name(), catalog.uri());
             Instant carryFrom = HourPartition.containing(now.minus(parsed.get(CompactionOptions.LOOKBACK))).start();
             BatchCompaction batches = new BatchCompaction(table, planner,
-                    new CompactionRunner(spark, parsed.get(CompactionOptions.TARGET_FILE_SIZE),
+                    new CompactionRunner(spark, shipped, parsed.get(CompactionOptions.TARGET_FILE_SIZE),
                             parsed.get(CompactionOptions.ROW_GROUP_SIZE)),
                     listener, parsed.get(CompactionOptions.ON_BAD_FILE).equals("skip"),
                     Math.toIntExact(parsed.get(CompactionOptions.COMMIT_RETRIES)), carryFrom);

@@ -27,11 +27,14 @@ import org.apache.spark.sql.SparkSession;
 final class CompactionRunner {
 
     private final SparkSession spark;
+    private final SerializableConf conf;
     private final long targetFileBytes;
     private final long rowGroupBytes;
 
-    CompactionRunner(SparkSession spark, long targetFileBytes, long rowGroupBytes) {
+    /** @param conf the lake's Hadoop settings, for the tasks that read raw files themselves */
+    CompactionRunner(SparkSession spark, SerializableConf conf, long targetFileBytes, long rowGroupBytes) {
         this.spark = spark;
+        this.conf = conf;
         this.targetFileBytes = targetFileBytes;
         this.rowGroupBytes = rowGroupBytes;
     }
@@ -80,12 +83,12 @@ final class CompactionRunner {
             List<String> group = groups.get(lightest);
             plan.dataFiles().forEach(file -> group.add(file.uri()));
         }
-        SerializableConf conf = new SerializableConf(spark.sparkContext().hadoopConfiguration());
+        SerializableConf shipped = conf; // the task function must not capture this runner
         return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(groups, tasks)
                 .mapPartitions(group -> {
                     List<String> uris = new ArrayList<>();
                     group.forEachRemaining(uris::addAll);
-                    try (RawFileRows rows = new RawFileRows(uris.iterator(), conf.get())) {
+                    try (RawFileRows rows = new RawFileRows(uris.iterator(), shipped.get())) {
                         return writer.call(rows);
                     }
                 }).collect();
