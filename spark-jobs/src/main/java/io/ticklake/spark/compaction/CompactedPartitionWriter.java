@@ -76,7 +76,11 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
 
     @Override
     public Iterator<DataFile> call(Iterator<InternalRow> partitionRows) throws Exception {
-        Iterator<InternalRow> rows = PartitionSorter.sort(partitionRows, firstHourMillis, oneHour);
+        return writeSorted(PartitionSorter.sort(partitionRows, firstHourMillis, oneHour));
+    }
+
+    /** Writes rows that are in {@link TickOrder} already. */
+    Iterator<DataFile> writeSorted(Iterator<InternalRow> rows) throws IOException {
         int partition = TaskContext.getPartitionId();
         List<DataFile> written = new ArrayList<>();
         OpenFile file = null;

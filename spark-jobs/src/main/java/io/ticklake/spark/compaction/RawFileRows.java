@@ -19,7 +19,8 @@ import org.apache.spark.sql.catalyst.InternalRow;
 /**
  * The rows of a list of raw files, read one file after the other inside a task with Iceberg's Parquet
  * reader, in the table's column order (which is the raw contract's). Raw files carry no Iceberg field ids,
- * so their columns are matched by name; the planner has checked every file's schema before.
+ * so their columns are matched by name; the planner has checked every file's schema before. The row
+ * returned is one instance, overwritten by the next call, like Spark's own readers'.
  */
 final class RawFileRows implements Iterator<InternalRow>, Closeable {
 
@@ -45,6 +46,7 @@ final class RawFileRows implements Iterator<InternalRow>, Closeable {
             file = Parquet.read(HadoopInputFile.fromLocation(uris.next(), conf))
                     .project(TicksTable.SCHEMA)
                     .withNameMapping(BY_NAME)
+                    .reuseContainers()
                     .createReaderFunc((schema, fileSchema) -> SparkParquetReaders.buildReader(schema, fileSchema))
                     .build();
             rows = file.iterator();
