@@ -29,7 +29,7 @@ final class HourColumns {
     private final Dictionary sources = new Dictionary();
     private final Dictionary topics = new Dictionary();
     private int size;
-    private int[] symbol;
+    private int[] symbol; // ids in symbols
     private double[] price;
     private long[] volume;
     private double[] bid;
@@ -46,7 +46,21 @@ final class HourColumns {
 
     HourColumns(long hourStartMillis, int expectedRows) {
         this.hourStartMicros = hourStartMillis * 1000L;
-        allocate(Math.max(16, expectedRows));
+        int capacity = Math.max(16, expectedRows);
+        symbol = new int[capacity];
+        price = new double[capacity];
+        volume = new long[capacity];
+        bid = new double[capacity];
+        ask = new double[capacity];
+        bidNull = new boolean[capacity];
+        askNull = new boolean[capacity];
+        eventTime = new long[capacity];
+        sequence = new long[capacity];
+        source = new int[capacity];
+        topic = new int[capacity];
+        partition = new int[capacity];
+        offset = new long[capacity];
+        ingestTime = new long[capacity];
     }
 
     int size() {
@@ -56,7 +70,7 @@ final class HourColumns {
     /** Appends a row read with {@link RawTickSchema#SPARK}; its buffers may be reused afterwards. */
     void add(InternalRow row) {
         if (size == symbol.length) {
-            allocate(size + (size >> 1));
+            grow(size + (size >> 1));
         }
         int i = size++;
         symbol[i] = symbols.id(row.getUTF8String(TickOrder.SYMBOL));
@@ -78,10 +92,7 @@ final class HourColumns {
     /** The rows in {@link TickOrder}; the row returned is one instance, overwritten by the next call. */
     Iterator<InternalRow> sorted() {
         int[] order = order();
-        UTF8String[] symbolValues = symbols.values();
-        UTF8String[] sourceValues = sources.values();
-        UTF8String[] topicValues = topics.values();
-        SpecificInternalRow row = new SpecificInternalRow(RawTickSchema.SPARK);
+        SpecificInternalRow row = newRow();
         return new Iterator<>() {
             private int next;
 
@@ -95,43 +106,47 @@ final class HourColumns {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                int i = order[next++];
-                row.update(TickOrder.SYMBOL, symbolValues[symbol[i]]);
-                row.setDouble(1, price[i]);
-                row.setLong(2, volume[i]);
-                if (bidNull[i]) {
-                    row.setNullAt(3);
-                } else {
-                    row.setDouble(3, bid[i]);
-                }
-                if (askNull[i]) {
-                    row.setNullAt(4);
-                } else {
-                    row.setDouble(4, ask[i]);
-                }
-                row.setLong(TickOrder.EVENT_TIME, eventTime[i]);
-                row.setLong(TickOrder.SEQUENCE, sequence[i]);
-                row.update(7, sourceValues[source[i]]);
-                row.update(TickOrder.TOPIC, topicValues[topic[i]]);
-                row.setInt(TickOrder.PARTITION, partition[i]);
-                row.setLong(TickOrder.OFFSET, offset[i]);
-                row.setLong(TickOrder.INGEST_TIME, ingestTime[i]);
-                return row;
+                return fill(row, order[next++]);
             }
         };
     }
 
+    private static SpecificInternalRow newRow() {
+        return new SpecificInternalRow(RawTickSchema.SPARK);
+    }
+
+    /** Sets {@code row} to row {@code i}. */
+    private InternalRow fill(SpecificInternalRow row, int i) {
+        row.update(TickOrder.SYMBOL, symbols.value(symbol[i]));
+        row.setDouble(1, price[i]);
+        row.setLong(2, volume[i]);
+        if (bidNull[i]) {
+            row.setNullAt(3);
+        } else {
+            row.setDouble(3, bid[i]);
+        }
+        if (askNull[i]) {
+            row.setNullAt(4);
+        } else {
+            row.setDouble(4, ask[i]);
+        }
+        row.setLong(TickOrder.EVENT_TIME, eventTime[i]);
+        row.setLong(TickOrder.SEQUENCE, sequence[i]);
+        row.update(7, sources.value(source[i]));
+        row.update(TickOrder.TOPIC, topics.value(topic[i]));
+        row.setInt(TickOrder.PARTITION, partition[i]);
+        row.setLong(TickOrder.OFFSET, offset[i]);
+        row.setLong(TickOrder.INGEST_TIME, ingestTime[i]);
+        return row;
+    }
+
     /** Row indexes in TickOrder. */
-    int[] order() {
+    private int[] order() {
         int[] symbolRank = symbols.ranks();
-        int[] topicRank = topics.ranks();
-        Comparator<Integer> full = Comparator.<Integer>comparingLong(i -> Math.floorDiv(eventTime[i], TickOrder.MICROS_PER_HOUR))
-                .thenComparingInt(i -> symbolRank[symbol[i]])
-                .thenComparingLong(i -> eventTime[i])
-                .thenComparingInt(i -> topicRank[topic[i]])
-                .thenComparingInt(i -> partition[i])
-                .thenComparingLong(i -> offset[i])
-                .thenComparingLong(i -> ingestTime[i]);
+        SpecificInternalRow left = newRow();
+        SpecificInternalRow right = newRow();
+        // the order itself is TickOrder's: only ties of the packed key and odd hours get here
+        Comparator<Integer> full = (a, b) -> TickOrder.compare(fill(left, a), fill(right, b));
         int indexBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(size - 1));
         int rankBits = 63 - MILLIS_BITS - indexBits;
         if (!allInHour() || symbolRank.length > 1L << rankBits) {
@@ -185,21 +200,21 @@ final class HourColumns {
         return true;
     }
 
-    private void allocate(int capacity) {
-        symbol = Arrays.copyOf(symbol == null ? new int[0] : symbol, capacity);
-        price = Arrays.copyOf(price == null ? new double[0] : price, capacity);
-        volume = Arrays.copyOf(volume == null ? new long[0] : volume, capacity);
-        bid = Arrays.copyOf(bid == null ? new double[0] : bid, capacity);
-        ask = Arrays.copyOf(ask == null ? new double[0] : ask, capacity);
-        bidNull = Arrays.copyOf(bidNull == null ? new boolean[0] : bidNull, capacity);
-        askNull = Arrays.copyOf(askNull == null ? new boolean[0] : askNull, capacity);
-        eventTime = Arrays.copyOf(eventTime == null ? new long[0] : eventTime, capacity);
-        sequence = Arrays.copyOf(sequence == null ? new long[0] : sequence, capacity);
-        source = Arrays.copyOf(source == null ? new int[0] : source, capacity);
-        topic = Arrays.copyOf(topic == null ? new int[0] : topic, capacity);
-        partition = Arrays.copyOf(partition == null ? new int[0] : partition, capacity);
-        offset = Arrays.copyOf(offset == null ? new long[0] : offset, capacity);
-        ingestTime = Arrays.copyOf(ingestTime == null ? new long[0] : ingestTime, capacity);
+    private void grow(int capacity) {
+        symbol = Arrays.copyOf(symbol, capacity);
+        price = Arrays.copyOf(price, capacity);
+        volume = Arrays.copyOf(volume, capacity);
+        bid = Arrays.copyOf(bid, capacity);
+        ask = Arrays.copyOf(ask, capacity);
+        bidNull = Arrays.copyOf(bidNull, capacity);
+        askNull = Arrays.copyOf(askNull, capacity);
+        eventTime = Arrays.copyOf(eventTime, capacity);
+        sequence = Arrays.copyOf(sequence, capacity);
+        source = Arrays.copyOf(source, capacity);
+        topic = Arrays.copyOf(topic, capacity);
+        partition = Arrays.copyOf(partition, capacity);
+        offset = Arrays.copyOf(offset, capacity);
+        ingestTime = Arrays.copyOf(ingestTime, capacity);
     }
 
     /** Distinct strings of a column, numbered as first seen. */
@@ -226,8 +241,8 @@ final class HourColumns {
             return id;
         }
 
-        UTF8String[] values() {
-            return values.toArray(UTF8String[]::new);
+        UTF8String value(int id) {
+            return values.get(id);
         }
 
         /** Per id, its rank in Spark's (UTF-8 byte) order. */
