@@ -2,16 +2,13 @@ package io.ticklake.spark.compaction;
 
 import io.ticklake.lake.table.TicksTable;
 import io.ticklake.schemas.contract.TickIdentity;
-import io.ticklake.spark.parquet.RawTickSchema;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.FileFormat;
@@ -23,7 +20,6 @@ import org.apache.iceberg.io.FileAppender;
 import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.LocationProvider;
 import org.apache.iceberg.parquet.Parquet;
-import org.apache.iceberg.spark.data.SparkParquetWriters;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -76,27 +72,26 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
 
     @Override
     public Iterator<DataFile> call(Iterator<InternalRow> partitionRows) throws Exception {
-        return writeSorted(PartitionSorter.sort(partitionRows, firstHourMillis, oneHour));
+        return writeSorted(new SortedInternalRows(PartitionSorter.sort(partitionRows, firstHourMillis, oneHour)));
     }
 
     /** Writes rows that are in {@link TickOrder} already. */
-    Iterator<DataFile> writeSorted(Iterator<InternalRow> rows) throws IOException {
+    <R> Iterator<DataFile> writeSorted(SortedTicks<R> rows) throws IOException {
         int partition = TaskContext.getPartitionId();
         List<DataFile> written = new ArrayList<>();
-        OpenFile file = null;
+        OpenFile<R> file = null;
         int rolls = 0;
         UTF8String lastTopic = null;
         int lastPartition = -1;
         long lastOffset = -1;
         long groupHour = Long.MIN_VALUE;
         UTF8String groupSymbol = null;
-        Set<Long> groupSequences = new HashSet<>(); // the (hour, symbol) being written: its rows are adjacent
+        SequenceSet groupSequences = new SequenceSet(); // the (hour, symbol) being written: its rows are adjacent
         try {
-            while (rows.hasNext()) {
-                InternalRow row = rows.next();
-                long offset = row.getLong(TickOrder.OFFSET);
-                int kafkaPartition = row.getInt(TickOrder.PARTITION);
-                UTF8String topic = row.getUTF8String(TickOrder.TOPIC);
+            while (rows.next()) {
+                long offset = rows.offset();
+                int kafkaPartition = rows.partition();
+                UTF8String topic = rows.topic();
                 if (offset == lastOffset && kafkaPartition == lastPartition && topic.equals(lastTopic)) {
                     continue;
                 }
@@ -105,14 +100,14 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
                 }
                 lastPartition = kafkaPartition;
                 lastOffset = offset;
-                long hour = Math.floorDiv(row.getLong(TickOrder.EVENT_TIME), TickOrder.MICROS_PER_HOUR);
-                UTF8String symbol = row.getUTF8String(TickOrder.SYMBOL);
+                long hour = Math.floorDiv(rows.eventTime(), TickOrder.MICROS_PER_HOUR);
+                UTF8String symbol = rows.symbol();
                 if (hour != groupHour || !symbol.equals(groupSymbol)) {
                     groupHour = hour;
                     groupSymbol = symbol.clone();
                     groupSequences.clear();
                 }
-                if (!groupSequences.add(row.getLong(TickOrder.SEQUENCE))) {
+                if (!groupSequences.add(rows.sequence())) {
                     continue; // this trade was kept already, from an earlier row in TickOrder
                 }
                 if (file != null && file.hour != hour) {
@@ -123,12 +118,12 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
                     if (Arrays.binarySearch(batchHours, hour) < 0) {
                         // the planner checks files' statistics; this catches a file written without them
                         throw new IllegalStateException("a raw file of the batch holds a tick of hour "
-                                + Instant.ofEpochSecond(hour * 3600L) + " (" + row.getUTF8String(TickOrder.SYMBOL)
+                                + Instant.ofEpochSecond(hour * 3600L) + " (" + symbol
                                 + ", offset " + offset + "), which is not the hour of its partition directory");
                     }
-                    file = open(hour, partition, rolls++);
+                    file = open(hour, partition, rolls++, rows);
                 }
-                file.appender.add(row);
+                file.appender.add(rows.row());
                 file.rows++;
                 // the length is summed over every column: checking it per row would cost more than writing
                 if ((file.rows & SIZE_CHECK_MASK) == 0 && file.appender.length() >= targetFileBytes) {
@@ -148,12 +143,12 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
         }
     }
 
-    private OpenFile open(long hour, int partition, int roll) throws IOException {
+    private <R> OpenFile<R> open(long hour, int partition, int roll, SortedTicks<R> rows) throws IOException {
         Instant hourStart = Instant.ofEpochSecond(hour * 3600L);
         StructLike partitionKey = TicksTable.partition(hourStart);
         String name = String.format("%s-%05d-%05d.parquet", runId, partition, roll);
         String path = locations.newDataLocation(TicksTable.SPEC, partitionKey, name);
-        FileAppender<InternalRow> appender = Parquet.write(DataFileOutput.of(io, path))
+        FileAppender<R> appender = Parquet.write(DataFileOutput.of(io, path))
                 .schema(TicksTable.SCHEMA)
                 .setAll(tableProperties)
                 .set(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, Long.toString(rowGroupBytes))
@@ -162,22 +157,22 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
                 .withDictionaryEncoding("event_time", false)
                 .withDictionaryEncoding("sequence", false)
                 .withDictionaryEncoding("kafka_offset", false)
-                .createWriterFunc(message -> SparkParquetWriters.buildWriter(RawTickSchema.SPARK, message))
+                .createWriterFunc(rows::parquetWriter)
                 .overwrite()
                 .build();
-        return new OpenFile(hour, path, partitionKey, appender);
+        return new OpenFile<>(hour, path, partitionKey, appender);
     }
 
     /** A data file being written. */
-    private final class OpenFile {
+    private final class OpenFile<R> {
 
         final long hour;
         final String path;
         final StructLike partitionKey;
-        final FileAppender<InternalRow> appender;
+        final FileAppender<R> appender;
         long rows;
 
-        OpenFile(long hour, String path, StructLike partitionKey, FileAppender<InternalRow> appender) {
+        OpenFile(long hour, String path, StructLike partitionKey, FileAppender<R> appender) {
             this.hour = hour;
             this.path = path;
             this.partitionKey = partitionKey;

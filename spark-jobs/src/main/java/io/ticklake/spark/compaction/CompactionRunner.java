@@ -7,9 +7,13 @@ import io.ticklake.spark.parquet.RawFileInspector.Inspection;
 import io.ticklake.spark.parquet.RawTickSchema;
 import io.ticklake.spark.storage.LakeFiles;
 import io.ticklake.spark.storage.SerializableConf;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.iceberg.DataFile;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -17,7 +21,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Writes the data files of a batch of changed hours in one Spark job, and decides how the rows reach
@@ -32,6 +35,8 @@ final class CompactionRunner {
     private static final long ROWS_PER_GROUP = 6_000_000L;
     /** Above this many tasks for one hour, reading it once per task costs more than a shuffle. */
     private static final int MAX_SYMBOL_GROUPS = 4;
+    /** Files whose symbol column the driver reads to split a big hour's symbols evenly among its tasks. */
+    private static final int SAMPLED_FILES = 32;
 
     private final SparkSession spark;
     private final SerializableConf conf;
@@ -66,12 +71,14 @@ final class CompactionRunner {
     }
 
     /**
-     * One hour of a few files: each of {@code groups} tasks reads the whole hour, keeps the rows of its
-     * share of the symbols in memory ({@link HourColumns}) and writes them sorted. Reading the hour once
-     * per task costs less than Spark's shuffle and row sorter up to about five tasks.
+     * One hour of a few files: each of {@code groups} tasks reads the whole hour column by column
+     * ({@link RawColumnReader}), keeps the rows of its share of the symbols ({@link SymbolGroups}) in memory
+     * ({@link HourColumns}) and writes them sorted. Reading the hour once per task costs less than Spark's
+     * shuffle and row sorter up to about five tasks.
      */
     private List<DataFile> bySymbolGroup(HourPlan hour, int groups, CompactedPartitionWriter writer) {
         List<String> uris = hour.dataFiles().stream().map(Inspection::uri).toList();
+        SymbolGroups symbolGroups = SymbolGroups.balance(sampleSymbolRows(uris), groups);
         long hourStartMillis = hour.hour().start().toEpochMilli();
         int expectedRows = (int) Math.min(Integer.MAX_VALUE - 8, hour.dataRows() * 5 / 4 / groups);
         SerializableConf shipped = conf; // the task function must not capture this runner
@@ -80,16 +87,27 @@ final class CompactionRunner {
                 .mapPartitions(group -> {
                     int id = group.next();
                     HourColumns columns = new HourColumns(hourStartMillis, expectedRows);
-                    try (RawFileRows rows = new RawFileRows(uris.iterator(), shipped.get())) {
-                        while (rows.hasNext()) {
-                            InternalRow row = rows.next();
-                            if (Math.floorMod(row.getUTF8String(TickOrder.SYMBOL).hashCode(), groups) == id) {
-                                columns.add(row);
-                            }
-                        }
+                    RawColumnReader reader = new RawColumnReader(shipped.get());
+                    for (String uri : uris) {
+                        reader.read(uri, symbol -> symbolGroups.of(symbol) == id, columns);
                     }
                     return writer.writeSorted(columns.sorted());
                 }).collect();
+    }
+
+    /** Rows per symbol in up to {@link #SAMPLED_FILES} files spread over the hour's list. */
+    private Map<String, Long> sampleSymbolRows(List<String> uris) {
+        RawColumnReader reader = new RawColumnReader(conf.get());
+        Map<String, Long> rows = new HashMap<>();
+        int step = Math.max(1, uris.size() / SAMPLED_FILES);
+        for (int i = 0; i < uris.size(); i += step) {
+            try {
+                reader.countSymbols(uris.get(i)).forEach((symbol, count) -> rows.merge(symbol, count, Long::sum));
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading the symbols of " + uris.get(i), e);
+            }
+        }
+        return rows;
     }
 
     /** One hour of more than a few files: Spark reads it and shuffles it by symbol into a partition per file. */

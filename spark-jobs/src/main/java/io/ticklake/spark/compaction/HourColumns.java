@@ -5,10 +5,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import org.apache.iceberg.DoubleFieldMetrics;
+import org.apache.iceberg.FieldMetrics;
+import org.apache.iceberg.parquet.ParquetValueWriter;
+import org.apache.iceberg.parquet.ParquetValueWriters;
+import org.apache.iceberg.parquet.TripleWriter;
+import org.apache.iceberg.shaded.org.apache.parquet.column.ColumnDescriptor;
+import org.apache.iceberg.shaded.org.apache.parquet.column.ColumnWriteStore;
+import org.apache.iceberg.shaded.org.apache.parquet.io.api.Binary;
+import org.apache.iceberg.shaded.org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.SpecificInternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -67,48 +75,255 @@ final class HourColumns {
         return size;
     }
 
-    /** Appends a row read with {@link RawTickSchema#SPARK}; its buffers may be reused afterwards. */
-    void add(InternalRow row) {
-        if (size == symbol.length) {
-            grow(size + (size >> 1));
+    /** Appends the rows of a raw row group that it marks kept. */
+    void add(RawRowGroup group) {
+        for (int r = 0; r < group.rows; r++) {
+            if (!group.kept[r]) {
+                continue;
+            }
+            if (size == symbol.length) {
+                grow(size + (size >> 1));
+            }
+            int i = size++;
+            symbol[i] = symbols.id(group.symbol[r]);
+            price[i] = group.price[r];
+            volume[i] = group.volume[r];
+            bidNull[i] = group.bidNull[r];
+            bid[i] = group.bid[r];
+            askNull[i] = group.askNull[r];
+            ask[i] = group.ask[r];
+            eventTime[i] = group.eventTime[r];
+            sequence[i] = group.sequence[r];
+            source[i] = sources.id(group.source[r]);
+            topic[i] = topics.id(group.topic[r]);
+            partition[i] = group.partition[r];
+            offset[i] = group.offset[r];
+            ingestTime[i] = group.ingestTime[r];
         }
-        int i = size++;
-        symbol[i] = symbols.id(row.getUTF8String(TickOrder.SYMBOL));
-        price[i] = row.getDouble(1);
-        volume[i] = row.getLong(2);
-        bidNull[i] = row.isNullAt(3);
-        bid[i] = bidNull[i] ? 0 : row.getDouble(3);
-        askNull[i] = row.isNullAt(4);
-        ask[i] = askNull[i] ? 0 : row.getDouble(4);
-        eventTime[i] = row.getLong(TickOrder.EVENT_TIME);
-        sequence[i] = row.getLong(TickOrder.SEQUENCE);
-        source[i] = sources.id(row.getUTF8String(7));
-        topic[i] = topics.id(row.getUTF8String(TickOrder.TOPIC));
-        partition[i] = row.getInt(TickOrder.PARTITION);
-        offset[i] = row.getLong(TickOrder.OFFSET);
-        ingestTime[i] = row.getLong(TickOrder.INGEST_TIME);
     }
 
-    /** The rows in {@link TickOrder}; the row returned is one instance, overwritten by the next call. */
-    Iterator<InternalRow> sorted() {
-        int[] order = order();
-        SpecificInternalRow row = newRow();
-        return new Iterator<>() {
-            private int next;
+    /** The rows in {@link TickOrder}, for the writer: sorts the columns first. */
+    Cursor sorted() {
+        permute(order());
+        return new Cursor();
+    }
 
-            @Override
-            public boolean hasNext() {
-                return next < order.length;
-            }
+    /** A position in the sorted columns; the writer appends the row at it straight from the columns. */
+    final class Cursor implements SortedTicks<Cursor> {
 
-            @Override
-            public InternalRow next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return fill(row, order[next++]);
+        private int index = -1;
+        private SpecificInternalRow row;
+
+        @Override
+        public boolean next() {
+            return ++index < size;
+        }
+
+        @Override
+        public UTF8String symbol() {
+            return symbols.value(symbol[index]);
+        }
+
+        @Override
+        public long eventTime() {
+            return eventTime[index];
+        }
+
+        @Override
+        public long sequence() {
+            return sequence[index];
+        }
+
+        @Override
+        public UTF8String topic() {
+            return topics.value(topic[index]);
+        }
+
+        @Override
+        public int partition() {
+            return partition[index];
+        }
+
+        @Override
+        public long offset() {
+            return offset[index];
+        }
+
+        @Override
+        public Cursor row() {
+            return this;
+        }
+
+        @Override
+        public ParquetValueWriter<Cursor> parquetWriter(MessageType fileSchema) {
+            return new ColumnsWriter(fileSchema);
+        }
+
+        /** The current row as one of Spark's, overwritten by the next call: for checks, not for writing. */
+        InternalRow toInternalRow() {
+            if (row == null) {
+                row = newRow();
             }
-        };
+            return fill(row, index);
+        }
+    }
+
+    /**
+     * Appends the row at a cursor straight from the columns through Iceberg's column writers, and keeps the
+     * double columns' metrics (bounds, NaN count) as Iceberg's own writers do. A row of Spark's in between
+     * cost a copy per field, and Iceberg's Spark writer boxed every value it took from it.
+     */
+    private final class ColumnsWriter implements ParquetValueWriter<Cursor> {
+
+        private final Column[] columns;
+        private final Binary[] symbolBytes = symbols.binaries();
+        private final Binary[] sourceBytes = sources.binaries();
+        private final Binary[] topicBytes = topics.binaries();
+        private final DoubleFieldMetrics.Builder priceMetrics;
+        private final DoubleFieldMetrics.Builder bidMetrics;
+        private final DoubleFieldMetrics.Builder askMetrics;
+        private long bidNulls;
+        private long askNulls;
+
+        ColumnsWriter(MessageType fileSchema) {
+            columns = fileSchema.getColumns().stream().map(Column::new).toArray(Column[]::new);
+            priceMetrics = new DoubleFieldMetrics.Builder(fileSchema.getType(1).getId().intValue());
+            bidMetrics = new DoubleFieldMetrics.Builder(fileSchema.getType(3).getId().intValue());
+            askMetrics = new DoubleFieldMetrics.Builder(fileSchema.getType(4).getId().intValue());
+        }
+
+        @Override
+        public void write(int level, Cursor at) {
+            int i = at.index;
+            columns[TickOrder.SYMBOL].writeBinary(level, symbolBytes[symbol[i]]);
+            columns[1].writeDouble(level, price[i]);
+            priceMetrics.addValue(price[i]);
+            columns[2].writeLong(level, volume[i]);
+            if (bidNull[i]) {
+                columns[3].writeNull(level);
+                bidNulls++;
+            } else {
+                columns[3].writeDouble(level, bid[i]);
+                bidMetrics.addValue(bid[i]);
+            }
+            if (askNull[i]) {
+                columns[4].writeNull(level);
+                askNulls++;
+            } else {
+                columns[4].writeDouble(level, ask[i]);
+                askMetrics.addValue(ask[i]);
+            }
+            columns[TickOrder.EVENT_TIME].writeLong(level, eventTime[i]);
+            columns[TickOrder.SEQUENCE].writeLong(level, sequence[i]);
+            columns[7].writeBinary(level, sourceBytes[source[i]]);
+            columns[TickOrder.TOPIC].writeBinary(level, topicBytes[topic[i]]);
+            columns[TickOrder.PARTITION].writeInteger(level, partition[i]);
+            columns[TickOrder.OFFSET].writeLong(level, offset[i]);
+            columns[TickOrder.INGEST_TIME].writeLong(level, ingestTime[i]);
+        }
+
+        @Override
+        public List<TripleWriter<?>> columns() {
+            return Arrays.stream(columns).flatMap(c -> c.columns().stream()).toList();
+        }
+
+        @Override
+        public void setColumnStore(ColumnWriteStore store) {
+            for (Column column : columns) {
+                column.setColumnStore(store);
+            }
+        }
+
+        @Override
+        public Stream<FieldMetrics<?>> metrics() {
+            return Stream.of(priceMetrics.build(), withNulls(bidMetrics.build(), bidNulls),
+                    withNulls(askMetrics.build(), askNulls));
+        }
+
+        /** An optional column's metrics count its nulls among its values, as Iceberg's option writer does. */
+        private static FieldMetrics<Double> withNulls(FieldMetrics<Double> values, long nulls) {
+            return new FieldMetrics<>(values.id(), values.valueCount() + nulls, nulls, values.nanValueCount(),
+                    values.lowerBound(), values.upperBound());
+        }
+    }
+
+    /** Iceberg's writer of one primitive column, extended to write values unboxed. */
+    private static final class Column extends ParquetValueWriters.PrimitiveWriter<Object> {
+
+        private final int nullLevel;
+
+        Column(ColumnDescriptor descriptor) {
+            super(descriptor);
+            this.nullLevel = descriptor.getMaxDefinitionLevel() - 1;
+        }
+
+        void writeLong(int level, long value) {
+            column.writeLong(level, value);
+        }
+
+        void writeInteger(int level, int value) {
+            column.writeInteger(level, value);
+        }
+
+        void writeDouble(int level, double value) {
+            column.writeDouble(level, value);
+        }
+
+        void writeBinary(int level, Binary value) {
+            column.writeBinary(level, value);
+        }
+
+        /** A null of this (optional) top-level column. */
+        void writeNull(int level) {
+            column.writeNull(level, nullLevel);
+        }
+    }
+
+    /**
+     * Puts the rows in {@code order}, one column at a time: gathering a column is a sequential pass with
+     * independent loads, where reading a row of every column at a random index misses the cache per column.
+     */
+    private void permute(int[] order) {
+        symbol = gather(symbol, order);
+        price = gather(price, order);
+        volume = gather(volume, order);
+        bid = gather(bid, order);
+        ask = gather(ask, order);
+        bidNull = gather(bidNull, order);
+        askNull = gather(askNull, order);
+        eventTime = gather(eventTime, order);
+        sequence = gather(sequence, order);
+        source = gather(source, order);
+        topic = gather(topic, order);
+        partition = gather(partition, order);
+        offset = gather(offset, order);
+        ingestTime = gather(ingestTime, order);
+    }
+
+    private static int[] gather(int[] values, int[] order) {
+        int[] result = new int[order.length];
+        Arrays.setAll(result, i -> values[order[i]]);
+        return result;
+    }
+
+    private static long[] gather(long[] values, int[] order) {
+        long[] result = new long[order.length];
+        Arrays.setAll(result, i -> values[order[i]]);
+        return result;
+    }
+
+    private static double[] gather(double[] values, int[] order) {
+        double[] result = new double[order.length];
+        Arrays.setAll(result, i -> values[order[i]]);
+        return result;
+    }
+
+    private static boolean[] gather(boolean[] values, int[] order) {
+        boolean[] result = new boolean[order.length];
+        for (int i = 0; i < order.length; i++) {
+            result[i] = values[order[i]];
+        }
+        return result;
     }
 
     private static SpecificInternalRow newRow() {
@@ -243,6 +458,11 @@ final class HourColumns {
 
         UTF8String value(int id) {
             return values.get(id);
+        }
+
+        /** Per id, the value as Parquet's writers take it. */
+        Binary[] binaries() {
+            return values.stream().map(v -> Binary.fromConstantByteArray(v.getBytes())).toArray(Binary[]::new);
         }
 
         /** Per id, its rank in Spark's (UTF-8 byte) order. */

@@ -6,9 +6,6 @@ import io.ticklake.spark.storage.LakeFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalInputFile;
 import io.ticklake.lake.RawTickColumns;
 import java.util.List;
 import org.apache.parquet.column.statistics.Statistics;
@@ -34,14 +31,6 @@ public final class RawFileInspector {
     private RawFileInspector() {
     }
 
-    /** Local files through java.nio: Hadoop's checksummed local file system costs more than the footer read. */
-    private static InputFile inputFile(String uri, Configuration conf) throws IOException {
-        if (LakeFiles.isLocal(uri)) {
-            return new LocalInputFile(LakeFiles.localPath(uri));
-        }
-        return HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(uri), conf);
-    }
-
     /**
      * Reads the footer: the file must be Parquet in the raw contract's schema and, where its statistics
      * say, hold only ticks of the hour starting at {@code hourStartMillis} (its directory's hour), since a
@@ -54,7 +43,7 @@ public final class RawFileInspector {
         }
         // options from the given configuration: the defaults would load a fresh Hadoop Configuration (parsing
         // its XML resources) per file, which cost more than reading the footer
-        try (ParquetFileReader reader = ParquetFileReader.open(inputFile(uri, conf),
+        try (ParquetFileReader reader = ParquetFileReader.open(LakeFiles.parquetInput(uri, conf),
                 HadoopReadOptions.builder(conf).build())) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             String mismatch = RawTickSchema.mismatch(schema);

@@ -16,6 +16,9 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
 
 /**
  * File operations on the lake with the guarantees the jobs rely on. The one that matters: an object
@@ -39,6 +42,17 @@ public final class LakeFiles {
     public static Path localPath(String uri) {
         URI parsed = URI.create(uri);
         return parsed.getScheme() == null ? Path.of(uri) : Path.of(URI.create("file://" + parsed.getPath()));
+    }
+
+    /**
+     * A Parquet file to read; local files through java.nio: Hadoop's checksummed local file system costs
+     * more than reading a small file's footer.
+     */
+    public static InputFile parquetInput(String uri, Configuration conf) throws IOException {
+        if (isLocal(uri)) {
+            return new LocalInputFile(localPath(uri));
+        }
+        return HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(uri), conf);
     }
 
     public FileSystem fileSystem(String uri) throws IOException {

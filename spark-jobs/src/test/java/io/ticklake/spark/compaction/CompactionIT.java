@@ -233,6 +233,13 @@ class CompactionIT {
         assertThat(files).hasSize(hour.filesOut());
         List<Tick> rows = table.rows(HOUR);
         assertThat(rows.stream().map(Tick::coordinate).distinct().count()).isEqualTo(3L * rowsPerPartition);
+        // every value as landed, whichever path wrote it (Spark's rows, or straight from columns)
+        Comparator<Tick> byCoordinate = Comparator.comparing(Tick::partition).thenComparingLong(Tick::offset);
+        List<Tick> landed = new ArrayList<>();
+        for (int partition = 0; partition < 3; partition++) {
+            landed.addAll(RawFiles.ticks(HOUR, TOPIC, partition, 0, rowsPerPartition));
+        }
+        assertThat(rows.stream().sorted(byCoordinate).toList()).isEqualTo(landed.stream().sorted(byCoordinate).toList());
         Comparator<Tick> order = Comparator.comparing(Tick::symbol).thenComparing(Tick::eventTime);
         for (DataFile file : files) {
             assertThat(table.rowsOf(file)).as("rows of %s", file.location()).isSortedAccordingTo(order);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ticklake.spark.lake.HourPartition;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The columns hand back exactly the rows they took, in {@link TickOrder}, whatever the ties. */
 class HourColumnsTest {
 
-    private static final long HOUR_START = HourPartition.parse("2026-11-20T14").start().toEpochMilli();
+    static final long HOUR_START = HourPartition.parse("2026-11-20T14").start().toEpochMilli();
     private static final List<String> SYMBOLS = List.of("A", "AA", "A.B", "AAPL", "BRK.B", "GOOGL", "GOOGLE",
             "ZZZZZZZZZZZZ", "A\0", "AB\u00e9", "\u00e9", "0");
     private static final List<String> TOPICS = List.of("stock-ticks", "stock-ticks-replay");
@@ -45,16 +44,53 @@ class HourColumnsTest {
 
     private static List<InternalRow> sortedThroughColumns(List<InternalRow> ticks) {
         HourColumns columns = new HourColumns(HOUR_START, 16); // grows past its first guess
-        ticks.forEach(columns::add);
+        columns.add(rowGroup(ticks));
         assertThat(columns.size()).isEqualTo(ticks.size());
-        List<InternalRow> sorted = new ArrayList<>();
-        for (Iterator<InternalRow> rows = columns.sorted(); rows.hasNext(); ) {
-            sorted.add(rows.next().copy()); // the iterator hands out one row instance
-        }
-        return sorted;
+        return rowsOf(columns.sorted());
     }
 
-    private static void assertInTickOrder(List<InternalRow> rows) {
+    /** The rows at the cursor's positions; what it tells the writer must be what the row holds. */
+    static List<InternalRow> rowsOf(HourColumns.Cursor cursor) {
+        List<InternalRow> rows = new ArrayList<>();
+        while (cursor.next()) {
+            InternalRow row = cursor.toInternalRow().copy(); // one instance, overwritten by the next call
+            assertThat(cursor.symbol()).isEqualTo(row.getUTF8String(TickOrder.SYMBOL));
+            assertThat(cursor.eventTime()).isEqualTo(row.getLong(TickOrder.EVENT_TIME));
+            assertThat(cursor.sequence()).isEqualTo(row.getLong(TickOrder.SEQUENCE));
+            assertThat(cursor.topic()).isEqualTo(row.getUTF8String(TickOrder.TOPIC));
+            assertThat(cursor.partition()).isEqualTo(row.getInt(TickOrder.PARTITION));
+            assertThat(cursor.offset()).isEqualTo(row.getLong(TickOrder.OFFSET));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The ticks as the column reader hands them over, every row kept. */
+    static RawRowGroup rowGroup(List<InternalRow> ticks) {
+        RawRowGroup group = new RawRowGroup();
+        group.reset(ticks.size());
+        for (int i = 0; i < ticks.size(); i++) {
+            InternalRow row = ticks.get(i);
+            group.kept[i] = true;
+            group.symbol[i] = row.getUTF8String(0);
+            group.price[i] = row.getDouble(1);
+            group.volume[i] = row.getLong(2);
+            group.bidNull[i] = row.isNullAt(3);
+            group.bid[i] = row.isNullAt(3) ? 0 : row.getDouble(3);
+            group.askNull[i] = row.isNullAt(4);
+            group.ask[i] = row.isNullAt(4) ? 0 : row.getDouble(4);
+            group.eventTime[i] = row.getLong(5);
+            group.sequence[i] = row.getLong(6);
+            group.source[i] = row.getUTF8String(7);
+            group.topic[i] = row.getUTF8String(8);
+            group.partition[i] = row.getInt(9);
+            group.offset[i] = row.getLong(10);
+            group.ingestTime[i] = row.getLong(11);
+        }
+        return group;
+    }
+
+    static void assertInTickOrder(List<InternalRow> rows) {
         for (int i = 1; i < rows.size(); i++) {
             assertThat(TickOrder.compare(rows.get(i - 1), rows.get(i)))
                     .as("%s before %s", describe(rows.get(i - 1)), describe(rows.get(i))).isNotPositive();
@@ -62,7 +98,7 @@ class HourColumnsTest {
     }
 
     /** Few distinct milliseconds, so that many rows share a symbol and a millisecond; some exact copies. */
-    private static List<InternalRow> randomTicks(int count, long fromMillis, long toMillis, long seed) {
+    static List<InternalRow> randomTicks(int count, long fromMillis, long toMillis, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         long[] millis = random.longs(40, fromMillis, toMillis).toArray();
         List<InternalRow> ticks = new ArrayList<>();
@@ -85,7 +121,7 @@ class HourColumnsTest {
         return ticks;
     }
 
-    private static String describe(InternalRow row) {
+    static String describe(InternalRow row) {
         return row.getUTF8String(0) + "|" + row.getDouble(1) + "|" + row.getLong(2) + "|"
                 + (row.isNullAt(3) ? "null" : row.getDouble(3)) + "|" + (row.isNullAt(4) ? "null" : row.getDouble(4))
                 + "|" + row.getLong(5) + "|" + row.getLong(6) + "|" + row.getUTF8String(7) + "|" + row.getUTF8String(8)
