@@ -26,9 +26,9 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Sorts one partition of a batch of hours in {@link TickOrder} and writes it as table data files with
- * Iceberg's Parquet writer (field ids, column metrics, split offsets), dropping two kinds of copies as it
- * goes. First the repeated copies of a Kafka record: a record's copies share its symbol and event time
+ * Sorts one partition of a batch of hours in {@link TickOrder} (or takes rows sorted already, as
+ * {@link SortedTicks}) and writes it as table data files with Iceberg's Parquet writer (field ids, column
+ * metrics, split offsets), dropping two kinds of copies as it goes. First the repeated copies of a Kafka record: a record's copies share its symbol and event time
  * (they were decoded from the same bytes), so in that order they are adjacent and the earliest-ingested
  * one is kept. Then the copies of a trade ({@link TickIdentity}: a producer retry or a repeated quote on
  * other coordinates): within an hour a {@code (symbol, sequence)} is kept once, the first in

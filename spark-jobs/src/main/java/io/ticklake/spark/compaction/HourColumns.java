@@ -23,10 +23,11 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * The rows of one hour (or of some of its symbols) held as primitive columns, strings by dictionary, and
- * handed out in {@link TickOrder}. Sorting is of one long per row: the symbol's rank, the milliseconds
- * into the hour and the row's index, packed; only rows that share a symbol and a millisecond are then
- * compared further. This is what makes a big hour cheap to sort in a task, against Spark's row sorter,
- * which copies every row and compares through its bytes; it holds about 100 bytes per row in memory.
+ * handed to the writer in {@link TickOrder}, which appends them straight from the columns. Sorting is of
+ * one long per row: the symbol's rank, the milliseconds into the hour and the row's index, packed; only
+ * rows that share a symbol and a millisecond are then compared further. This is what makes a big hour
+ * cheap to sort in a task, against Spark's row sorter, which copies every row and compares through its
+ * bytes; it holds about 100 bytes per row in memory.
  */
 final class HourColumns {
 

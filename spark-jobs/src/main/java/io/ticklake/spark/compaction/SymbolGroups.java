@@ -18,10 +18,9 @@ final class SymbolGroups implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int groups;
-    private final Map<String, Integer> assigned;
-    private transient Map<UTF8String, Integer> byBytes;
+    private final Map<UTF8String, Integer> assigned;
 
-    private SymbolGroups(int groups, Map<String, Integer> assigned) {
+    private SymbolGroups(int groups, Map<UTF8String, Integer> assigned) {
         this.groups = groups;
         this.assigned = assigned;
     }
@@ -33,14 +32,14 @@ final class SymbolGroups implements Serializable {
                         .thenComparing(Map.Entry.comparingByKey()))
                 .toList();
         long[] rows = new long[groups];
-        Map<String, Integer> assigned = new HashMap<>();
+        Map<UTF8String, Integer> assigned = new HashMap<>();
         for (Map.Entry<String, Long> symbol : biggestFirst) {
             int lightest = 0;
             for (int g = 1; g < groups; g++) {
                 lightest = rows[g] < rows[lightest] ? g : lightest;
             }
             rows[lightest] += symbol.getValue();
-            assigned.put(symbol.getKey(), lightest);
+            assigned.put(UTF8String.fromString(symbol.getKey()), lightest);
         }
         return new SymbolGroups(groups, assigned);
     }
@@ -51,11 +50,7 @@ final class SymbolGroups implements Serializable {
 
     /** The group of {@code symbol}, in [0, groups). */
     int of(UTF8String symbol) {
-        if (byBytes == null) {
-            byBytes = new HashMap<>();
-            assigned.forEach((name, group) -> byBytes.put(UTF8String.fromString(name), group));
-        }
-        Integer group = byBytes.get(symbol);
+        Integer group = assigned.get(symbol);
         return group != null ? group : Math.floorMod(symbol.hashCode(), groups);
     }
 }
