@@ -283,48 +283,75 @@ final class HourColumns {
     /**
      * Puts the rows in {@code order}, one column at a time: gathering a column is a sequential pass with
      * independent loads, where reading a row of every column at a random index misses the cache per column.
+     * Each column is gathered into the array the previous column of its type left, so the sort holds one
+     * spare array per type instead of a second copy of every column.
      */
     private void permute(int[] order) {
-        symbol = gather(symbol, order);
-        price = gather(price, order);
-        volume = gather(volume, order);
-        bid = gather(bid, order);
-        ask = gather(ask, order);
-        bidNull = gather(bidNull, order);
-        askNull = gather(askNull, order);
-        eventTime = gather(eventTime, order);
-        sequence = gather(sequence, order);
-        source = gather(source, order);
-        topic = gather(topic, order);
-        partition = gather(partition, order);
-        offset = gather(offset, order);
-        ingestTime = gather(ingestTime, order);
+        Gather gather = new Gather(order);
+        symbol = gather.ints(symbol);
+        source = gather.ints(source);
+        topic = gather.ints(topic);
+        partition = gather.ints(partition);
+        price = gather.doubles(price);
+        bid = gather.doubles(bid);
+        ask = gather.doubles(ask);
+        volume = gather.longs(volume);
+        eventTime = gather.longs(eventTime);
+        sequence = gather.longs(sequence);
+        offset = gather.longs(offset);
+        ingestTime = gather.longs(ingestTime);
+        bidNull = gather.booleans(bidNull);
+        askNull = gather.booleans(askNull);
     }
 
-    private static int[] gather(int[] values, int[] order) {
-        int[] result = new int[order.length];
-        Arrays.setAll(result, i -> values[order[i]]);
-        return result;
-    }
+    /** Gathers columns by an order into spare arrays, keeping each column it replaces as the next spare. */
+    private static final class Gather {
 
-    private static long[] gather(long[] values, int[] order) {
-        long[] result = new long[order.length];
-        Arrays.setAll(result, i -> values[order[i]]);
-        return result;
-    }
+        private final int[] order;
+        private int[] ints;
+        private long[] longs;
+        private double[] doubles;
+        private boolean[] booleans;
 
-    private static double[] gather(double[] values, int[] order) {
-        double[] result = new double[order.length];
-        Arrays.setAll(result, i -> values[order[i]]);
-        return result;
-    }
-
-    private static boolean[] gather(boolean[] values, int[] order) {
-        boolean[] result = new boolean[order.length];
-        for (int i = 0; i < order.length; i++) {
-            result[i] = values[order[i]];
+        Gather(int[] order) {
+            this.order = order;
         }
-        return result;
+
+        int[] ints(int[] column) {
+            int[] into = ints != null ? ints : new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                into[i] = column[order[i]];
+            }
+            ints = column;
+            return into;
+        }
+
+        long[] longs(long[] column) {
+            long[] into = longs != null ? longs : new long[order.length];
+            for (int i = 0; i < order.length; i++) {
+                into[i] = column[order[i]];
+            }
+            longs = column;
+            return into;
+        }
+
+        double[] doubles(double[] column) {
+            double[] into = doubles != null ? doubles : new double[order.length];
+            for (int i = 0; i < order.length; i++) {
+                into[i] = column[order[i]];
+            }
+            doubles = column;
+            return into;
+        }
+
+        boolean[] booleans(boolean[] column) {
+            boolean[] into = booleans != null ? booleans : new boolean[order.length];
+            for (int i = 0; i < order.length; i++) {
+                into[i] = column[order[i]];
+            }
+            booleans = column;
+            return into;
+        }
     }
 
     private static SpecificInternalRow newRow() {
