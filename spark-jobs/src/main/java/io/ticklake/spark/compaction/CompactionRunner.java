@@ -21,6 +21,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Writes the data files of a batch of changed hours in one Spark job, and decides how the rows reach
@@ -96,9 +97,9 @@ final class CompactionRunner {
     }
 
     /** Rows per symbol in up to {@link #SAMPLED_FILES} files spread over the hour's list. */
-    private Map<String, Long> sampleSymbolRows(List<String> uris) {
+    private Map<UTF8String, Long> sampleSymbolRows(List<String> uris) {
         RawColumnReader reader = new RawColumnReader(conf.get());
-        Map<String, Long> rows = new HashMap<>();
+        Map<UTF8String, Long> rows = new HashMap<>();
         int step = Math.max(1, uris.size() / SAMPLED_FILES);
         for (int i = 0; i < uris.size(); i += step) {
             try {

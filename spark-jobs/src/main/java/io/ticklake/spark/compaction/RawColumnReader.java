@@ -106,8 +106,8 @@ final class RawColumnReader {
     }
 
     /** Rows per symbol of the file at {@code uri}, reading its symbol column alone. */
-    Map<String, Long> countSymbols(String uri) throws IOException {
-        Map<String, Long> counts = new HashMap<>();
+    Map<UTF8String, Long> countSymbols(String uri) throws IOException {
+        Map<UTF8String, Long> counts = new HashMap<>();
         try (ParquetFileReader file = ParquetFileReader.open(LakeFiles.parquetInput(uri, conf),
                 HadoopReadOptions.builder(conf).build())) {
             MessageType schema = file.getFooter().getFileMetaData().getSchema();
@@ -119,7 +119,7 @@ final class RawColumnReader {
                 ColumnReader reader = new ColumnReaderImpl(column, pages.getPageReader(column), symbols, writer);
                 for (long i = 0; i < pages.getRowCount(); i++) {
                     reader.writeCurrentValueToConverter();
-                    counts.merge(symbols.current.toString(), 1L, Long::sum);
+                    counts.merge(symbols.current, 1L, Long::sum); // its own bytes: safe to keep
                     reader.consume();
                 }
             }

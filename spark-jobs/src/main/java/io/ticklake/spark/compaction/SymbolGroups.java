@@ -26,26 +26,22 @@ final class SymbolGroups implements Serializable {
     }
 
     /** @param sampledRows rows per symbol in a sample of the hour */
-    static SymbolGroups balance(Map<String, Long> sampledRows, int groups) {
-        List<Map.Entry<String, Long>> biggestFirst = sampledRows.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+    static SymbolGroups balance(Map<UTF8String, Long> sampledRows, int groups) {
+        List<Map.Entry<UTF8String, Long>> biggestFirst = sampledRows.entrySet().stream()
+                .sorted(Map.Entry.<UTF8String, Long>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .toList();
         long[] rows = new long[groups];
         Map<UTF8String, Integer> assigned = new HashMap<>();
-        for (Map.Entry<String, Long> symbol : biggestFirst) {
+        for (Map.Entry<UTF8String, Long> symbol : biggestFirst) {
             int lightest = 0;
             for (int g = 1; g < groups; g++) {
                 lightest = rows[g] < rows[lightest] ? g : lightest;
             }
             rows[lightest] += symbol.getValue();
-            assigned.put(UTF8String.fromString(symbol.getKey()), lightest);
+            assigned.put(symbol.getKey(), lightest);
         }
         return new SymbolGroups(groups, assigned);
-    }
-
-    int groups() {
-        return groups;
     }
 
     /** The group of {@code symbol}, in [0, groups). */

@@ -14,15 +14,15 @@ class SymbolGroupsTest {
 
     @Test
     void dealsSymbolsOutEvenlyByTheirRows() {
-        Map<String, Long> rows = new HashMap<>();
+        Map<UTF8String, Long> rows = new HashMap<>();
         SplittableRandom random = new SplittableRandom(3);
         for (int s = 0; s < 50; s++) {
-            rows.put("SYM" + s, 1_000L + random.nextInt(400_000));
+            rows.put(UTF8String.fromString("SYM" + s), 1_000L + random.nextInt(400_000));
         }
         SymbolGroups groups = SymbolGroups.balance(rows, 3);
 
         long[] perGroup = new long[3];
-        rows.forEach((symbol, count) -> perGroup[groups.of(UTF8String.fromString(symbol))] += count);
+        rows.forEach((symbol, count) -> perGroup[groups.of(symbol)] += count);
         long biggestSymbol = rows.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         long max = Math.max(perGroup[0], Math.max(perGroup[1], perGroup[2]));
         long min = Math.min(perGroup[0], Math.min(perGroup[1], perGroup[2]));
@@ -31,7 +31,8 @@ class SymbolGroupsTest {
 
     @Test
     void everyTaskSeesTheSameGroupsAndSymbolsOutsideTheSampleGoByHash() {
-        SymbolGroups groups = SymbolGroups.balance(Map.of("A", 10L, "B", 10L, "C", 5L), 2);
+        SymbolGroups groups = SymbolGroups.balance(Map.of(UTF8String.fromString("A"), 10L,
+                UTF8String.fromString("B"), 10L, UTF8String.fromString("C"), 5L), 2);
         SymbolGroups shipped = SerializationUtils.clone(groups); // as a task receives it
 
         for (String symbol : new String[] {"A", "B", "C", "NOT-SAMPLED", "\u00e9"}) {
