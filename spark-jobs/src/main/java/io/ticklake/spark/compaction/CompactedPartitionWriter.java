@@ -72,12 +72,16 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
 
     @Override
     public Iterator<DataFile> call(Iterator<InternalRow> partitionRows) throws Exception {
-        return writeSorted(new SortedInternalRows(PartitionSorter.sort(partitionRows, firstHourMillis, oneHour)));
+        return writeSorted(new SortedInternalRows(PartitionSorter.sort(partitionRows, firstHourMillis, oneHour)),
+                TaskContext.getPartitionId()).iterator();
     }
 
-    /** Writes rows that are in {@link TickOrder} already. */
-    <R> Iterator<DataFile> writeSorted(SortedTicks<R> rows) throws IOException {
-        int partition = TaskContext.getPartitionId();
+    /**
+     * Writes rows that are in {@link TickOrder} already.
+     *
+     * @param writer the number in the names of the files written, unique among the run's writers
+     */
+    <R> List<DataFile> writeSorted(SortedTicks<R> rows, int writer) throws IOException {
         List<DataFile> written = new ArrayList<>();
         OpenFile<R> file = null;
         int rolls = 0;
@@ -121,7 +125,7 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
                                 + Instant.ofEpochSecond(hour * 3600L) + " (" + symbol
                                 + ", offset " + offset + "), which is not the hour of its partition directory");
                     }
-                    file = open(hour, partition, rolls++, rows);
+                    file = open(hour, writer, rolls++, rows);
                 }
                 file.appender.add(rows.row());
                 file.rows++;
@@ -135,7 +139,7 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
                 written.add(file.close());
                 file = null;
             }
-            return written.iterator();
+            return written;
         } finally {
             if (file != null) {
                 file.abandon();
@@ -143,10 +147,10 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
         }
     }
 
-    private <R> OpenFile<R> open(long hour, int partition, int roll, SortedTicks<R> rows) throws IOException {
+    private <R> OpenFile<R> open(long hour, int writer, int roll, SortedTicks<R> rows) throws IOException {
         Instant hourStart = Instant.ofEpochSecond(hour * 3600L);
         StructLike partitionKey = TicksTable.partition(hourStart);
-        String name = String.format("%s-%05d-%05d.parquet", runId, partition, roll);
+        String name = String.format("%s-%05d-%05d.parquet", runId, writer, roll);
         String path = locations.newDataLocation(TicksTable.SPEC, partitionKey, name);
         FileAppender<R> appender = Parquet.write(DataFileOutput.of(io, path))
                 .schema(TicksTable.SCHEMA)

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.iceberg.DataFile;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -25,16 +24,16 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Writes the data files of a batch of changed hours in one Spark job, and decides how the rows reach
- * the tasks: small hours whole, each to one task that reads them itself; one big hour split by symbol
- * among a few tasks that each read all of it; a very big hour through Spark's shuffle by symbol. Either
- * way all rows of a symbol's hour are in one task, and {@link CompactedPartitionWriter} writes them
+ * the tasks: small hours whole, each to one task that reads them itself; one big hour to one task whose
+ * threads split it by symbol; a very big hour through Spark's shuffle by symbol. Either way all rows of a
+ * symbol's hour are in one writer, and {@link CompactedPartitionWriter} writes them
  * sorted. Nothing it writes is visible: the files join the table only through the commit.
  */
 final class CompactionRunner {
 
-    /** Rows one task holds in memory when it sorts a share of an hour (about 100 bytes each). */
+    /** Rows one thread of a big hour's task sorts and writes (about 100 bytes each in memory). */
     private static final long ROWS_PER_GROUP = 6_000_000L;
-    /** Above this many tasks for one hour, reading it once per task costs more than a shuffle. */
+    /** Above this many groups (and rows in one task's memory), an hour goes through Spark's shuffle. */
     private static final int MAX_SYMBOL_GROUPS = 4;
     /** Files whose symbol column the driver reads to split a big hour's symbols evenly among its tasks. */
     private static final int SAMPLED_FILES = 32;
@@ -72,10 +71,9 @@ final class CompactionRunner {
     }
 
     /**
-     * One hour of a few files: each of {@code groups} tasks reads the whole hour column by column
-     * ({@link RawColumnReader}), keeps the rows of its share of the symbols ({@link SymbolGroups}) in memory
-     * ({@link HourColumns}) and writes them sorted. Reading the hour once per task costs less than Spark's
-     * shuffle and row sorter up to about five tasks.
+     * One hour of a few files, in one task ({@link BigHourTask}): its threads read the hour once, column by
+     * column ({@link RawColumnReader}), each row into the columns of its symbol's group ({@link SymbolGroups}),
+     * then each sorts and writes one group.
      */
     private List<DataFile> bySymbolGroup(HourPlan hour, int groups, CompactedPartitionWriter writer) {
         List<String> uris = hour.dataFiles().stream().map(Inspection::uri).toList();
@@ -83,17 +81,9 @@ final class CompactionRunner {
         long hourStartMillis = hour.hour().start().toEpochMilli();
         int expectedRows = (int) Math.min(Integer.MAX_VALUE - 8, hour.dataRows() * 5 / 4 / groups);
         SerializableConf shipped = conf; // the task function must not capture this runner
-        List<Integer> groupIds = IntStream.range(0, groups).boxed().toList();
-        return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(groupIds, groups)
-                .mapPartitions(group -> {
-                    int id = group.next();
-                    HourColumns columns = new HourColumns(hourStartMillis, expectedRows);
-                    RawColumnReader reader = new RawColumnReader(shipped.get());
-                    for (String uri : uris) {
-                        reader.read(uri, symbol -> symbolGroups.of(symbol) == id, columns);
-                    }
-                    return writer.writeSorted(columns.sorted());
-                }).collect();
+        return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(List.of(0), 1)
+                .mapPartitions(task -> new BigHourTask(uris, symbolGroups, groups, hourStartMillis, expectedRows,
+                        shipped.get()).run(writer).iterator()).collect();
     }
 
     /** Rows per symbol in up to {@link #SAMPLED_FILES} files spread over the hour's list. */

@@ -76,17 +76,26 @@ final class HourColumns {
         return size;
     }
 
-    /** Appends the rows of a raw row group that it marks kept. */
-    void add(RawRowGroup group) {
+    /** Appends the rows of a raw row group that it marks as of symbol group {@code symbolGroup}. */
+    void add(RawRowGroup group, int symbolGroup) {
+        int[] idByFileId = new int[group.symbolDictionary.length]; // our id plus one, 0 until first seen
         for (int r = 0; r < group.rows; r++) {
-            if (!group.kept[r]) {
+            if (group.symbolGroup[r] != symbolGroup) {
                 continue;
             }
             if (size == symbol.length) {
                 grow(size + (size >> 1));
             }
             int i = size++;
-            symbol[i] = symbols.id(group.symbol[r]);
+            int fileId = group.symbolId[r];
+            if (fileId < 0) {
+                symbol[i] = symbols.id(group.symbol[r]);
+            } else {
+                if (idByFileId[fileId] == 0) {
+                    idByFileId[fileId] = symbols.id(group.symbol[r]) + 1;
+                }
+                symbol[i] = idByFileId[fileId] - 1;
+            }
             price[i] = group.price[r];
             volume[i] = group.volume[r];
             bidNull[i] = group.bidNull[r];

@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.VersionParser;
@@ -22,12 +23,10 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Reads raw files column by column with parquet-java's column readers, keeping the rows whose symbol a
- * filter accepts. A task that reads a whole hour to keep a share of its symbols spends most of its time
- * reading; against a row reader, which assembles every tick field by field, this decodes each column in
- * one loop, takes strings by their dictionary id and only skips the values of the rows it does not keep.
- * The planner has checked that every file's schema is the raw contract's, so columns are taken by position
- * ({@link io.ticklake.lake.RawTickColumns} order).
+ * Reads raw files column by column with parquet-java's column readers, and tells each row's symbol group.
+ * Against a row reader, which assembles every tick field by field, this decodes each column in one loop
+ * and takes strings by their dictionary id. The planner has checked that every file's schema is the raw
+ * contract's, so columns are taken by position ({@link io.ticklake.lake.RawTickColumns} order).
  */
 final class RawColumnReader {
 
@@ -47,8 +46,11 @@ final class RawColumnReader {
         this.conf = conf;
     }
 
-    /** Adds the rows of the file at {@code uri} whose symbol {@code keep} accepts to {@code into}. */
-    void read(String uri, Predicate<UTF8String> keep, HourColumns into) throws IOException {
+    /**
+     * Hands the file at {@code uri} to {@code into} a row group at a time, each row marked with the group
+     * {@code groupOf} gives its symbol. The row group is reused for the next one when {@code into} returns.
+     */
+    void read(String uri, ToIntFunction<UTF8String> groupOf, Consumer<RawRowGroup> into) throws IOException {
         try (ParquetFileReader file = ParquetFileReader.open(LakeFiles.parquetInput(uri, conf),
                 HadoopReadOptions.builder(conf).build())) {
             List<ColumnDescriptor> columns = file.getFooter().getFileMetaData().getSchema().getColumns();
@@ -67,7 +69,7 @@ final class RawColumnReader {
                     };
                     readers[c] = new ColumnReaderImpl(column, pages.getPageReader(column), converter, writer);
                 }
-                readSymbols(readers[TickOrder.SYMBOL], keep);
+                readSymbols(readers[TickOrder.SYMBOL], groupOf);
                 readDoubles(readers[1], group.price, null);
                 readLongs(readers[2], group.volume, 1);
                 readDoubles(readers[3], group.bid, group.bidNull);
@@ -79,28 +81,28 @@ final class RawColumnReader {
                 readInts(readers[TickOrder.PARTITION], group.partition);
                 readLongs(readers[TickOrder.OFFSET], group.offset, 1);
                 readLongs(readers[TickOrder.INGEST_TIME], group.ingestTime, MICROS_PER_MILLI);
-                into.add(group);
+                into.accept(group);
             }
         }
     }
 
-    private void readSymbols(ColumnReader column, Predicate<UTF8String> keep) {
-        byte[] decided = new byte[symbols.dictionary.length]; // per dictionary id: 0 not yet, 1 kept, 2 not
+    private void readSymbols(ColumnReader column, ToIntFunction<UTF8String> groupOf) {
+        group.symbolDictionary = symbols.dictionary;
+        int[] groupById = new int[symbols.dictionary.length]; // the group plus one, 0 until first asked
         for (int i = 0; i < group.rows; i++) {
             column.writeCurrentValueToConverter();
             UTF8String symbol = symbols.current;
             int id = symbols.currentId;
-            boolean kept;
             if (id < 0) {
-                kept = keep.test(symbol);
+                group.symbolGroup[i] = groupOf.applyAsInt(symbol);
             } else {
-                if (decided[id] == 0) {
-                    decided[id] = keep.test(symbol) ? (byte) 1 : (byte) 2;
+                if (groupById[id] == 0) {
+                    groupById[id] = groupOf.applyAsInt(symbol) + 1;
                 }
-                kept = decided[id] == 1;
+                group.symbolGroup[i] = groupById[id] - 1;
             }
             group.symbol[i] = symbol;
-            group.kept[i] = kept;
+            group.symbolId[i] = id;
             column.consume();
         }
     }
@@ -128,55 +130,35 @@ final class RawColumnReader {
     }
 
     private void readStrings(ColumnReader column, StringColumn strings, UTF8String[] values) {
-        boolean[] kept = group.kept;
         for (int i = 0; i < group.rows; i++) {
-            if (kept[i]) {
-                column.writeCurrentValueToConverter();
-                values[i] = strings.current;
-            } else {
-                column.skip();
-            }
+            column.writeCurrentValueToConverter();
+            values[i] = strings.current;
             column.consume();
         }
     }
 
     private void readLongs(ColumnReader column, long[] values, long scale) {
-        boolean[] kept = group.kept;
         for (int i = 0; i < group.rows; i++) {
-            if (kept[i]) {
-                values[i] = column.getLong() * scale;
-            } else {
-                column.skip();
-            }
+            values[i] = column.getLong() * scale;
             column.consume();
         }
     }
 
     private void readInts(ColumnReader column, int[] values) {
-        boolean[] kept = group.kept;
         for (int i = 0; i < group.rows; i++) {
-            if (kept[i]) {
-                values[i] = column.getInteger();
-            } else {
-                column.skip();
-            }
+            values[i] = column.getInteger();
             column.consume();
         }
     }
 
     /** A double column's values; {@code isNull} (null for a required column) marks the nulls. */
     private void readDoubles(ColumnReader column, double[] values, boolean[] isNull) {
-        boolean[] kept = group.kept;
         int defined = column.getDescriptor().getMaxDefinitionLevel();
         for (int i = 0; i < group.rows; i++) {
             boolean present = column.getCurrentDefinitionLevel() == defined;
-            if (kept[i]) {
-                values[i] = present ? column.getDouble() : 0;
-                if (defined > 0) {
-                    isNull[i] = !present;
-                }
-            } else if (present) {
-                column.skip(); // a null has no value to skip
+            values[i] = present ? column.getDouble() : 0;
+            if (defined > 0) {
+                isNull[i] = !present;
             }
             column.consume();
         }

@@ -4,15 +4,20 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * One row group of a raw file, column by column, as {@link RawColumnReader} reads it, in Spark's units
- * (timestamps in microseconds). Only the rows marked {@link #kept} are read past their symbol; the holder
- * is reused from group to group, so its values are valid until the next group is read.
+ * (timestamps in microseconds). The holder is reused from group to group, so its values are valid until
+ * the next group is read.
  */
 final class RawRowGroup {
 
     int rows;
-    boolean[] kept = new boolean[0];
+    /** Per row, the symbol group ({@link SymbolGroups}) its symbol belongs to. */
+    int[] symbolGroup = new int[0];
     /** Strings are shared instances of the file's dictionary values where its pages are dictionary-encoded. */
     UTF8String[] symbol;
+    /** Per row, its symbol's id in {@link #symbolDictionary}, or -1 for a value of a plain page. */
+    int[] symbolId;
+    /** The values of the row group's symbol dictionary, by id (empty without one). */
+    UTF8String[] symbolDictionary = new UTF8String[0];
     double[] price;
     long[] volume;
     double[] bid;
@@ -29,11 +34,12 @@ final class RawRowGroup {
 
     void reset(int rows) {
         this.rows = rows;
-        if (kept.length >= rows) {
+        if (symbolGroup.length >= rows) {
             return;
         }
-        kept = new boolean[rows];
+        symbolGroup = new int[rows];
         symbol = new UTF8String[rows];
+        symbolId = new int[rows];
         price = new double[rows];
         volume = new long[rows];
         bid = new double[rows];

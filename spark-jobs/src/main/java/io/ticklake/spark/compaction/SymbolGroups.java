@@ -8,10 +8,11 @@ import java.util.Map;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Which of the tasks that split a big hour by symbol keeps which symbol. Symbols are dealt out by their
- * row counts in a sample of the hour's files, the biggest first, each to the group with the fewest rows so
- * far, so that the tasks finish together (by hash alone, 50 symbols split 14 s against 18 s of work); a
- * symbol the sample missed goes by its hash. Every task gets the same assignment, so each symbol has one.
+ * Which group of a big hour's symbols, each sorted and written by its own thread ({@link BigHourTask}),
+ * holds which symbol. Symbols are dealt out by their row counts in a sample of the hour's files, the
+ * biggest first, each to the group with the fewest rows so far, so that the threads finish together (by
+ * hash alone, 50 symbols split 14 s against 18 s of work); a symbol the sample missed goes by its hash.
+ * The assignment is made once, so each symbol has one group.
  */
 final class SymbolGroups implements Serializable {
 

@@ -31,7 +31,7 @@ class ColumnsWriterTest {
         List<InternalRow> ticks = new ArrayList<>(HourColumnsTest.randomTicks(5_000, 0, 3_600_000, 31));
         ticks.set(7, withPrice(ticks.get(7), Double.NaN)); // Iceberg counts NaNs apart from the bounds
         HourColumns columns = new HourColumns(HourColumnsTest.HOUR_START, 16);
-        columns.add(HourColumnsTest.rowGroup(ticks));
+        columns.add(HourColumnsTest.rowGroup(ticks), 0);
         List<InternalRow> sorted = HourColumnsTest.rowsOf(columns.sorted());
 
         Path fromColumns = dir.resolve("columns.parquet");

@@ -213,8 +213,9 @@ class CompactionIT {
     }
 
     /**
-     * An hour of a few files' worth is split by symbol among tasks that each read all of it; one of many
-     * files' worth goes through Spark's shuffle by symbol instead. Either way every file is sorted.
+     * An hour of a few files' worth is split by symbol among the threads of one task, which read it
+     * once; one of many files' worth goes through Spark's shuffle by symbol instead. Either way every file
+     * is sorted.
      */
     @ParameterizedTest(name = "{0} rows per partition")
     @CsvSource({"40000, 2", "110000, 5"})

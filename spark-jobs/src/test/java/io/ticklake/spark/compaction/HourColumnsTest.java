@@ -44,7 +44,7 @@ class HourColumnsTest {
 
     private static List<InternalRow> sortedThroughColumns(List<InternalRow> ticks) {
         HourColumns columns = new HourColumns(HOUR_START, 16); // grows past its first guess
-        columns.add(rowGroup(ticks));
+        columns.add(rowGroup(ticks), 0);
         assertThat(columns.size()).isEqualTo(ticks.size());
         return rowsOf(columns.sorted());
     }
@@ -65,14 +65,14 @@ class HourColumnsTest {
         return rows;
     }
 
-    /** The ticks as the column reader hands them over, every row kept. */
+    /** The ticks as the column reader hands them over, all of symbol group 0, strings from plain pages. */
     static RawRowGroup rowGroup(List<InternalRow> ticks) {
         RawRowGroup group = new RawRowGroup();
         group.reset(ticks.size());
         for (int i = 0; i < ticks.size(); i++) {
             InternalRow row = ticks.get(i);
-            group.kept[i] = true;
             group.symbol[i] = row.getUTF8String(0);
+            group.symbolId[i] = -1;
             group.price[i] = row.getDouble(1);
             group.volume[i] = row.getLong(2);
             group.bidNull[i] = row.isNullAt(3);

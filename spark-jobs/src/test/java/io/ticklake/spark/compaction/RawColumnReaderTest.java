@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Raw files read column by column give back exactly the ticks written, however the writer encoded them
- * (dictionary or plain pages, one or many row groups), and only those of the symbols asked for.
+ * (dictionary or plain pages, one or many row groups), each row with its symbol's group.
  */
 class RawColumnReaderTest {
 
@@ -45,7 +45,7 @@ class RawColumnReaderTest {
     }
 
     @Test
-    void keepsOnlyTheRowsOfTheSymbolsAskedFor() throws IOException {
+    void marksEachRowWithItsSymbolsGroup() throws IOException {
         List<InternalRow> ticks = inWholeMillis(HourColumnsTest.randomTicks(5_000, 0, 3_600_000, 22));
         Predicate<UTF8String> shortSymbols = symbol -> symbol.numBytes() <= 2;
         Path file = writeWithDictionaries(ticks, dir.resolve("ticks.parquet"));
@@ -57,10 +57,14 @@ class RawColumnReaderTest {
         assertThat(kept).isEqualTo(describeSorted(expected));
     }
 
-    /** The rows the reader hands to {@link HourColumns}, which must give them back in {@link TickOrder}. */
+    /**
+     * The rows the reader marks kept (group 1) as {@link HourColumns} takes them, which must give them back
+     * in {@link TickOrder}.
+     */
     private static List<String> read(Path file, Predicate<UTF8String> keep) throws IOException {
         HourColumns columns = new HourColumns(HourColumnsTest.HOUR_START, 16);
-        new RawColumnReader(CONF).read(file.toUri().toString(), keep, columns);
+        new RawColumnReader(CONF).read(file.toUri().toString(), symbol -> keep.test(symbol) ? 1 : 0,
+                rowGroup -> columns.add(rowGroup, 1));
         List<InternalRow> rows = HourColumnsTest.rowsOf(columns.sorted());
         HourColumnsTest.assertInTickOrder(rows);
         return rows.stream().map(HourColumnsTest::describe).sorted().toList();
