@@ -62,7 +62,7 @@ final class BigHourTask {
                 int group = g;
                 writers.add(() -> {
                     HourColumns.Cursor sorted = columns[group].sorted();
-                    List<DataFile> written = writer.writeSorted(sorted, group);
+                    List<DataFile> written = writer.writeSorted(sorted, group, 0);
                     columns[group] = null; // its memory is free for the groups still being written
                     return written;
                 });

@@ -51,7 +51,6 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
     private final String runId;
     private final long firstHourMillis;
     private final long[] batchHours;
-    private final boolean oneHour;
     private final long targetFileBytes;
     private final long rowGroupBytes;
 
@@ -65,26 +64,26 @@ final class CompactedPartitionWriter implements FlatMapFunction<Iterator<Interna
         this.runId = runId;
         this.batchHours = batchHours.clone();
         this.firstHourMillis = batchHours[0] * 3_600_000L;
-        this.oneHour = batchHours.length == 1;
         this.targetFileBytes = targetFileBytes;
         this.rowGroupBytes = rowGroupBytes;
     }
 
     @Override
     public Iterator<DataFile> call(Iterator<InternalRow> partitionRows) throws Exception {
-        return writeSorted(new SortedInternalRows(PartitionSorter.sort(partitionRows, firstHourMillis, oneHour)),
-                TaskContext.getPartitionId()).iterator();
+        return writeSorted(new SortedInternalRows(PartitionSorter.sort(partitionRows, firstHourMillis)),
+                TaskContext.getPartitionId(), 0).iterator();
     }
 
     /**
      * Writes rows that are in {@link TickOrder} already.
      *
-     * @param writer the number in the names of the files written, unique among the run's writers
+     * @param writer    the first number in the names of the files written, unique among the run's writers
+     * @param firstRoll the second number of the first file: a writer called again goes on after its last
      */
-    <R> List<DataFile> writeSorted(SortedTicks<R> rows, int writer) throws IOException {
+    <R> List<DataFile> writeSorted(SortedTicks<R> rows, int writer, int firstRoll) throws IOException {
         List<DataFile> written = new ArrayList<>();
         OpenFile<R> file = null;
-        int rolls = 0;
+        int rolls = firstRoll;
         UTF8String lastTopic = null;
         int lastPartition = -1;
         long lastOffset = -1;

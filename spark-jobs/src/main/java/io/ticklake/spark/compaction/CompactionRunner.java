@@ -8,6 +8,7 @@ import io.ticklake.spark.parquet.RawTickSchema;
 import io.ticklake.spark.storage.LakeFiles;
 import io.ticklake.spark.storage.SerializableConf;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.DataFile;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -113,11 +115,12 @@ final class CompactionRunner {
 
     /**
      * Hours of less than a file each (Compaction.batches): a task reads whole hours' raw files itself, so
-     * no shuffle is needed and each hour gets one file; the hours are spread over the cores by size.
+     * no shuffle is needed and each hour gets one file; the hours are spread over the cores by size. A task
+     * reads, sorts and writes one hour at a time, as a big hour's threads do ({@link HourColumns}).
      */
     private List<DataFile> byHour(List<HourPlan> changed, int files, CompactedPartitionWriter writer) {
         int tasks = Math.min(changed.size(), Math.max(files, spark.sparkContext().defaultParallelism()));
-        List<List<String>> groups = new ArrayList<>();
+        List<List<HourFiles>> groups = new ArrayList<>();
         long[] groupBytes = new long[tasks];
         for (int t = 0; t < tasks; t++) {
             groups.add(new ArrayList<>());
@@ -128,18 +131,30 @@ final class CompactionRunner {
                 lightest = groupBytes[t] < groupBytes[lightest] ? t : lightest;
             }
             groupBytes[lightest] += plan.dataBytes();
-            List<String> group = groups.get(lightest);
-            plan.dataFiles().forEach(file -> group.add(file.uri()));
+            groups.get(lightest).add(new HourFiles(plan.hour().start().toEpochMilli(),
+                    Math.toIntExact(plan.dataRows()), plan.dataFiles().stream().map(Inspection::uri).toList()));
         }
         SerializableConf shipped = conf; // the task function must not capture this runner
         return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(groups, tasks)
                 .mapPartitions(group -> {
-                    List<String> uris = new ArrayList<>();
-                    group.forEachRemaining(uris::addAll);
-                    try (RawFileRows rows = new RawFileRows(uris.iterator(), shipped.get())) {
-                        return writer.call(rows);
+                    RawColumnReader reader = new RawColumnReader(shipped.get());
+                    int task = TaskContext.getPartitionId();
+                    List<DataFile> written = new ArrayList<>();
+                    while (group.hasNext()) {
+                        for (HourFiles hour : group.next()) {
+                            HourColumns columns = new HourColumns(hour.startMillis(), hour.rows());
+                            for (String uri : hour.uris()) {
+                                reader.read(uri, symbol -> 0, rowGroup -> columns.add(rowGroup, 0));
+                            }
+                            written.addAll(writer.writeSorted(columns.sorted(), task, written.size()));
+                        }
                     }
+                    return written.iterator();
                 }).collect();
+    }
+
+    /** One hour of a batch of small ones, as its task needs it. */
+    private record HourFiles(long startMillis, int rows, List<String> uris) implements Serializable {
     }
 
     private Dataset<Row> read(String[] inputs, boolean local) {

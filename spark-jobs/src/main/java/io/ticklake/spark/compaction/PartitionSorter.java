@@ -15,7 +15,8 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * Sorts one partition of an hour's rows in {@link TickOrder} with Spark's own external sorter (task
  * memory, spilling to disk when needed), as {@code sortWithinPartitions} would, but with
- * {@link TickOrder#prefix} (or {@link TickOrder#hourPrefix} across hours) as the sort prefix.
+ * {@link TickOrder#prefix} as the sort prefix, which holds within one hour: the planner has checked the
+ * files' statistics, and the writer refuses a row of another hour.
  */
 final class PartitionSorter {
 
@@ -23,17 +24,14 @@ final class PartitionSorter {
     }
 
     /** The rows in order; rows returned are reused by the iterator, like any of Spark's row iterators. */
-    static Iterator<InternalRow> sort(Iterator<InternalRow> rows, long hourStartMillis, boolean oneHour)
-            throws IOException {
+    static Iterator<InternalRow> sort(Iterator<InternalRow> rows, long hourStartMillis) throws IOException {
         UnsafeExternalRowSorter.PrefixComputer prefix = new UnsafeExternalRowSorter.PrefixComputer() {
             private final Prefix result = new Prefix();
 
             @Override
             public Prefix computePrefix(InternalRow row) {
-                long eventMicros = row.getLong(TickOrder.EVENT_TIME);
-                result.value = oneHour
-                        ? TickOrder.prefix(row.getUTF8String(TickOrder.SYMBOL), eventMicros, hourStartMillis)
-                        : TickOrder.hourPrefix(eventMicros, hourStartMillis);
+                result.value = TickOrder.prefix(row.getUTF8String(TickOrder.SYMBOL), row.getLong(TickOrder.EVENT_TIME),
+                        hourStartMillis);
                 return result;
             }
         };

@@ -28,7 +28,6 @@ final class TickOrder {
     private static final int TIME_BITS = 22; // 2^22 ms is 69.9 minutes: an hour fits
     private static final long MAX_TIME = (1L << TIME_BITS) - 1;
     private static final long INEXACT = 1L << TIME_BITS;
-    private static final long MILLIS_PER_HOUR = 3_600_000L;
     static final long MICROS_PER_HOUR = 3_600_000_000L;
 
     private TickOrder() {
@@ -60,15 +59,6 @@ final class TickOrder {
             }
         }
         return true;
-    }
-
-    /**
-     * The prefix for a partition that spans several hours: the hours since the first one. It orders only
-     * by hour ({@link #compare} settles the rest); batches of many hours are sparse, big hours get one job
-     * each and {@link #prefix}.
-     */
-    static long hourPrefix(long eventMicros, long firstHourStartMillis) {
-        return Math.max(0, Math.floorDiv(Math.floorDiv(eventMicros, 1000L) - firstHourStartMillis, MILLIS_PER_HOUR));
     }
 
     static int compare(InternalRow a, InternalRow b) {
