@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A service process started by the launcher: spawned detached with its output appended to a log
@@ -26,6 +27,8 @@ public final class ManagedProcess {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final long START_TIME_TOLERANCE_MILLIS = 2_000;
+    private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(5);
+    private static final long EXEC_POLL_NANOS = 1_000_000L;
 
     private final String name;
     private final ProcessHandle handle;
@@ -77,12 +80,26 @@ public final class ManagedProcess {
                     .redirectErrorStream(true);
             builder.environment().putAll(spec.environment());
             ProcessHandle handle = builder.start().toHandle();
+            awaitExec(handle, spec.marker());
             long startedAt = handle.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
             ProcessRecord record = new ProcessRecord(handle.pid(), startedAt, spec.marker(), spec.ports());
             record.write(spec.runDir(), spec.name());
             return new ManagedProcess(spec.name(), handle, record, spec.runDir(), spec.logFile(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Until the child carries the marker in its command line (at most 5 s). Right after {@code start()} it
+     * may still be the JVM's spawn helper: recorded then, a lookup by another launcher would take the
+     * record for a stale one and delete it.
+     */
+    private static void awaitExec(ProcessHandle handle, String marker) {
+        long deadline = System.nanoTime() + EXEC_TIMEOUT.toNanos();
+        while (handle.isAlive() && System.nanoTime() < deadline
+                && !CommandLines.of(handle.pid()).map(line -> line.contains(marker)).orElse(false)) {
+            LockSupport.parkNanos(EXEC_POLL_NANOS);
         }
     }
 

@@ -35,6 +35,26 @@ class ManagedProcessTest {
         assertThat(dir.resolve("run").resolve("sleep-a.pid")).doesNotExist();
     }
 
+    /**
+     * Right after start the child may still be the JVM's spawn helper, without the marker in its command
+     * line; here a shell that execs the command late stands in for a slow exec. Found by its pid file
+     * before then, the record was taken for a stale one and deleted.
+     */
+    @Test
+    void aProcessIsFoundByItsPidFileTheMomentSpawnReturns() {
+        Path marker = dir.resolve("marker-d");
+        ManagedProcess started = ManagedProcess.spawn(new ManagedProcess.Spec("sleep-d",
+                List.of("sh", "-c", "sleep 0.3; exec perl -e 'sleep 300' \"$MARKER\""),
+                Map.of("MARKER", marker.toString()), dir, dir.resolve("run"), dir.resolve("d.log"),
+                marker.toString(), Map.of()));
+        try {
+            assertThat(ManagedProcess.find("sleep-d", dir.resolve("run"), dir.resolve("d.log")))
+                    .map(ManagedProcess::pid).contains(started.pid());
+        } finally {
+            started.kill();
+        }
+    }
+
     @Test
     void ignoresARecordWhosePidNowBelongsToAnotherProcess() {
         ManagedProcess started = spawn("sleep-b", dir.resolve("marker-b"));
