@@ -97,8 +97,7 @@ public final class ManagedProcess {
      */
     private static void awaitExec(ProcessHandle handle, String marker) {
         long deadline = System.nanoTime() + EXEC_TIMEOUT.toNanos();
-        while (handle.isAlive() && System.nanoTime() < deadline
-                && !CommandLines.of(handle.pid()).map(line -> line.contains(marker)).orElse(false)) {
+        while (handle.isAlive() && System.nanoTime() < deadline && !carriesMarker(handle, marker)) {
             LockSupport.parkNanos(EXEC_POLL_NANOS);
         }
     }
@@ -236,6 +235,10 @@ public final class ManagedProcess {
                 return false; // the pid was reused by another process
             }
         }
-        return CommandLines.of(handle.pid()).map(line -> line.contains(record.marker())).orElse(false);
+        return carriesMarker(handle, record.marker());
+    }
+
+    private static boolean carriesMarker(ProcessHandle handle, String marker) {
+        return CommandLines.of(handle.pid()).map(line -> line.contains(marker)).orElse(false);
     }
 }

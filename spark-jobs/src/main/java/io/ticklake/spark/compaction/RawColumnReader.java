@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.VersionParser;
 import org.apache.parquet.VersionParser.ParsedVersion;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -51,8 +50,7 @@ final class RawColumnReader {
      * {@code groupOf} gives its symbol. The row group is reused for the next one when {@code into} returns.
      */
     void read(String uri, ToIntFunction<UTF8String> groupOf, Consumer<RawRowGroup> into) throws IOException {
-        try (ParquetFileReader file = ParquetFileReader.open(LakeFiles.parquetInput(uri, conf),
-                HadoopReadOptions.builder(conf).build())) {
+        try (ParquetFileReader file = LakeFiles.openParquet(uri, conf)) {
             List<ColumnDescriptor> columns = file.getFooter().getFileMetaData().getSchema().getColumns();
             ParsedVersion writer = writerVersion(file.getFooter().getFileMetaData().getCreatedBy());
             PageReadStore pages;
@@ -110,8 +108,7 @@ final class RawColumnReader {
     /** Rows per symbol of the file at {@code uri}, reading its symbol column alone. */
     Map<UTF8String, Long> countSymbols(String uri) throws IOException {
         Map<UTF8String, Long> counts = new HashMap<>();
-        try (ParquetFileReader file = ParquetFileReader.open(LakeFiles.parquetInput(uri, conf),
-                HadoopReadOptions.builder(conf).build())) {
+        try (ParquetFileReader file = LakeFiles.openParquet(uri, conf)) {
             MessageType schema = file.getFooter().getFileMetaData().getSchema();
             ColumnDescriptor column = schema.getColumns().get(TickOrder.SYMBOL);
             file.setRequestedSchema(new MessageType(schema.getName(), schema.getFields().get(TickOrder.SYMBOL)));

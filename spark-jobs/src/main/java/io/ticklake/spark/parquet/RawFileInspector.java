@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import io.ticklake.spark.storage.LakeFiles;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import io.ticklake.lake.RawTickColumns;
 import java.util.List;
@@ -41,10 +40,7 @@ public final class RawFileInspector {
         if (!name.endsWith(".parquet")) {
             return new Inspection(uri, bytes, 0, "not a .parquet file");
         }
-        // options from the given configuration: the defaults would load a fresh Hadoop Configuration (parsing
-        // its XML resources) per file, which cost more than reading the footer
-        try (ParquetFileReader reader = ParquetFileReader.open(LakeFiles.parquetInput(uri, conf),
-                HadoopReadOptions.builder(conf).build())) {
+        try (ParquetFileReader reader = LakeFiles.openParquet(uri, conf)) {
             MessageType schema = reader.getFooter().getFileMetaData().getSchema();
             String mismatch = RawTickSchema.mismatch(schema);
             if (mismatch != null) {

@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.parquet.HadoopReadOptions;
+import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
@@ -45,14 +47,15 @@ public final class LakeFiles {
     }
 
     /**
-     * A Parquet file to read; local files through java.nio: Hadoop's checksummed local file system costs
-     * more than reading a small file's footer.
+     * Opens a Parquet file to read; local files through java.nio: Hadoop's checksummed local file system
+     * costs more than reading a small file's footer. The read options come from {@code conf}: the defaults
+     * would load a fresh Hadoop Configuration (parsing its XML resources) per file, which cost more than
+     * reading the footer.
      */
-    public static InputFile parquetInput(String uri, Configuration conf) throws IOException {
-        if (isLocal(uri)) {
-            return new LocalInputFile(localPath(uri));
-        }
-        return HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(uri), conf);
+    public static ParquetFileReader openParquet(String uri, Configuration conf) throws IOException {
+        InputFile input = isLocal(uri) ? new LocalInputFile(localPath(uri))
+                : HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(uri), conf);
+        return ParquetFileReader.open(input, HadoopReadOptions.builder(conf).build());
     }
 
     public FileSystem fileSystem(String uri) throws IOException {
